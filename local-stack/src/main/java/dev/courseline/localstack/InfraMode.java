@@ -1,0 +1,39 @@
+package dev.courseline.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Where the test infrastructure comes from, chosen with the system property {@code courseline.infra}:
+ * {@code auto} (the default: containers when a Docker engine answers, else embedded), {@code embedded} or
+ * {@code containers}. SMTP and the identity provider are embedded in every mode.
+ */
+public enum InfraMode {
+    AUTO, EMBEDDED, CONTAINERS;
+
+    public static final String PROPERTY = "courseline.infra";
+
+    /** The requested mode with {@code auto} already resolved to one of the other two. */
+    public static InfraMode resolve() {
+        InfraMode requested = valueOf(System.getProperty(PROPERTY, "auto").trim().toUpperCase(Locale.ROOT));
+        if (requested != AUTO) {
+            return requested;
+        }
+        return dockerEngineAnswers() ? CONTAINERS : EMBEDDED;
+    }
+
+    /**
+     * Looks for a socket or DOCKER_HOST before asking Testcontainers, whose probe costs half a second and logs an
+     * ERROR block on machines without any engine.
+     */
+    private static boolean dockerEngineAnswers() {
+        Path home = Path.of(System.getProperty("user.home"));
+        boolean hint = System.getenv("DOCKER_HOST") != null
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(home.resolve(".docker/run/docker.sock"))
+                || Files.exists(home.resolve(".testcontainers.properties"));
+        return hint && DockerClientFactory.instance().isDockerAvailable();
+    }
+}

@@ -1,0 +1,275 @@
+package dev.courseline.localstack;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dev.courseline.localstack.identity.IdentityProvider;
+import dev.courseline.localstack.kafka.KafkaBroker;
+import dev.courseline.localstack.kafka.KafkaBrokerProcess;
+import dev.courseline.localstack.kafka.KafkaContainerBroker;
+import dev.courseline.localstack.mail.InboxMessages;
+import dev.courseline.localstack.mail.MailInbox;
+import dev.courseline.localstack.mail.SmtpServer;
+import dev.courseline.localstack.mongo.MongoContainerStore;
+import dev.courseline.localstack.mongo.MongoStore;
+import dev.courseline.localstack.mongo.MongoWireServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+
+/**
+ * Courseline's infrastructure on one machine: a Kafka broker, a MongoDB endpoint, an SMTP server with an inbox page,
+ * and the development identity provider. Tests get one per JVM from {@link #current()}; the launcher starts one with
+ * fixed ports with {@link #start(LocalStackSettings)}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static LocalStack current;
+
+    private final LocalStackSettings settings;
+    private final Path kafkaDirectory;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Thread shutdownHook = new Thread(this::closeQuietly, "local-stack-shutdown");
+    private KafkaBroker kafka;
+    private MongoStore mongo;
+    private SmtpServer smtp;
+    private MailInbox inbox;
+    private IdentityProvider identity;
+    private volatile boolean closed;
+
+    private LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
+        this.kafkaDirectory = settings.dataDirectory().map(data -> data.resolve("kafka")).orElseGet(LocalStack::tempDirectory);
+    }
+
+    /** The stack of this JVM, started on first use with free ports and the mode of {@code courseline.infra}. */
+    public static synchronized LocalStack current() {
+        if (current == null) {
+            current = start(LocalStackSettings.forTests(InfraMode.resolve()));
+        }
+        return current;
+    }
+
+    /** Starts a stack; it stops with {@link #close()} or, at the latest, when the JVM exits. */
+    public static synchronized LocalStack start(LocalStackSettings settings) {
+        LocalStack stack = new LocalStack(settings);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        try {
+            stack.startAll();
+        } catch (RuntimeException e) {
+            stack.closeQuietly();
+            throw e;
+        }
+        if (current == null) {
+            current = stack;
+        }
+        return stack;
+    }
+
+    public LocalStackSettings settings() {
+        return settings;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mongoUri(String database) {
+        return mongo.uri(database);
+    }
+
+    /** Stops the broker gracefully and waits until its ports are free. Embedded mode only. */
+    public void stopKafka() {
+        requireBrokerRestart();
+        kafka.stop();
+    }
+
+    /** Starts the broker again on the same ports with the same data and waits until clients can use it. */
+    public void startKafka() {
+        requireBrokerRestart();
+        kafka.start();
+    }
+
+    public boolean supportsBrokerRestart() {
+        return kafka.supportsRestart();
+    }
+
+    public GreenMail greenMail() {
+        return smtp.greenMail();
+    }
+
+    public String smtpHost() {
+        return smtp.host();
+    }
+
+    public int smtpPort() {
+        return smtp.port();
+    }
+
+    /** Stops accepting SMTP connections on the port; received emails are kept. */
+    public void stopSmtp() {
+        smtp.stopListening();
+    }
+
+    /** Accepts SMTP connections again on the same port. */
+    public void startSmtp() {
+        smtp.startListening();
+    }
+
+    public String inboxUrl() {
+        return inbox.url();
+    }
+
+    public String issuerUri() {
+        return identity.issuerUri();
+    }
+
+    public String jwkSetUri() {
+        return identity.jwkSetUri();
+    }
+
+    /** A signed token for a predefined user of docs/conventions.md: cora, sam, sofia or ada. */
+    public String tokenFor(String user) {
+        return identity.tokenFor(user);
+    }
+
+    /** A signed token for any subject with the given roles (no team). */
+    public String tokenWith(String subject, String... roles) {
+        return identity.tokenWith(subject, roles);
+    }
+
+    /** The environment a service process needs to use this stack, with its own database. */
+    public Map<String, String> serviceEnvironment(String database) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        environment.put("MONGODB_URI", mongoUri(database));
+        environment.put("SMTP_HOST", smtpHost());
+        environment.put("SMTP_PORT", String.valueOf(smtpPort()));
+        environment.put("JWT_ISSUER_URI", issuerUri());
+        environment.put("JWT_JWK_SET_URI", jwkSetUri());
+        return environment;
+    }
+
+    /** Stops everything this stack started, in reverse order. Safe to call more than once. */
+    @Override
+    public void close() {
+        synchronized (LocalStack.class) {
+            if (current == this) {
+                current = null;
+            }
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("stopping the local stack failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (!settings.keepsData()) {
+            deleteRecursively(kafkaDirectory);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // closing from the hook itself
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            System.err.println("local-stack: " + e.getMessage());
+        }
+    }
+
+    /** The broker takes seconds and the rest well under one, so the broker starts in the background meanwhile. */
+    private void startAll() {
+        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(this::startBroker);
+        try {
+            mongo = track(startMongo());
+            smtp = new SmtpServer(settings.smtpPort()).start();
+            started.push(smtp::close);
+            inbox = track(new MailInbox(settings.inboxPort(), new InboxMessages(smtp.greenMail())).start());
+            identity = track(settings.dataDirectory()
+                    .map(data -> IdentityProvider.withKeyFile(settings.identityPort(), data.resolve("identity/signing-key.json")))
+                    .orElseGet(() -> IdentityProvider.withFreshKey(settings.identityPort()))
+                    .start());
+        } finally {
+            try {
+                kafka = track(broker.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+    }
+
+    private KafkaBroker startBroker() {
+        KafkaBroker broker = settings.mode() == InfraMode.CONTAINERS
+                ? new KafkaContainerBroker()
+                : new KafkaBrokerProcess(settings.kafkaPort(), settings.kafkaControllerPort(), kafkaDirectory,
+                        settings.brokerMaxHeap());
+        broker.start();
+        return broker;
+    }
+
+    private MongoStore startMongo() {
+        if (settings.mode() == InfraMode.CONTAINERS) {
+            return new MongoContainerStore().start();
+        }
+        return settings.dataDirectory()
+                .map(data -> MongoWireServer.inFile(settings.mongoPort(), data.resolve("mongo/courseline.mv")))
+                .orElseGet(() -> MongoWireServer.inMemory(settings.mongoPort()))
+                .start();
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private void requireBrokerRestart() {
+        if (!supportsBrokerRestart()) {
+            throw new UnsupportedOperationException("stopping and starting the broker needs embedded mode ("
+                    + InfraMode.PROPERTY + "=embedded)");
+        }
+    }
+
+    private static Path tempDirectory() {
+        try {
+            return Files.createTempDirectory("courseline-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("local-stack: could not delete " + directory + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.courseline.localstack.kafka;
+
+/** A Kafka broker the stack offers: a child process here, a container when a Docker engine is used. */
+public interface KafkaBroker extends AutoCloseable {
+
+    String bootstrapServers();
+
+    /** Whether {@link #stop()} and {@link #start()} keep the same address and data. */
+    boolean supportsRestart();
+
+    void start();
+
+    void stop();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,87 @@
+package dev.courseline.localstack.mail;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.util.Map;
+
+/**
+ * GreenMail with SMTP only and no authentication, which can stop and start its SMTP listener on the same port while
+ * keeping what it received ({@link GreenMail#stop()} would throw the mail store away).
+ */
+public final class SmtpServer {
+
+    private final RestartableGreenMail greenMail;
+    private final int port;
+
+    public SmtpServer(int port) {
+        this.port = port;
+        this.greenMail = new RestartableGreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
+        greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    }
+
+    public SmtpServer start() {
+        greenMail.start();
+        return this;
+    }
+
+    public GreenMail greenMail() {
+        return greenMail;
+    }
+
+    public String host() {
+        return "localhost";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public void stopListening() {
+        greenMail.stopSmtp();
+    }
+
+    public void startListening() {
+        greenMail.startSmtp();
+    }
+
+    public void close() {
+        greenMail.stop();
+    }
+
+    private static final class RestartableGreenMail extends GreenMail {
+
+        private static final long STARTUP_TIMEOUT_MS = 10_000;
+
+        RestartableGreenMail(ServerSetup setup) {
+            super(setup);
+        }
+
+        synchronized void stopSmtp() {
+            for (Map.Entry<String, AbstractServer> entry : services.entrySet()) {
+                if (entry.getValue() instanceof com.icegreen.greenmail.smtp.SmtpServer smtp && smtp.isRunning()) {
+                    smtp.stopService();
+                }
+            }
+        }
+
+        synchronized void startSmtp() {
+            for (Map.Entry<String, AbstractServer> entry : services.entrySet()) {
+                if (entry.getValue() instanceof com.icegreen.greenmail.smtp.SmtpServer stopped && !stopped.isRunning()) {
+                    var fresh = new com.icegreen.greenmail.smtp.SmtpServer(stopped.getServerSetup(), getManagers());
+                    fresh.startService();
+                    try {
+                        if (!fresh.waitTillRunning(STARTUP_TIMEOUT_MS)) {
+                            throw new IllegalStateException("SMTP did not start on port " + fresh.getPort());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while starting SMTP", e);
+                    }
+                    entry.setValue(fresh);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.courseline.localstack.mongo;
+
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/** A real MongoDB (replica set, so transactions and change streams work) in a container. */
+public final class MongoContainerStore implements MongoStore {
+
+    public static final String IMAGE = "mongo:8.0";
+
+    private final MongoDBContainer container = new MongoDBContainer(IMAGE).withReplicaSet();
+
+    public MongoContainerStore start() {
+        container.start();
+        return this;
+    }
+
+    @Override
+    public String uri(String database) {
+        return container.getReplicaSetUrl(database);
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+    }
+}

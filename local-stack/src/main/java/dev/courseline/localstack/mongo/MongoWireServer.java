@@ -1,0 +1,77 @@
+package dev.courseline.localstack.mongo;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * mongo-java-server speaking the MongoDB wire protocol: in memory for tests, or in one H2 file so the launcher keeps
+ * data between runs. It has no transactions, change streams, $text or TTL expiry (see the stack notes).
+ */
+public final class MongoWireServer implements MongoStore {
+
+    private final int port;
+    private final Optional<Path> file;
+    private MongoServer server;
+
+    private MongoWireServer(int port, Optional<Path> file) {
+        this.port = port;
+        this.file = file.map(Path::toAbsolutePath);
+    }
+
+    public static MongoWireServer inMemory(int port) {
+        return new MongoWireServer(port, Optional.empty());
+    }
+
+    public static MongoWireServer inFile(int port, Path file) {
+        return new MongoWireServer(port, Optional.of(file));
+    }
+
+    public synchronized MongoWireServer start() {
+        if (server == null) {
+            server = new MongoServer(backend());
+            server.bind("localhost", port);
+        }
+        return this;
+    }
+
+    /** Stops listening and closes the backend, which writes the H2 file out. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdownNow();
+            server = null;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String uri(String database) {
+        return "mongodb://localhost:" + port + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private MongoBackend backend() {
+        if (file.isEmpty()) {
+            return new MemoryBackend();
+        }
+        try {
+            Files.createDirectories(file.get().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + file.get().getParent(), e);
+        }
+        return new H2Backend(file.get().toString());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.courseline.localstack.support;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Starting and stopping the JVM child processes the stack runs (broker, storage tool, services). */
+public final class ChildProcesses {
+
+    private ChildProcesses() {
+    }
+
+    public static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The classpath of this JVM: the test classpath in tests, local-stack's jar and target/lib in the launcher. */
+    public static String currentClasspath() {
+        return System.getProperty("java.class.path");
+    }
+
+    /** Asks the process to stop (SIGTERM), waits for it, and kills it (and anything it started) when it does not. */
+    public static void stop(Process process, Duration grace) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
