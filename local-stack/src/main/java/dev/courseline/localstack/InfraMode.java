@@ -17,7 +17,13 @@ public enum InfraMode {
 
     /** The requested mode with {@code auto} already resolved to one of the other two. */
     public static InfraMode resolve() {
-        InfraMode requested = valueOf(System.getProperty(PROPERTY, "auto").trim().toUpperCase(Locale.ROOT));
+        String value = System.getProperty(PROPERTY, "auto").trim();
+        InfraMode requested;
+        try {
+            requested = valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PROPERTY + " must be auto, embedded or containers, not '" + value + "'");
+        }
         if (requested != AUTO) {
             return requested;
         }
