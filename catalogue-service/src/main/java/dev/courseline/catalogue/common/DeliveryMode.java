@@ -1,0 +1,7 @@
+package dev.courseline.catalogue.common;
+
+public enum DeliveryMode {
+    ONLINE,
+    ONSITE,
+    BLENDED
+}

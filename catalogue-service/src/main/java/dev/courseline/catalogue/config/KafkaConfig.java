@@ -1,0 +1,28 @@
+package dev.courseline.catalogue.config;
+
+import dev.courseline.catalogue.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** Declares the topic this service owns; Spring's KafkaAdmin creates it at start-up if it is missing. */
+@Configuration
+public class KafkaConfig {
+
+    @Bean
+    NewTopic catalogueOfferingsTopic(TopicSettings settings) {
+        // Compacted: the latest state per course slug or run id is kept forever, so a consumer can rebuild from it.
+        return TopicBuilder.name(Topics.CATALOGUE_OFFERINGS)
+                .partitions(settings.partitions())
+                .replicas(settings.replicas())
+                .compact()
+                .build();
+    }
+
+    /** @param partitions and @param replicas of the catalogue topic (1 replica on a one-broker development stack) */
+    @ConfigurationProperties("catalogue.topics")
+    record TopicSettings(int partitions, int replicas) {
+    }
+}

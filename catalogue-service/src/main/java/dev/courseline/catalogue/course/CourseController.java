@@ -1,0 +1,42 @@
+package dev.courseline.catalogue.course;
+
+import dev.courseline.catalogue.common.PageView;
+import dev.courseline.catalogue.common.Paging;
+import dev.courseline.catalogue.web.HttpCaching;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The public course catalogue: published courses only. */
+@RestController
+@RequestMapping("/api/courses")
+public class CourseController {
+
+    private final CourseService courses;
+    private final HttpCaching caching;
+
+    public CourseController(CourseService courses, HttpCaching caching) {
+        this.courses = courses;
+        this.caching = caching;
+    }
+
+    @GetMapping
+    public Mono<ResponseEntity<PageView<CourseView>>> list(@Valid @ModelAttribute CourseFilter filter,
+                                                           @RequestHeader HttpHeaders headers) {
+        return courses.publishedCourses(filter.role(), filter.deliveryMode(), Paging.page(filter.page()),
+                        Paging.size(filter.size()))
+                .map(page -> caching.cacheable(page, headers));
+    }
+
+    @GetMapping("/{slug}")
+    public Mono<ResponseEntity<CourseView>> one(@PathVariable String slug, @RequestHeader HttpHeaders headers) {
+        return courses.publishedCourse(slug).map(course -> caching.cacheable(course, headers));
+    }
+}

@@ -1,0 +1,7 @@
+package dev.courseline.catalogue.course;
+
+public enum CourseStatus {
+    DRAFT,
+    PUBLISHED,
+    WITHDRAWN
+}

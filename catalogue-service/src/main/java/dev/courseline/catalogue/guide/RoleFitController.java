@@ -1,0 +1,26 @@
+package dev.courseline.catalogue.guide;
+
+import dev.courseline.catalogue.web.HttpCaching;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** "Which course should you choose": {@code GET /api/guide/role-fit?shapesDirection=true&facilitates=false&wholeTeam=false}. */
+@RestController
+public class RoleFitController {
+
+    private final HttpCaching caching;
+
+    public RoleFitController(HttpCaching caching) {
+        this.caching = caching;
+    }
+
+    @GetMapping("/api/guide/role-fit")
+    public ResponseEntity<RoleFitRecommendation> recommend(@ModelAttribute RoleFitAnswers answers,
+                                                           @RequestHeader HttpHeaders headers) {
+        return caching.cacheable(RoleFitGuide.recommend(answers), headers);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.courseline.catalogue.run;
+
+import dev.courseline.catalogue.common.FieldRules;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** New seat limits for a run, based on the version the caller last saw. */
+public record CapacityRequest(@NotNull @Min(1) @Max(500) Integer minCapacity,
+                              @NotNull @Min(1) @Max(500) Integer maxCapacity,
+                              @NotNull @Min(1) Long version) {
+
+    void check() {
+        new FieldRules().require(minCapacity <= maxCapacity, "minCapacity", "must not exceed maxCapacity").throwIfAny();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.courseline.catalogue.run;
+
+import dev.courseline.catalogue.common.PageView;
+import dev.courseline.catalogue.web.HttpCaching;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The public run schedule: every run that is not a draft, soonest first. Seats are the enquiry side's business. */
+@RestController
+@RequestMapping("/api/runs")
+public class RunController {
+
+    private final RunService runs;
+    private final HttpCaching caching;
+
+    public RunController(RunService runs, HttpCaching caching) {
+        this.runs = runs;
+        this.caching = caching;
+    }
+
+    @GetMapping
+    public Mono<ResponseEntity<PageView<RunView>>> list(@Valid @ModelAttribute RunFilter filter,
+                                                        @RequestHeader HttpHeaders headers) {
+        return Mono.defer(() -> runs.publicRuns(filter)).map(page -> caching.cacheable(page, headers));
+    }
+
+    @GetMapping("/{id}")
+    public Mono<ResponseEntity<RunView>> one(@PathVariable String id, @RequestHeader HttpHeaders headers) {
+        return runs.publicRun(id).map(run -> caching.cacheable(run, headers));
+    }
+}
