@@ -1,0 +1,211 @@
+package dev.courseline.notification.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.courseline.notification.config.NotificationProperties;
+import dev.courseline.notification.config.NotificationProperties.Dispatch;
+import dev.courseline.notification.notification.NotificationStore;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the recorded notifications, apart from the Kafka consumer so that a slow or absent mail server never stalls
+ * it. Ids reach the workers two ways: straight from the consumer when it records a notification (the fast path), and
+ * from a sweep of the store for whatever is due (retries after back-off, leases a crashed worker left behind, and
+ * notifications recorded by another instance). A worker sends only what it claimed under a lease, so an id queued
+ * twice is still sent once.
+ */
+@Component
+public class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int SWEEP_BATCH = 1000;
+
+    private final NotificationStore store;
+    private final JavaMailSenderImpl mail;
+    private final Dispatch settings;
+    private final RetryBackOff backOff;
+    private final InternetAddress sender;
+    private final Clock clock;
+    private final String instanceId = UUID.randomUUID().toString();
+
+    private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final List<Thread> workers = new ArrayList<>();
+    private ScheduledExecutorService sweeper;
+    private volatile boolean running;
+
+    public Dispatcher(NotificationStore store, JavaMailSenderImpl mail, NotificationProperties properties, Clock clock) {
+        this.store = store;
+        this.mail = mail;
+        this.settings = properties.dispatch();
+        this.backOff = new RetryBackOff(settings.retry());
+        this.sender = parse(properties.sender());
+        this.clock = clock;
+    }
+
+    /** Hands a freshly recorded notification to the workers without waiting for the next sweep. */
+    public void submit(String notificationId) {
+        if (running && queued.add(notificationId)) {
+            queue.add(notificationId);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        for (int i = 0; i < settings.workers(); i++) {
+            DispatchWorker worker = new DispatchWorker(instanceId + "/" + i);
+            Thread thread = new Thread(worker, "mail-dispatch-" + i);
+            thread.setDaemon(true);
+            workers.add(thread);
+            thread.start();
+        }
+        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mail-dispatch-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = settings.sweepInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
+        // Workers finish the email in hand (an interrupted SMTP exchange could leave it half-sent) and then stop.
+        for (Thread worker : workers) {
+            try {
+                worker.join(Duration.ofSeconds(15).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        workers.clear();
+        queue.clear();
+        queued.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void sweep() {
+        try {
+            store.dueIds(clock.instant(), SWEEP_BATCH).doOnNext(this::submit).then().block();
+        } catch (RuntimeException e) {
+            log.warn("Could not look for due notifications: {}", e.getMessage());
+        }
+    }
+
+    private static InternetAddress parse(String address) {
+        try {
+            return new InternetAddress(address, true);
+        } catch (AddressException e) {
+            throw new IllegalStateException("courseline.notification.sender is not an email address: " + address, e);
+        }
+    }
+
+    /** One sending thread with its own SMTP connection, kept open while there is work and closed when idle. */
+    private final class DispatchWorker implements Runnable {
+
+        private static final long POLL_MILLIS = 200;
+
+        private final String owner;
+
+        DispatchWorker(String owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void run() {
+            try (SmtpConnection connection = new SmtpConnection(mail.getSession(), mail.getHost(), mail.getPort(),
+                    mail.getUsername(), mail.getPassword())) {
+                Instant lastUse = clock.instant();
+                while (running) {
+                    String id = nextId();
+                    if (id == null) {
+                        if (connection.isOpen()
+                                && clock.instant().isAfter(lastUse.plus(settings.idleConnectionClose()))) {
+                            connection.close();
+                        }
+                        continue;
+                    }
+                    try {
+                        deliver(id, connection);
+                    } catch (RuntimeException e) {
+                        // The store is unreachable: the lease runs out and a sweep brings the notification back.
+                        log.warn("Could not dispatch notification {}: {}", id, e.getMessage());
+                    }
+                    lastUse = clock.instant();
+                }
+            }
+        }
+
+        private String nextId() {
+            try {
+                String id = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (id != null) {
+                    queued.remove(id);
+                }
+                return id;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+                return null;
+            }
+        }
+
+        private void deliver(String id, SmtpConnection connection) {
+            Instant now = clock.instant();
+            var notification = store.claim(id, owner, now, now.plus(settings.lease())).block();
+            if (notification == null) {
+                return;
+            }
+            try {
+                connection.send(EmailMessages.build(mail.getSession(), notification, sender,
+                        java.util.Date.from(now)));
+            } catch (Exception e) {
+                Instant failedAt = clock.instant();
+                String error = SmtpFailures.describe(e);
+                if (SmtpFailures.isPermanent(e)) {
+                    log.warn("Notification {} refused permanently: {}", id, error);
+                    store.markPermanentFailure(id, owner, failedAt, error).block();
+                } else {
+                    int failures = notification.failedAttempts() + 1;
+                    Instant retryAt = backOff.nextAttempt(failures, failedAt);
+                    log.info("Notification {} failed (attempt {}), {}: {}", id, failures,
+                            retryAt == null ? "giving up" : "retrying at " + retryAt, error);
+                    store.markTemporaryFailure(id, owner, failedAt, error, retryAt).block();
+                }
+                return;
+            }
+            // The mail server has it now: try hard to record that, or the lease would expire and send it again.
+            store.markSent(id, owner, clock.instant())
+                    .retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(200)))
+                    .block();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.courseline.notification.dispatch;
+
+import jakarta.mail.internet.AddressException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+
+/**
+ * Tells a permanent refusal (an SMTP 5xx reply, or an address that can never be valid) from a temporary failure
+ * (4xx replies, a server that is down, slow or drops the connection), which is worth retrying.
+ */
+final class SmtpFailures {
+
+    private SmtpFailures() {
+    }
+
+    static boolean isPermanent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = nextCause(t)) {
+            if (t instanceof AddressException) {
+                return true;
+            }
+            if (t instanceof SMTPAddressFailedException refused) {
+                return isPermanentCode(refused.getReturnCode());
+            }
+            if (t instanceof SMTPSendFailedException refused) {
+                return isPermanentCode(refused.getReturnCode());
+            }
+        }
+        return false;
+    }
+
+    static String describe(Throwable failure) {
+        String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        text = text.replaceAll("\\s+", " ").trim();
+        return text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    private static boolean isPermanentCode(int code) {
+        return code >= 500 && code < 600;
+    }
+
+    // MessagingException keeps its cause in getNextException as well as getCause.
+    private static Throwable nextCause(Throwable t) {
+        if (t instanceof jakarta.mail.MessagingException messaging && messaging.getNextException() != null
+                && messaging.getNextException() != t) {
+            return messaging.getNextException();
+        }
+        return t.getCause() == t ? null : t.getCause();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.courseline.notification.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.springframework.messaging.Message;
+
+/**
+ * The CloudEvents binary-mode envelope of a record: the attributes this service needs, read from the headers, and
+ * the raw JSON payload.
+ */
+public record CloudEvent(String id, String type, String subject, byte[] data) {
+
+    public static CloudEvent from(Message<byte[]> message) {
+        Map<String, Object> headers = message.getHeaders();
+        String id = attribute(headers, "id");
+        String type = attribute(headers, "type");
+        if (id == null || id.isBlank()) {
+            throw new MalformedEventException("The record has no ce_id header");
+        }
+        if (type == null || type.isBlank()) {
+            throw new MalformedEventException("Event " + id + " has no ce_type header");
+        }
+        return new CloudEvent(id, type, attribute(headers, "subject"), message.getPayload());
+    }
+
+    // Kafka delivers header values as bytes; Spring Cloud Function may have rewritten the prefix to "ce-" or "ce.".
+    private static String attribute(Map<String, Object> headers, String name) {
+        for (String prefix : new String[] {"ce_", "ce-", "ce."}) {
+            Object value = headers.get(prefix + name);
+            if (value instanceof byte[] bytes) {
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+            if (value != null) {
+                return value.toString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.courseline.notification.events;
+
+import java.util.function.Consumer;
+
+import dev.courseline.notification.compose.NotificationPlanner;
+import dev.courseline.notification.dispatch.Dispatcher;
+import dev.courseline.notification.erasure.PersonalDataEraser;
+import dev.courseline.notification.notification.NewNotification;
+import dev.courseline.notification.notification.Notification;
+import dev.courseline.notification.notification.NotificationStore;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code enquiryEvents} function bound to the {@code enquiries} topic. It only records which emails to send (one
+ * document per event, kind and recipient, under a unique index, so a redelivered event records nothing new) and
+ * leaves the sending to the {@link Dispatcher}: a slow mail server can never hold up the partition or cause a
+ * rebalance. An exception here makes the binder retry, and a {@link MalformedEventException} goes to the
+ * dead-letter topic at once.
+ */
+@Component("enquiryEvents")
+public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
+
+    private static final Logger log = LoggerFactory.getLogger(EnquiryEventsConsumer.class);
+
+    private final NotificationPlanner planner;
+    private final NotificationStore store;
+    private final Dispatcher dispatcher;
+    private final PersonalDataEraser eraser;
+    private final EventPayloadReader reader;
+    private final Clock clock;
+
+    public EnquiryEventsConsumer(NotificationPlanner planner, NotificationStore store, Dispatcher dispatcher,
+            PersonalDataEraser eraser, EventPayloadReader reader, Clock clock) {
+        this.planner = planner;
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.eraser = eraser;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        CloudEvent event = CloudEvent.from(message);
+        if (EventTypes.PERSON_ERASED.equals(event.type())) {
+            eraser.erase(reader.read(event, PersonErased.class).emailSha256()).block();
+            return;
+        }
+        for (NewNotification email : planner.emailsFor(event)) {
+            Notification notification = Notification.pending(event.id(), event.type(), email, clock.instant());
+            if (Boolean.TRUE.equals(store.recordIfAbsent(notification).block())) {
+                dispatcher.submit(notification.id());
+            } else {
+                log.debug("Event {} was seen before: {} to {} is already recorded", event.id(), email.kind(),
+                        notification.id());
+            }
+        }
+    }
+}

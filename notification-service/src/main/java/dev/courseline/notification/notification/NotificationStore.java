@@ -1,0 +1,178 @@
+package dev.courseline.notification.notification;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every write to the notifications collection. State changes are conditional single-document updates, so two
+ * dispatcher workers (in one process or several) can never both own, or both finish, the same notification.
+ */
+@Component
+public class NotificationStore implements InitializingBean {
+
+    private static final String STATUS = "status";
+    private static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
+    private static final String LEASE_OWNER = "leaseOwner";
+    private static final String LEASE_UNTIL = "leaseUntil";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public NotificationStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The unique index is what makes recording idempotent; create it before the consumer can record anything. */
+    @Override
+    public void afterPropertiesSet() {
+        var indexes = mongo.indexOps(Notification.class);
+        Mono.when(
+                indexes.createIndex(new Index().named("event_kind_recipient").unique()
+                        .on("eventId", Sort.Direction.ASC).on("kind", Sort.Direction.ASC)
+                        .on("recipient", Sort.Direction.ASC)),
+                indexes.createIndex(new Index().named("due").on(STATUS, Sort.Direction.ASC)
+                        .on(NEXT_ATTEMPT_AT, Sort.Direction.ASC)),
+                indexes.createIndex(new Index().named("by_status").on(STATUS, Sort.Direction.ASC)
+                        .on("createdAt", Sort.Direction.DESC)),
+                indexes.createIndex(new Index().named("by_person").on("personEmailHashes", Sort.Direction.ASC)),
+                indexes.createIndex(new Index().named("by_subject").on("aboutId", Sort.Direction.ASC)))
+                .block();
+    }
+
+    /** Records a notification unless the same (event, kind, recipient) was recorded before; true when new. */
+    public Mono<Boolean> recordIfAbsent(Notification notification) {
+        return mongo.insert(notification)
+                .thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
+    }
+
+    /** Ids of notifications that are due now: pending ones whose time has come, and leases that ran out. */
+    public Flux<String> dueIds(Instant now, int limit) {
+        Query query = new Query(dueCriteria(now)).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, Notification.COLLECTION).map(id -> id.getString("_id"));
+    }
+
+    /** Takes the lease on one notification if it is due; empty when another worker has it or it is done. */
+    public Mono<Notification> claim(String id, String owner, Instant now, Instant leaseUntil) {
+        Query query = new Query(where("_id").is(id).andOperator(dueCriteria(now)));
+        Update update = new Update()
+                .set(STATUS, NotificationStatus.SENDING)
+                .set(LEASE_OWNER, owner)
+                .set(LEASE_UNTIL, leaseUntil);
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Notification.class);
+    }
+
+    public Mono<Boolean> markSent(String id, String owner, Instant at) {
+        Update update = new Update()
+                .set(STATUS, NotificationStatus.SENT)
+                .set("sentAt", at)
+                .set("lastError", null)
+                .unset(LEASE_OWNER).unset(LEASE_UNTIL)
+                .push("attempts", new Attempt(at, Attempt.Outcome.DELIVERED, null));
+        return finishLease(id, owner, update);
+    }
+
+    /** A temporary failure: try again at {@code retryAt}, or give up (FAILED) when it is null. */
+    public Mono<Boolean> markTemporaryFailure(String id, String owner, Instant at, String error, Instant retryAt) {
+        Update update = new Update()
+                .set(STATUS, retryAt == null ? NotificationStatus.FAILED : NotificationStatus.PENDING)
+                .set("lastError", error)
+                .inc("failedAttempts", 1)
+                .unset(LEASE_OWNER).unset(LEASE_UNTIL)
+                .push("attempts", new Attempt(at, Attempt.Outcome.TEMPORARY_FAILURE, error));
+        if (retryAt != null) {
+            update.set(NEXT_ATTEMPT_AT, retryAt);
+        }
+        return finishLease(id, owner, update);
+    }
+
+    public Mono<Boolean> markPermanentFailure(String id, String owner, Instant at, String error) {
+        Update update = new Update()
+                .set(STATUS, NotificationStatus.FAILED)
+                .set("lastError", error)
+                .inc("failedAttempts", 1)
+                .unset(LEASE_OWNER).unset(LEASE_UNTIL)
+                .push("attempts", new Attempt(at, Attempt.Outcome.PERMANENT_FAILURE, error));
+        return finishLease(id, owner, update);
+    }
+
+    /** Puts a FAILED notification back in the queue with a fresh attempt budget; empty if it is not FAILED. */
+    public Mono<Notification> retryFailed(String id, Instant now) {
+        Query query = new Query(where("_id").is(id).and(STATUS).is(NotificationStatus.FAILED));
+        Update update = new Update()
+                .set(STATUS, NotificationStatus.PENDING)
+                .set("failedAttempts", 0)
+                .set(NEXT_ATTEMPT_AT, now);
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Notification.class);
+    }
+
+    public Mono<Notification> findById(String id) {
+        return mongo.findById(id, Notification.class);
+    }
+
+    public Flux<Notification> findPage(NotificationStatus status, int page, int size) {
+        return mongo.find(pageQuery(status).with(Sort.by(Sort.Direction.DESC, "createdAt", "_id"))
+                .skip((long) page * size).limit(size), Notification.class);
+    }
+
+    public Mono<Long> count(NotificationStatus status) {
+        return mongo.count(pageQuery(status), Notification.class);
+    }
+
+    public Flux<Notification> findByPerson(String emailSha256) {
+        return mongo.find(new Query(where("personEmailHashes").is(emailSha256)), Notification.class);
+    }
+
+    public Flux<Notification> findByAboutIds(java.util.Collection<String> aboutIds) {
+        return aboutIds.isEmpty() ? Flux.empty()
+                : mongo.find(new Query(where("aboutId").in(aboutIds)), Notification.class);
+    }
+
+    /** Replaces a notification's personal data; one that was not sent yet will now never be. */
+    public Mono<Boolean> erase(Notification notification, EmailContent placeholder, String recipient,
+            List<Attempt> attempts, Instant at) {
+        Update update = new Update()
+                .set("content", placeholder)
+                .set("recipient", recipient)
+                .set("attempts", attempts)
+                .set("lastError", null)
+                .set("personEmailHashes", List.of())
+                .set("erasedAt", at);
+        if (notification.status() == NotificationStatus.PENDING || notification.status() == NotificationStatus.FAILED) {
+            update.set(STATUS, NotificationStatus.ERASED);
+        }
+        return mongo.updateFirst(new Query(where("_id").is(notification.id())), update, Notification.class)
+                .map(result -> result.getModifiedCount() > 0);
+    }
+
+    private Mono<Boolean> finishLease(String id, String owner, Update update) {
+        Query query = new Query(where("_id").is(id).and(STATUS).is(NotificationStatus.SENDING)
+                .and(LEASE_OWNER).is(owner));
+        return mongo.updateFirst(query, update, Notification.class).map(result -> result.getModifiedCount() > 0);
+    }
+
+    private static Criteria dueCriteria(Instant now) {
+        return new Criteria().orOperator(
+                where(STATUS).is(NotificationStatus.PENDING).and(NEXT_ATTEMPT_AT).lte(now),
+                where(STATUS).is(NotificationStatus.SENDING).and(LEASE_UNTIL).lt(now));
+    }
+
+    private static Query pageQuery(NotificationStatus status) {
+        return status == null ? new Query() : new Query(where(STATUS).is(status));
+    }
+}
