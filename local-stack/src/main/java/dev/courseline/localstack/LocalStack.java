@@ -15,12 +15,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
@@ -35,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalStackSettings settings;
     private final Path kafkaDirectory;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     private final Thread shutdownHook = new Thread(this::closeQuietly, "local-stack-shutdown");
     private KafkaBroker kafka;
     private MongoStore mongo;
@@ -71,6 +71,15 @@ public final class LocalStack implements AutoCloseable {
             current = stack;
         }
         return stack;
+    }
+
+    /**
+     * Registers something that uses the stack (service processes, say) to be closed before the stack's own pieces,
+     * whether the stack is closed by {@link #close()} or at JVM exit.
+     */
+    public synchronized <T extends AutoCloseable> T closeFirst(T dependent) {
+        started.push(dependent);
+        return dependent;
     }
 
     public LocalStackSettings settings() {

@@ -152,7 +152,10 @@ public final class KafkaBrokerProcess implements KafkaBroker {
     }
 
     private ProcessBuilder java(List<String> mainAndArguments) {
-        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(),
+        List<String> command = new ArrayList<>();
+        // Its own session, so a terminal's Ctrl-C reaches only our JVM, which stops the broker after its clients.
+        ChildProcesses.setsid().ifPresent(command::add);
+        command.addAll(List.of(ChildProcesses.javaExecutable(),
                 "-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-Djava.awt.headless=true", "-Dlogback.configurationFile=" + LOGBACK_CONFIG,
                 "-cp", ChildProcesses.currentClasspath()));

@@ -14,6 +14,13 @@ public final class ChildProcesses {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** The {@code setsid} program where there is one (Linux), to start a child in its own session. */
+    public static java.util.Optional<String> setsid() {
+        return java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+                .filter(path -> java.nio.file.Files.isExecutable(Path.of(path)))
+                .findFirst();
+    }
+
     /** The classpath of this JVM: the test classpath in tests, local-stack's jar and target/lib in the launcher. */
     public static String currentClasspath() {
         return System.getProperty("java.class.path");

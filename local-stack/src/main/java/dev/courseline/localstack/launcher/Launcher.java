@@ -1,0 +1,168 @@
+package dev.courseline.localstack.launcher;
+
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.LocalStackSettings;
+import dev.courseline.localstack.support.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Runs the whole system on one machine: the local stack on the ports of docs/conventions.md, then the three
+ * services as their own processes. Prints the URLs once all are healthy; Ctrl-C stops services, then the broker,
+ * then the rest. {@code --fresh} deletes {@code .courseline/} first. Run from the repository root (see run.sh).
+ */
+public final class Launcher {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
+
+    /** Set at JVM exit, so a service stopping because of Ctrl-C is not reported as a crash. */
+    private static volatile boolean exiting;
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        // Before anything logs: the libraries in this JVM would log at DEBUG without a configuration.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "dev/courseline/localstack/launcher/launcher-logback.xml");
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> exiting = true, "launcher-exiting"));
+        Instant launched = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+        Path root = Path.of("").toAbsolutePath();
+        Path state = root.resolve(".courseline");
+        List<String> arguments = List.of(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.println("usage: ./run.sh [--fresh]   (--fresh deletes " + state + " first)");
+            return;
+        }
+        if (arguments.contains("--fresh")) {
+            deleteRecursively(state);
+            say("deleted " + state);
+        }
+        LocalStackSettings settings = LocalStackSettings.forLauncher(state.resolve("data"));
+        List<String> problems = new ArrayList<>(portsInUse(settings));
+        Map<ServiceDefinition, Path> jars = new LinkedHashMap<>();
+        for (ServiceDefinition service : ServiceDefinition.COURSELINE) {
+            Optional<Path> jar = service.executableJar(root);
+            jar.ifPresentOrElse(path -> jars.put(service, path), () -> problems.add("no runnable jar in "
+                    + root.relativize(root.resolve(service.module()).resolve("target"))
+                    + " (build with ./mvnw -DskipTests install, or use ./run.sh)"));
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> System.err.println("[launcher] " + problem));
+            System.exit(1);
+        }
+
+        say("starting Kafka, MongoDB wire server, SMTP, inbox and identity provider (data in "
+                + root.relativize(state.resolve("data")) + ")");
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(settings);
+        } catch (RuntimeException e) {
+            System.err.println("[launcher] the infrastructure did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        say(String.format("infrastructure ready after %.1f s; starting the services", secondsSince(launched)));
+
+        List<ServiceProcess> processes = new ArrayList<>();
+        jars.forEach((service, jar) -> processes.add(new ServiceProcess(service.name(), jar, service.port(),
+                stack.serviceEnvironment(service.database()), System.out::println)));
+        ServiceGroup services = stack.closeFirst(new ServiceGroup(processes));
+        try {
+            services.start().awaitHealthy(HEALTH_TIMEOUT);
+        } catch (RuntimeException e) {
+            System.err.println("[launcher] " + e.getMessage());
+            System.err.println("[launcher] stopping everything");
+            System.exit(1);
+        }
+        double seconds = secondsSince(launched);
+        System.out.println(banner(stack, services, seconds, root.relativize(state.resolve("data"))));
+        // The main thread ends here; the service output pumps and servers keep the JVM alive until Ctrl-C.
+        awaitShutdown(services);
+    }
+
+    private static String banner(LocalStack stack, ServiceGroup services, double seconds, Path data) {
+        StringBuilder text = new StringBuilder(String.format("%n[launcher] Courseline is up: all services healthy %.1f s after launch.%n", seconds));
+        for (ServiceProcess service : services.services()) {
+            text.append(String.format("[launcher]   %-22s %s   (pid %d)%n", service.name() + "-service", service.baseUrl(), service.pid()));
+        }
+        text.append(String.format("[launcher]   %-22s %s%n", "courses", services.services().get(0).baseUrl() + "/api/courses"));
+        text.append(String.format("[launcher]   %-22s %s   (JSON: %s/api/messages)%n", "mail inbox", stack.inboxUrl(), stack.inboxUrl()));
+        text.append(String.format("[launcher]   %-22s %s   (users cora, sam, sofia, ada)%n", "identity provider", stack.issuerUri()));
+        text.append(String.format("[launcher]   %-22s curl -s -X POST %s/token -d username=sam%n", "staff token", stack.issuerUri()));
+        text.append(String.format("[launcher]   %-22s %s%n", "Kafka", stack.kafkaBootstrapServers()));
+        text.append(String.format("[launcher]   %-22s %s%n", "MongoDB", stack.mongoUri("")));
+        text.append(String.format("[launcher]   %-22s %s   (./run.sh --fresh starts empty)%n", "data", data));
+        text.append("[launcher] Ctrl-C stops everything.");
+        return text.toString();
+    }
+
+    private static void awaitShutdown(ServiceGroup services) {
+        for (ServiceProcess service : services.services()) {
+            while (service.isRunning()) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            if (exiting) {
+                return;
+            }
+            System.err.println("[launcher] " + service.name() + " stopped; stopping everything");
+            System.exit(1);
+        }
+    }
+
+    private static List<String> portsInUse(LocalStackSettings settings) {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(settings.kafkaPort(), "Kafka");
+        ports.put(settings.kafkaControllerPort(), "the Kafka controller");
+        ports.put(settings.mongoPort(), "MongoDB");
+        ports.put(settings.smtpPort(), "SMTP");
+        ports.put(settings.inboxPort(), "the mail inbox");
+        ports.put(settings.identityPort(), "the identity provider");
+        ServiceDefinition.COURSELINE.forEach(service -> ports.put(service.port(), service.module()));
+        List<String> problems = new ArrayList<>();
+        ports.forEach((port, what) -> {
+            if (!Ports.isFree(port)) {
+                problems.add("port " + port + " (" + what + ") is in use; stop what holds it "
+                        + "(see: ss -ltnp 'sport = :" + port + "') and try again");
+            }
+        });
+        return problems;
+    }
+
+    private static double secondsSince(Instant start) {
+        return Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    }
+
+    private static void say(String message) {
+        System.out.println("[launcher] " + message);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + directory, e);
+        }
+    }
+}

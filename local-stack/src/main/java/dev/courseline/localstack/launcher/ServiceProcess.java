@@ -1,0 +1,197 @@
+package dev.courseline.localstack.launcher;
+
+import dev.courseline.localstack.support.ChildProcesses;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * A service run as its own JVM from its runnable jar, with a bounded heap, the given environment, and its output
+ * passed line by line (prefixed with {@code [name]}) to a sink. Used by the launcher and the end-to-end tests.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    /** Bounds each service's memory so that its resident set stays near 256 MB (measured with {@code ps -o rss}). */
+    public static final List<String> JVM_FLAGS = List.of(
+            "-XX:+UseSerialGC", "-Xms64m", "-Xmx160m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m",
+            "-Xss512k", "-XX:MaxDirectMemorySize=64m");
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final int REMEMBERED_LINES = 60;
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Consumer<String> output;
+    private final Deque<String> lastLines = new ArrayDeque<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private Process process;
+
+    /**
+     * @param environment added to this JVM's environment; SERVER_PORT is set from {@code port}
+     * @param output      receives each output line, already prefixed with {@code [name] }
+     */
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Consumer<String> output) {
+        this.name = name;
+        this.jar = jar.toAbsolutePath();
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+        this.output = output;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public synchronized ServiceProcess start() {
+        if (process != null && process.isAlive()) {
+            return this;
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no runnable jar at " + jar + "; build it with ./mvnw -DskipTests install");
+        }
+        List<String> command = new ArrayList<>();
+        // Its own session, so the terminal's Ctrl-C reaches only the launcher, which then stops services in order.
+        ChildProcesses.setsid().ifPresent(command::add);
+        command.add(ChildProcesses.javaExecutable());
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+        Thread pump = new Thread(this::pumpOutput, name + "-output");
+        pump.setDaemon(true);
+        pump.start();
+        return this;
+    }
+
+    /**
+     * Waits until {@code /actuator/health/readiness} (or {@code /actuator/health} where readiness is not exposed)
+     * answers UP; fails with the last output lines when the process exits or the time runs out.
+     */
+    public ServiceProcess awaitHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!isHealthy()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; last lines:\n"
+                        + lastLines());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " was not healthy within " + timeout.toSeconds()
+                        + " s; last lines:\n" + lastLines());
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+        }
+        return this;
+    }
+
+    public boolean isHealthy() {
+        int readiness = status("/actuator/health/readiness");
+        return readiness == 200 || (readiness == 404 && status("/actuator/health") == 200);
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** Resident memory in KiB (Linux /proc), as {@code ps -o rss} shows it. */
+    public OptionalLong residentMemoryKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("\\D", "")));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.empty();
+    }
+
+    /** SIGTERM (Boot shuts down gracefully), then SIGKILL after a grace period. */
+    public synchronized void stop() {
+        ChildProcesses.stop(process, STOP_GRACE);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private int status(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(2)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private void pumpOutput() {
+        String prefix = "[" + name + "] ";
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                remember(line);
+                output.accept(prefix + line);
+            }
+        } catch (IOException e) {
+            // the process is gone: its output ends here
+        }
+    }
+
+    private synchronized void remember(String line) {
+        if (lastLines.size() == REMEMBERED_LINES) {
+            lastLines.removeFirst();
+        }
+        lastLines.addLast(line);
+    }
+
+    private synchronized String lastLines() {
+        return String.join("\n", lastLines);
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs the whole of Courseline on this machine with only a JDK (17 or newer): Kafka, a MongoDB-wire server, SMTP with
+# an inbox page, the development identity provider and the three services. Builds first when a jar is missing or
+# older than the sources. Ctrl-C stops everything. ./run.sh --fresh starts from empty data (.courseline/).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v java >/dev/null 2>&1; then
+  echo "run.sh: no 'java' on the PATH; install a JDK 17 or newer" >&2
+  exit 1
+fi
+
+modules=(local-stack catalogue-service enquiry-service notification-service)
+
+# True when any pom.xml or source file of the modules the run uses is newer than the given file.
+sources_newer_than() {
+  local inputs=(pom.xml)
+  for module in "${modules[@]}"; do
+    inputs+=("$module/pom.xml")
+    [ -d "$module/src/main" ] && inputs+=("$module/src/main")
+  done
+  [ -n "$(find "${inputs[@]}" -type f -newer "$1" -print -quit)" ]
+}
+
+needs_build() {
+  [ -d local-stack/target/lib ] || return 0
+  local jar
+  jar=$(ls local-stack/target/local-stack-*.jar 2>/dev/null | grep -v -e '-sources' -e '-tests' | head -n 1 || true)
+  [ -n "$jar" ] || return 0
+  sources_newer_than "$jar" && return 0
+  for module in catalogue-service enquiry-service notification-service; do
+    jar=$(ls "$module"/target/"$module"-*-exec.jar 2>/dev/null | head -n 1 || true)
+    [ -n "$jar" ] || return 0
+    sources_newer_than "$jar" && return 0
+  done
+  return 1
+}
+
+if needs_build; then
+  echo "[run.sh] building (./mvnw -q -B -DskipTests install) ..."
+  ./mvnw -q -B -DskipTests install
+fi
+
+launcher_jar=$(ls local-stack/target/local-stack-*.jar | grep -v -e '-sources' -e '-tests' | head -n 1)
+# The launcher JVM also hosts the MongoDB-wire server, SMTP, the inbox and the identity provider.
+exec java -XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1 \
+  -Dlogback.configurationFile=dev/courseline/localstack/launcher/launcher-logback.xml \
+  -cp "$launcher_jar:local-stack/target/lib/*" \
+  dev.courseline.localstack.launcher.Launcher "$@"
