@@ -1,0 +1,63 @@
+package dev.courseline.enquiry.intake;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import dev.courseline.enquiry.lead.Lead;
+import dev.courseline.enquiry.outbox.OutboxLease;
+import dev.courseline.enquiry.outbox.PendingEvent;
+
+/**
+ * One quote or membership request, its lead and its not yet published events: one document, written in one
+ * operation, so none of them can exist without the others.
+ *
+ * <p>{@code idempotencyKey} is the client's key prefixed with the kind; {@code emailSha256} and
+ * {@code organisationKey} find earlier enquiries of the same person or organisation; {@code subject} says what was
+ * asked for, so a repeat of the same request is recognised. A duplicate has no lead of its own: it points at the
+ * enquiry it repeats.
+ */
+@Document(Enquiry.COLLECTION)
+@CompoundIndexes({
+        @CompoundIndex(name = "lead_id", def = "{'lead.leadId': 1}", unique = true, sparse = true),
+        @CompoundIndex(name = "lead_status_team", def = "{'lead.status': 1, 'lead.team': 1}")
+})
+public record Enquiry(
+        @Id String id,
+        EnquiryKind kind,
+        @Indexed(unique = true, sparse = true) String idempotencyKey,
+        Instant receivedAt,
+        Contact contact,
+        Organisation organisation,
+        Programme programme,
+        Integer teamSize,
+        String deliveryMode,
+        String location,
+        String preferredDates,
+        Money budget,
+        String plan,
+        String message,
+        Consent consent,
+        @Indexed String emailSha256,
+        @Indexed String organisationKey,
+        String subject,
+        String summary,
+        String duplicateOf,
+        Lead lead,
+        boolean anonymised,
+        List<PendingEvent> pendingEvents,
+        OutboxLease outbox) {
+
+    public static final String COLLECTION = "enquiries";
+
+    public Enquiry withEvents(List<PendingEvent> events, OutboxLease lease) {
+        return new Enquiry(id, kind, idempotencyKey, receivedAt, contact, organisation, programme, teamSize,
+                deliveryMode, location, preferredDates, budget, plan, message, consent, emailSha256, organisationKey,
+                subject, summary, duplicateOf, lead, anonymised, events, lease);
+    }
+}

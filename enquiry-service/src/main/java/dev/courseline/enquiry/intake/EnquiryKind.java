@@ -1,0 +1,5 @@
+package dev.courseline.enquiry.intake;
+
+public enum EnquiryKind {
+    QUOTE, MEMBERSHIP
+}

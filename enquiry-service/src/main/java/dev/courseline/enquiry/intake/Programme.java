@@ -1,0 +1,4 @@
+package dev.courseline.enquiry.intake;
+
+public record Programme(String slug, String title) {
+}

@@ -1,0 +1,31 @@
+package dev.courseline.enquiry.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns an event payload record into a pending event ready to be stored beside the state it describes. */
+@Component
+public class EventFactory {
+
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public EventFactory(JsonMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public PendingEvent create(String type, String key, Object payload) {
+        return create(type, key, clock.instant(), payload);
+    }
+
+    /** {@code time} is when it happened: the {@code ce_time} header, equal to the payload's {@code occurredAt}. */
+    public PendingEvent create(String type, String key, Instant time, Object payload) {
+        return new PendingEvent(UUID.randomUUID().toString(), type, key, time, json.writeValueAsString(payload));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.courseline.enquiry.quote;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.courseline.enquiry.config.EnquiryProperties;
+import dev.courseline.enquiry.intake.Accepted;
+import dev.courseline.enquiry.intake.AcceptedEnquiry;
+import dev.courseline.enquiry.web.RequestValidator;
+import reactor.core.publisher.Mono;
+
+@RestController
+public class QuoteController {
+
+    private final QuoteIntake intake;
+    private final EnquiryProperties properties;
+
+    public QuoteController(QuoteIntake intake, EnquiryProperties properties) {
+        this.intake = intake;
+        this.properties = properties;
+    }
+
+    @PostMapping("/api/enquiries/in-house-quotes")
+    public Mono<ResponseEntity<AcceptedEnquiry>> request(@RequestBody(required = false) QuoteRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return Mono.defer(() -> intake.submit(request, RequestValidator.idempotencyKey(idempotencyKey)))
+                .map(result -> Accepted.of(result, properties));
+    }
+}
