@@ -1,0 +1,57 @@
+package dev.courseline.e2e;
+
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.launcher.ServiceDefinition;
+import dev.courseline.localstack.launcher.ServiceGroup;
+import dev.courseline.localstack.launcher.ServiceProcess;
+import dev.courseline.localstack.support.Ports;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three services launched from their runnable jars as separate processes against this JVM's local stack, on free
+ * ports, with their output kept in {@code target/e2e-logs/} for when a test fails.
+ */
+final class CourselineSystem implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+
+    private final ServiceGroup services;
+    private final Map<String, ServiceProcess> byName = new HashMap<>();
+
+    private CourselineSystem(ServiceGroup services) {
+        this.services = services;
+        services.services().forEach(service -> byName.put(service.name(), service));
+    }
+
+    static CourselineSystem launch(LocalStack stack) {
+        Path root = Path.of(System.getProperty("courseline.repository.root", "..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("end-to-end-tests/target/e2e-logs");
+        int enquiryPort = Ports.freePort();
+        List<ServiceProcess> processes = ServiceDefinition.COURSELINE.stream().map(definition -> {
+            int port = definition.name().equals("enquiry") ? enquiryPort : Ports.freePort();
+            Map<String, String> environment = new HashMap<>(stack.serviceEnvironment(definition.database() + "-e2e"));
+            environment.put("ENQUIRY_PUBLIC_URL", "http://localhost:" + enquiryPort);
+            Path jar = definition.executableJar(root).orElseThrow(() -> new IllegalStateException(
+                    "no runnable jar for " + definition.module() + "; the reactor builds it before this module"));
+            LogFile log = new LogFile(logs.resolve(definition.name() + ".log"));
+            return new ServiceProcess(definition.name(), jar, port, environment, log::append);
+        }).toList();
+        ServiceGroup group = stack.closeFirst(new ServiceGroup(processes));
+        group.start().awaitHealthy(START_TIMEOUT);
+        return new CourselineSystem(group);
+    }
+
+    String url(String service, String path) {
+        return byName.get(service).baseUrl() + path;
+    }
+
+    @Override
+    public void close() {
+        services.close();
+    }
+
+}

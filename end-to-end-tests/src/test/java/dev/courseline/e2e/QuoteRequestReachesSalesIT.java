@@ -1,0 +1,84 @@
+package dev.courseline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.junit.WithLocalStack;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole system as its users meet it: the three services run from their jars against the real broker process,
+ * and an organisation's quote request ends as exactly one lead email in the routed sales team's inbox.
+ */
+@WithLocalStack
+class QuoteRequestReachesSalesIT {
+
+    private static CourselineSystem system;
+    private static Mailbox mailbox;
+
+    @BeforeAll
+    static void launch() {
+        LocalStack stack = LocalStack.current();
+        system = CourselineSystem.launch(stack);
+        mailbox = new Mailbox(stack.inboxUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void theSeededCatalogueIsServedPublicly() {
+        Http.Response courses = Http.get(system.url("catalogue", "/api/courses"));
+
+        assertThat(courses.status()).isEqualTo(200);
+        assertThat(courses.body().toString()).contains("\"pspo\"", "\"psm\"", "PSPO I", "PSM I");
+    }
+
+    @Test
+    void aQuoteRequestBecomesExactlyOneLeadEmailToTheRoutedSalesTeam() {
+        String organisation = "Northwind Logistics " + UUID.randomUUID().toString().substring(0, 8);
+        String contactEmail = "priya." + UUID.randomUUID().toString().substring(0, 8) + "@northwind.example";
+        Map<String, Object> quote = Map.of(
+                "organisation", Map.of("name", organisation, "country", "GB"),
+                "contact", Map.of("name", "Priya Shah", "email", contactEmail, "jobTitle", "Head of Delivery"),
+                "programme", "in-house",
+                "teamSize", 24,
+                "deliveryMode", "ONSITE",
+                "location", "Manchester",
+                "preferredDates", "Two days in late January",
+                "budget", Map.of("amount", "12000.00", "currency", "GBP"),
+                "message", "Mixed team of developers and product people, new to Scrum.",
+                "consent", Map.of("privacyNoticeVersion", "2026-09", "marketing", false));
+        String idempotencyKey = UUID.randomUUID().toString();
+
+        // The catalogue reaches the enquiry side through Kafka a moment after start-up; until then the programme is
+        // unknown there. Retrying with one Idempotency-Key can never create a second enquiry.
+        Http.Response accepted = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Http.post(system.url("enquiry", "/api/enquiries/in-house-quotes"), quote, idempotencyKey),
+                        response -> response.status() == 202);
+        assertThat(accepted.body().path("id").asString()).isNotBlank();
+
+        List<Mailbox.Mail> leadEmails = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailbox.to("sales-emea@", mail -> mail.text().contains(organisation)), mails -> !mails.isEmpty());
+        Mailbox.Mail lead = leadEmails.get(0);
+        assertThat(lead.subject()).contains(organisation);
+        assertThat(lead.text()).contains("Priya Shah", contactEmail, "24", "ONSITE", "Manchester",
+                "Mixed team of developers and product people, new to Scrum.", "organisation country is in region emea");
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> mailbox.to("sales-emea@", mail -> mail.text().contains(organisation)), mails -> mails.size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailbox.to(contactEmail, mail -> true), mails -> mails.size() == 1);
+    }
+}
