@@ -1,0 +1,27 @@
+package dev.courseline.localstack.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.courseline.localstack.LocalStack;
+import org.junit.jupiter.api.Test;
+
+@WithLocalStack
+class LocalStackExtensionIntegrationTest {
+
+    @Test
+    void theSystemPropertiesServicesReadPointAtTheStack() {
+        LocalStack stack = LocalStack.current();
+
+        assertThat(stack.serviceEnvironment("courseline-test")).containsOnlyKeys("KAFKA_BOOTSTRAP_SERVERS",
+                "MONGODB_URI", "SMTP_HOST", "SMTP_PORT", "JWT_ISSUER_URI", "JWT_JWK_SET_URI");
+        stack.serviceEnvironment(LocalStackExtension.TEST_DATABASE)
+                .forEach((name, value) -> assertThat(System.getProperty(name)).as(name).isEqualTo(value));
+        assertThat(System.getProperty("SMTP_PORT")).isEqualTo(String.valueOf(stack.greenMail().getSmtp().getPort()));
+        assertThat(stack.supportsBrokerRestart()).isTrue();
+    }
+
+    @Test
+    void everyTestClassGetsTheSameStack() {
+        assertThat(LocalStack.current()).isSameAs(LocalStack.current());
+    }
+}
