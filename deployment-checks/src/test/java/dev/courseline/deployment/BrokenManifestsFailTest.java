@@ -1,0 +1,177 @@
+package dev.courseline.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proof that the checks bite: each test breaks one copy of the real manifests the way a careless edit would, and
+ * expects the rule that guards against it to name the problem.
+ */
+class BrokenManifestsFailTest {
+
+    private static final BuildFacts BUILD = BuildFacts.read();
+    private static final List<ServiceContract> SERVICES = ServiceContract.all();
+
+    @TempDir
+    Path copy;
+
+    @Test
+    void aProbeOnAPathTheActuatorDoesNotServeFails() {
+        Rendered local = renderBroken("local", "k8s/base/enquiry-service.yaml",
+                "path: /actuator/health/readiness", "path: /actuator/health/ready");
+
+        assertThat(serviceViolations(local)).anyMatch(violation ->
+                violation.contains("enquiry-service readinessProbe asks /actuator/health/ready,"));
+    }
+
+    @Test
+    void aVariableTheServiceDoesNotReadFails() {
+        Rendered local = renderBroken("local", "k8s/base/catalogue-service.yaml",
+                "  SERVER_PORT: \"8081\"", "  SERVER_PORT: \"8081\"\n  MONGO_URL: mongodb://mongodb:27017/courseline-catalogue");
+
+        assertThat(serviceViolations(local)).anyMatch(violation ->
+                violation.contains("catalogue-service sets MONGO_URL, which it never reads"));
+    }
+
+    @Test
+    void aContainerPortOtherThanTheServicesFails() {
+        Rendered local = renderBroken("local", "k8s/base/notification-service.yaml",
+                "containerPort: 8083", "containerPort: 8080");
+
+        assertThat(serviceViolations(local)).anyMatch(violation ->
+                violation.contains("notification-service exposes container port 8080, but the service listens on 8083"));
+    }
+
+    @Test
+    void aWritableRootFilesystemFails() {
+        Rendered production = renderBroken("production", "k8s/base/catalogue-service.yaml",
+                "readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false");
+
+        assertThat(serviceViolations(production)).contains("catalogue-service has a writable root filesystem");
+    }
+
+    @Test
+    void aSettingPointingAtAHostTheClusterDoesNotHaveFails() {
+        Rendered local = renderBroken("local", "k8s/base/enquiry-service.yaml",
+                "KAFKA_BOOTSTRAP_SERVERS: kafka:9092", "KAFKA_BOOTSTRAP_SERVERS: kafka-broker:9092");
+
+        List<String> violations = new ArrayList<>();
+        SERVICES.forEach(service -> violations.addAll(NetworkRules.forService(local, service)));
+        assertThat(violations).contains(
+                "enquiry-service KAFKA_BOOTSTRAP_SERVERS -> kafka-broker:9092: the overlay has no Service kafka-broker");
+    }
+
+    @Test
+    void aNetworkPolicyThatShutsTheServicesOutOfMongoDbFails() {
+        Rendered local = renderBroken("local", "k8s/components/in-cluster-mongodb/mongodb.yaml",
+                "app.kubernetes.io/part-of: courseline", "app.kubernetes.io/part-of: someone-else");
+
+        List<String> violations = new ArrayList<>();
+        SERVICES.forEach(service -> violations.addAll(NetworkRules.forService(local, service)));
+        assertThat(violations).anyMatch(violation -> violation.contains(
+                "catalogue-service MONGODB_URI -> mongodb:27017: the network policies of StatefulSet/mongodb do not let"));
+    }
+
+    @Test
+    void aProductionOverlayWithoutAutoscalersFails() {
+        Rendered production = renderBroken("production", "k8s/overlays/production/kustomization.yaml",
+                "  - horizontal-pod-autoscalers.yaml\n", "");
+
+        assertThat(OverlayRules.production(production, SERVICES))
+                .contains("enquiry-service is scaled by 0 HorizontalPodAutoscalers, not one");
+    }
+
+    @Test
+    void anOverlayThatDoesNotRenderFailsWithKubectlsOwnMessage() {
+        copyManifests();
+        replace("k8s/overlays/local/kustomization.yaml", "  - namespace.yaml\n", "  - namespace.yaml\n  - missing.yaml\n");
+
+        assertThatThrownBy(() -> Kustomize.renderNow(copy.resolve("k8s/overlays/local")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("kubectl kustomize")
+                .hasMessageContaining("missing.yaml");
+    }
+
+    @Test
+    void composeStartingAServiceBeforeItsDatabaseIsHealthyFails() {
+        String compose = Repository.read(Repository.path("docker-compose.yml"));
+        int catalogue = compose.indexOf("\n  catalogue-service:");
+        String broken = compose.substring(0, catalogue) + replaceOnce(compose.substring(catalogue),
+                "      mongodb:\n        condition: service_healthy", "      mongodb:\n        condition: service_started");
+
+        assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD))
+                .contains("catalogue-service depends on mongodb with condition service_started, not service_healthy");
+    }
+
+    @Test
+    void composeWithAMistypedVariableFails() {
+        String compose = Repository.read(Repository.path("docker-compose.yml"));
+        String broken = replaceOnce(compose, "      SMTP_HOST: mailpit", "      SMTP_SERVER: mailpit");
+
+        assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD)).contains(
+                "notification-service sets SMTP_SERVER, which it never reads (" + ServiceContract.of("notification-service").source() + ")",
+                "notification-service does not set SMTP_HOST, whose default (localhost) is wrong in a container");
+    }
+
+    @Test
+    void aRealmWithoutTheRolesClaimFails() {
+        String realm = Repository.read(DevelopmentRealm.FILE);
+        String broken = replaceOnce(realm, "\"claim.name\": \"roles\"", "\"claim.name\": \"realm_roles\"");
+
+        assertThat(DevelopmentRealm.parse(broken).violations(DevelopmentRealm.conventionsUsers()))
+                .contains("courseline-cli puts no multivalued realm-role claim named roles in access tokens");
+    }
+
+    private List<String> serviceViolations(Rendered rendered) {
+        List<String> violations = new ArrayList<>();
+        SERVICES.forEach(service -> violations.addAll(ClusterRules.forService(rendered, service, BUILD)));
+        return violations;
+    }
+
+    private Rendered renderBroken(String overlay, String file, String original, String broken) {
+        copyManifests();
+        replace(file, original, broken);
+        return Kustomize.renderNow(copy.resolve("k8s/overlays/" + overlay));
+    }
+
+    private void replace(String file, String original, String broken) {
+        Path target = copy.resolve(file);
+        try {
+            Files.writeString(target, replaceOnce(Files.readString(target), original, broken));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails loudly if the text to break is not there, so a test can never pass on an edit that did nothing. */
+    private static String replaceOnce(String text, String original, String broken) {
+        assertThat(text).as("text to break").contains(original);
+        return text.replaceFirst(java.util.regex.Pattern.quote(original), java.util.regex.Matcher.quoteReplacement(broken));
+    }
+
+    private void copyManifests() {
+        Path source = Repository.path("k8s");
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : paths.toList()) {
+                Path target = copy.resolve("k8s").resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.courseline.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The local overlay runs the infrastructure in the cluster; it must be the infrastructure the services expect. */
+class LocalOverlayTest {
+
+    private final Rendered local = Kustomize.render(Repository.path("k8s/overlays/local"));
+
+    @Test
+    void runsKafkaInKraftModeAndMongoDbAsAReplicaSet() {
+        Map<String, Object> kafka = local.find("StatefulSet", "kafka").orElseThrow().containers().get(0);
+        Map<String, Object> mongodb = local.find("StatefulSet", "mongodb").orElseThrow().containers().get(0);
+
+        assertThat(Tree.text(kafka, "image")).startsWith("apache/kafka:");
+        assertThat(Tree.listAt(kafka, "env")).anySatisfy(env -> {
+            assertThat(Tree.text(env, "name")).isEqualTo("KAFKA_PROCESS_ROLES");
+            assertThat(Tree.text(env, "value")).contains("controller");
+        });
+        assertThat(Tree.text(mongodb, "image")).startsWith("mongo:");
+        assertThat(Tree.listAt(mongodb, "args")).contains("--replSet");
+    }
+
+    @Test
+    void servicesExpectTokensFromTheIssuerKeycloakNamesAndKeycloakImportsTheRealm() {
+        Map<String, Object> keycloak = local.find("Deployment", "keycloak").orElseThrow().containers().get(0);
+        String hostname = Tree.listAt(keycloak, "env").stream()
+                .filter(env -> "KC_HOSTNAME".equals(Tree.text(env, "name")))
+                .map(env -> Tree.text(env, "value")).findFirst().orElseThrow();
+        String issuer = hostname + "/realms/" + DevelopmentRealm.load().name();
+
+        for (String service : ServiceContract.NAMES) {
+            Map<String, Object> container = local.find("Deployment", service).orElseThrow().containers().get(0);
+            assertThat(ClusterRules.settingsOf(local, container, new java.util.ArrayList<>()))
+                    .as(service).containsEntry("JWT_ISSUER_URI", issuer);
+        }
+        String realmConfigMap = Tree.listAt(local.find("Deployment", "keycloak").orElseThrow().podSpec(), "volumes").stream()
+                .map(volume -> Tree.text(volume, "configMap", "name")).filter(name -> name != null).findFirst().orElseThrow();
+        assertThat(local.find("ConfigMap", realmConfigMap).orElseThrow().at("data"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsKey(DevelopmentRealm.FILE.getFileName().toString());
+        assertThat(Tree.listAt(keycloak, "args")).containsAll(List.of("start-dev", "--import-realm"));
+    }
+}
