@@ -15,13 +15,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +39,11 @@ public final class LocalStack implements AutoCloseable {
     private final LocalStackSettings settings;
     private final Path kafkaDirectory;
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
-    private final Thread shutdownHook = new Thread(this::closeQuietly, "local-stack-shutdown");
+    /** Shutdown hooks of Spring Boot and Spring, which close application contexts that may still use the stack. */
+    private static final Set<String> SPRING_SHUTDOWN_HOOKS = Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
+    private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    private final Thread shutdownHook = new Thread(this::closeAfterSpringShutdownHooks, "local-stack-shutdown");
     private KafkaBroker kafka;
     private MongoStore mongo;
     private SmtpServer smtp;
@@ -201,6 +208,35 @@ public final class LocalStack implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * At JVM exit every shutdown hook runs at once. Spring's close the cached test contexts (and a service's), whose
+     * Kafka and Mongo clients would otherwise spend seconds reconnecting to a stack that is already gone; so this one
+     * waits for them first. The broker process also exits by itself once this JVM is gone (see BrokerMain).
+     */
+    private void closeAfterSpringShutdownHooks() {
+        long deadline = System.nanoTime() + SPRING_SHUTDOWN_WAIT.toNanos();
+        long lookUntil = System.nanoTime() + Duration.ofMillis(200).toNanos();
+        try {
+            boolean sawSpringHook = false;
+            while (System.nanoTime() < (sawSpringHook ? deadline : lookUntil)) {
+                List<Thread> springHooks = Thread.getAllStackTraces().keySet().stream()
+                        .filter(thread -> SPRING_SHUTDOWN_HOOKS.contains(thread.getName()) && thread.isAlive())
+                        .toList();
+                if (springHooks.isEmpty() && sawSpringHook) {
+                    break;
+                }
+                sawSpringHook |= !springHooks.isEmpty();
+                for (Thread hook : springHooks) {
+                    hook.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                }
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeQuietly();
     }
 
     private void closeQuietly() {
