@@ -45,6 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Process process;
+    private Thread outputPump;
 
     /**
      * @param environment added to this JVM's environment; SERVER_PORT is set from {@code port}
@@ -91,9 +92,9 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
-        Thread pump = new Thread(this::pumpOutput, name + "-output");
-        pump.setDaemon(true);
-        pump.start();
+        outputPump = new Thread(this::pumpOutput, name + "-output");
+        outputPump.setDaemon(true);
+        outputPump.start();
         return this;
     }
 
@@ -105,6 +106,7 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (!isHealthy()) {
             if (!process.isAlive()) {
+                awaitOutputEnd();
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; last lines:\n"
                         + lastLines());
             }
@@ -168,6 +170,15 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    /** The pump may still be reading what a dead process wrote last; those lines explain why it died. */
+    private void awaitOutputEnd() {
+        try {
+            outputPump.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
