@@ -45,7 +45,15 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
 
     @Override
     public void accept(Message<byte[]> message) {
-        CloudEvent event = CloudEvent.from(message);
+        try {
+            record(CloudEvent.from(message));
+        } catch (MalformedEventException e) {
+            log.warn("Dead-lettering a record that can never be processed: {}", e.getMessage());
+            throw e;
+        }
+    }
+
+    private void record(CloudEvent event) {
         if (EventTypes.PERSON_ERASED.equals(event.type())) {
             eraser.erase(reader.read(event, PersonErased.class).emailSha256()).block();
             return;

@@ -29,25 +29,28 @@ class LeadNotificationIntegrationTest extends IntegrationTest {
         EnquiryTopic.publish(QUOTE, quote.path("enquiryId").asString(), quote);
 
         ReceivedEmail lead = Inbox.awaitOne(to("sales-emea@courseline.dev").and(textContains(organisation)));
-        assertThat(lead.subject()).contains("New lead: " + organisation).contains("24 people")
+        assertThat(lead.subject()).contains("New lead: " + organisation)
+                .contains(quote.path("teamSize").asInt() + " people")
                 .contains("respond by Tue 24 Nov 2026, 16:20 UTC");
+        ObjectNode contact = (ObjectNode) quote.path("contact");
+        ObjectNode related = (ObjectNode) quote.path("lead").path("relatedEnquiries").path(0);
         assertThat(lead.text()).contains(
-                "Priya Shah, Head of Delivery",
-                quote.path("contact").path("email").asString(),
-                "+44 20 7946 0958",
-                organisation + " (GB)",
-                "In-house Agile and Scrum training",
-                "Team size:     24",
-                "Delivery mode: ONSITE",
-                "Location:      Manchester",
-                "Two days in the second half of January 2027",
-                "12000.00 GBP",
-                "Mixed team of developers and product people, new to Scrum.",
-                "Routed to team emea: organisation country is in region emea",
+                contact.path("name").asString() + ", " + contact.path("jobTitle").asString(),
+                contact.path("email").asString(),
+                contact.path("phone").asString(),
+                organisation + " (" + quote.path("organisation").path("country").asString() + ")",
+                "Programme:     " + quote.path("programme").path("title").asString(),
+                "Team size:     " + quote.path("teamSize").asInt(),
+                "Delivery mode: " + quote.path("deliveryMode").asString(),
+                "Location:      " + quote.path("location").asString(),
+                "Dates:         " + quote.path("preferredDates").asString(),
+                quote.path("budget").path("amount").asString() + " " + quote.path("budget").path("currency").asString(),
+                quote.path("message").asString(),
+                "Routed to team emea: " + quote.path("lead").path("routingReason").asString(),
                 "Respond by Tue 24 Nov 2026, 16:20 UTC",
-                "Membership request (plan: annual)",
+                related.path("summary").asString(),
                 "http://localhost:8082/api/leads/" + leadId);
-        assertThat(lead.html()).contains(organisation, "Manchester", "12000.00 GBP",
+        assertThat(lead.html()).contains(organisation, quote.path("location").asString(),
                 "href=\"http://localhost:8082/api/leads/" + leadId + "\"");
         assertThat(lead.messageId()).matches("<[0-9a-f-]{36}@courseline>");
     }
@@ -61,7 +64,7 @@ class LeadNotificationIntegrationTest extends IntegrationTest {
 
         ReceivedEmail acknowledgement = Inbox.awaitOne(to(email));
         assertThat(acknowledgement.subject()).startsWith("We have received your in-house quote request");
-        assertThat(acknowledgement.text()).contains("Dear Priya Shah", "by Tue 24 Nov 2026, 16:20 UTC",
+        assertThat(acknowledgement.text()).contains("Dear " + quote.path("contact").path("name").asString(), "by Tue 24 Nov 2026, 16:20 UTC",
                 quote.path("links").path("status").asString());
     }
 
@@ -92,13 +95,17 @@ class LeadNotificationIntegrationTest extends IntegrationTest {
         membership.put("enquiryId", UUID.randomUUID().toString());
         ((ObjectNode) membership.path("contact")).put("email", email);
         ((ObjectNode) membership.path("lead")).put("leadId", UUID.randomUUID().toString());
+        String name = membership.path("contact").path("name").asString();
+        String plan = membership.path("plan").asString();
 
         EnquiryTopic.publish(MEMBERSHIP, membership.path("enquiryId").asString(), membership);
 
-        ReceivedEmail lead = Inbox.awaitOne(to("sales-membership@courseline.dev").and(textContains(email)));
-        assertThat(lead.subject()).contains("New membership lead: Tomas Novak, annual");
-        assertThat(lead.text()).contains("Plan:          annual", "I hold PSM I and want to keep learning.",
-                "membership requests go to the membership desk");
+        ReceivedEmail lead = Inbox.awaitOne(
+                to("sales-" + membership.path("lead").path("team").asString() + "@courseline.dev")
+                        .and(textContains(email)));
+        assertThat(lead.subject()).contains("New membership lead: " + name + ", " + plan);
+        assertThat(lead.text()).contains("Plan:          " + plan, membership.path("message").asString(),
+                membership.path("lead").path("routingReason").asString());
         Inbox.awaitOne(to(email));
     }
 
@@ -110,6 +117,7 @@ class LeadNotificationIntegrationTest extends IntegrationTest {
         ObjectNode lead = (ObjectNode) quote.path("lead");
         String leadId = UUID.randomUUID().toString();
         lead.put("leadId", leadId);
+        lead.put("respondBy", "2026-11-24T16:20:00Z");
         ((ObjectNode) quote.path("links")).put("lead", "http://localhost:8082/api/leads/" + leadId);
         return quote;
     }

@@ -1,0 +1,96 @@
+package dev.courseline.notification.deliverylog;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.courseline.notification.dispatch.Dispatcher;
+import dev.courseline.notification.notification.NotificationStatus;
+import dev.courseline.notification.notification.NotificationStore;
+import dev.courseline.notification.web.BadRequestException;
+import dev.courseline.notification.web.FieldError;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/** The delivery log for sales staff and admins: what was sent, what failed and why, and a retry for failures. */
+@RestController
+@RequestMapping("/api/notifications")
+class DeliveryLogController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final NotificationStore store;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    DeliveryLogController(NotificationStore store, Dispatcher dispatcher, Clock clock) {
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    Mono<NotificationPage> list(@RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        List<FieldError> errors = new ArrayList<>();
+        NotificationStatus wanted = parseStatus(status, errors);
+        if (page < 0) {
+            errors.add(new FieldError("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (!errors.isEmpty()) {
+            return Mono.error(new BadRequestException(errors));
+        }
+        return Mono.zip(store.findPage(wanted, page, size).map(NotificationSummary::of).collectList(),
+                        store.count(wanted))
+                .map(found -> new NotificationPage(found.getT1(), page, size, found.getT2()));
+    }
+
+    @GetMapping("/{id}")
+    Mono<NotificationDetail> get(@PathVariable String id) {
+        return store.findById(id).map(NotificationDetail::of).switchIfEmpty(notFound(id));
+    }
+
+    /** Sends a FAILED notification again, with a fresh attempt budget; 409 if it is not FAILED. */
+    @PostMapping("/{id}/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<NotificationDetail> retry(@PathVariable String id) {
+        return store.retryFailed(id, clock.instant())
+                .doOnNext(retried -> dispatcher.submit(retried.id()))
+                .map(NotificationDetail::of)
+                .switchIfEmpty(Mono.defer(() -> store.findById(id)
+                        .flatMap(existing -> Mono.<NotificationDetail>error(new ResponseStatusException(
+                                HttpStatus.CONFLICT, "Only a FAILED notification can be retried; this one is "
+                                        + existing.status() + ".")))
+                        .switchIfEmpty(notFound(id))));
+    }
+
+    private static NotificationStatus parseStatus(String status, List<FieldError> errors) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return NotificationStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("status", "must be one of " + Arrays.stream(NotificationStatus.values())
+                    .map(Enum::name).collect(Collectors.joining(", "))));
+            return null;
+        }
+    }
+
+    private static <T> Mono<T> notFound(String id) {
+        return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "No notification " + id + "."));
+    }
+}

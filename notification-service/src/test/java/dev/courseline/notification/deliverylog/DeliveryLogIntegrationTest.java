@@ -1,0 +1,142 @@
+package dev.courseline.notification.deliverylog;
+
+import static dev.courseline.notification.support.Inbox.to;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.notification.notification.Attempt;
+import dev.courseline.notification.notification.EmailContent;
+import dev.courseline.notification.notification.NewNotification;
+import dev.courseline.notification.notification.Notification;
+import dev.courseline.notification.notification.NotificationKind;
+import dev.courseline.notification.notification.NotificationStatus;
+import dev.courseline.notification.support.Inbox;
+import dev.courseline.notification.support.IntegrationTest;
+import dev.courseline.notification.support.ReceivedEmail;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SuppressWarnings("unchecked")
+class DeliveryLogIntegrationTest extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void client() {
+        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    @Test
+    void withoutATokenTheDeliveryLogAnswers401WithAProblemBody() {
+        client.get().uri("/api/notifications").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+        client.post().uri("/api/notifications/{id}/retry", UUID.randomUUID()).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aForgedOrForeignTokenIsRefused() {
+        client.get().uri("/api/notifications").header("Authorization", "Bearer not-a-jwt").exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aCatalogueManagerIsRefusedWith403() {
+        client.get().uri("/api/notifications").headers(h -> h.setBearerAuth(LocalStack.current().tokenFor("cora")))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(403);
+        client.post().uri("/api/notifications/{id}/retry", UUID.randomUUID())
+                .headers(h -> h.setBearerAuth(LocalStack.current().tokenFor("cora")))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void salesStaffSeeFailedNotificationsWithTheirAttemptsAndCanRetryOne() {
+        String recipient = "retry." + UUID.randomUUID() + "@example.com";
+        Notification failed = storeFailed(recipient);
+        String token = LocalStack.current().tokenFor("sam");
+
+        client.get().uri("/api/notifications?status=FAILED&size=100").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == '" + failed.id() + "')].recipient").isEqualTo(recipient)
+                .jsonPath("$.items[*].status").value(statuses ->
+                        assertThat((List<Object>) statuses).containsOnly("FAILED"));
+        client.get().uri("/api/notifications/{id}", failed.id()).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("FAILED")
+                .jsonPath("$.lastError").isEqualTo("550 mailbox unavailable")
+                .jsonPath("$.attempts.length()").isEqualTo(1)
+                .jsonPath("$.attempts[0].outcome").isEqualTo("PERMANENT_FAILURE");
+
+        client.post().uri("/api/notifications/{id}/retry", failed.id())
+                .headers(h -> h.setBearerAuth(LocalStack.current().tokenFor("ada"))).exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.status").isEqualTo("PENDING");
+
+        ReceivedEmail email = Inbox.awaitOne(to(recipient));
+        assertThat(email.messageId()).isEqualTo(failed.messageId());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                client.get().uri("/api/notifications/{id}", failed.id()).headers(h -> h.setBearerAuth(token))
+                        .exchange().expectBody()
+                        .jsonPath("$.status").isEqualTo("SENT")
+                        .jsonPath("$.attempts.length()").isEqualTo(2)
+                        .jsonPath("$.attempts[1].outcome").isEqualTo("DELIVERED"));
+    }
+
+    @Test
+    void onlyAFailedNotificationCanBeRetried() {
+        String token = LocalStack.current().tokenFor("sam");
+        client.post().uri("/api/notifications/{id}/retry", UUID.randomUUID()).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void badListParametersAreNamedInTheProblemBody() {
+        client.get().uri("/api/notifications?status=LOST&size=1000&page=-1")
+                .headers(h -> h.setBearerAuth(LocalStack.current().tokenFor("sam"))).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[*].field").value(fields ->
+                        assertThat((List<Object>) fields).containsExactlyInAnyOrder("status", "page", "size"));
+    }
+
+    private Notification storeFailed(String recipient) {
+        Instant now = Instant.now();
+        NewNotification email = new NewNotification(NotificationKind.ACKNOWLEDGEMENT, recipient,
+                UUID.randomUUID().toString(), new EmailContent("We have received your request", "Thank you.",
+                        "<p>Thank you.</p>", null), List.of());
+        Notification pending = Notification.pending(UUID.randomUUID().toString(), "test", email, now);
+        Notification failed = new Notification(pending.id(), pending.eventId(), pending.eventType(), pending.kind(),
+                pending.aboutId(), pending.recipient(), pending.content(), pending.personEmailHashes(),
+                NotificationStatus.FAILED, 1,
+                List.of(new Attempt(now, Attempt.Outcome.PERMANENT_FAILURE, "550 mailbox unavailable")), now,
+                null, null, "550 mailbox unavailable", now, null, null);
+        mongo.insert(failed).block();
+        return failed;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.courseline.notification.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import org.junit.jupiter.api.Test;
+
+class SmtpFailuresTest {
+
+    @Test
+    void a5xxReplyIsPermanent() throws Exception {
+        var refused = new SMTPAddressFailedException(new InternetAddress("x@example.com"), "RCPT TO", 550,
+                "550 mailbox unavailable");
+        assertThat(SmtpFailures.isPermanent(new MessagingException("send failed", refused))).isTrue();
+        assertThat(SmtpFailures.isPermanent(new SMTPSendFailedException("DATA", 554, "554 rejected", null, null,
+                null, null))).isTrue();
+    }
+
+    @Test
+    void a4xxReplyOrAnUnreachableServerIsTemporary() {
+        assertThat(SmtpFailures.isPermanent(new SMTPSendFailedException("DATA", 451, "451 try later", null, null,
+                null, null))).isFalse();
+        assertThat(SmtpFailures.isPermanent(new MessagingException("Couldn't connect", new ConnectException()))).isFalse();
+    }
+
+    @Test
+    void anAddressThatCanNeverBeValidIsPermanent() {
+        assertThat(SmtpFailures.isPermanent(new AddressException("bad address"))).isTrue();
+    }
+}
