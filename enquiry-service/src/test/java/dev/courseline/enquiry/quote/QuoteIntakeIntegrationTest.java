@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 
 @WithLocalStack
 @SpringBootTest(webEnvironment = RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class QuoteIntakeIntegrationTest {
 
     private static EnquiryEvents events;
