@@ -34,15 +34,15 @@ import java.util.stream.Stream;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** Shutdown hooks of Spring Boot and Spring, which close application contexts that may still use the stack. */
+    private static final Set<String> SPRING_SHUTDOWN_HOOKS = Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
+    private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
     private static LocalStack current;
 
     private final LocalStackSettings settings;
     private final Path kafkaDirectory;
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
-    /** Shutdown hooks of Spring Boot and Spring, which close application contexts that may still use the stack. */
-    private static final Set<String> SPRING_SHUTDOWN_HOOKS = Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
-    private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(30);
-
     private final Thread shutdownHook = new Thread(this::closeAfterSpringShutdownHooks, "local-stack-shutdown");
     private KafkaBroker kafka;
     private MongoStore mongo;

@@ -113,6 +113,10 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     private void home(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestURI().getPath().equals("/")) {
+            SmallHttpServer.send(exchange, 404, "text/plain; charset=utf-8", "not found");
+            return;
+        }
         StringBuilder html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\">"
                 + "<title>Courseline identity provider</title><style>body{font-family:system-ui,sans-serif;margin:2rem}"
                 + "td,th{text-align:left;padding:.3rem .6rem}code,pre{background:#f6f6f6}</style></head><body>"
