@@ -4,12 +4,12 @@ import dev.courseline.catalogue.common.PageView;
 import dev.courseline.catalogue.common.Paging;
 import dev.courseline.catalogue.web.HttpCaching;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -28,15 +28,15 @@ public class CourseController {
     }
 
     @GetMapping
-    public Mono<ResponseEntity<PageView<CourseView>>> list(@Valid @ModelAttribute CourseFilter filter,
-                                                           @RequestHeader HttpHeaders headers) {
+    public Mono<ResponseEntity<PageView<CourseView>>> list(@Valid @ParameterObject @ModelAttribute CourseFilter filter,
+                                                           ServerHttpRequest request) {
         return courses.publishedCourses(filter.role(), filter.deliveryMode(), Paging.page(filter.page()),
                         Paging.size(filter.size()))
-                .map(page -> caching.cacheable(page, headers));
+                .map(page -> caching.cacheable(page, request.getHeaders()));
     }
 
     @GetMapping("/{slug}")
-    public Mono<ResponseEntity<CourseView>> one(@PathVariable String slug, @RequestHeader HttpHeaders headers) {
-        return courses.publishedCourse(slug).map(course -> caching.cacheable(course, headers));
+    public Mono<ResponseEntity<CourseView>> one(@PathVariable String slug, ServerHttpRequest request) {
+        return courses.publishedCourse(slug).map(course -> caching.cacheable(course, request.getHeaders()));
     }
 }

@@ -1,11 +1,11 @@
 package dev.courseline.catalogue.guide;
 
 import dev.courseline.catalogue.web.HttpCaching;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** "Which course should you choose": {@code GET /api/guide/role-fit?shapesDirection=true&facilitates=false&wholeTeam=false}. */
@@ -19,8 +19,8 @@ public class RoleFitController {
     }
 
     @GetMapping("/api/guide/role-fit")
-    public ResponseEntity<RoleFitRecommendation> recommend(@ModelAttribute RoleFitAnswers answers,
-                                                           @RequestHeader HttpHeaders headers) {
-        return caching.cacheable(RoleFitGuide.recommend(answers), headers);
+    public ResponseEntity<RoleFitRecommendation> recommend(@ParameterObject @ModelAttribute RoleFitAnswers answers,
+                                                           ServerHttpRequest request) {
+        return caching.cacheable(RoleFitGuide.recommend(answers), request.getHeaders());
     }
 }

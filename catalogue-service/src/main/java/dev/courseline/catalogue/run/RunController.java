@@ -3,12 +3,12 @@ package dev.courseline.catalogue.run;
 import dev.courseline.catalogue.common.PageView;
 import dev.courseline.catalogue.web.HttpCaching;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -27,13 +27,13 @@ public class RunController {
     }
 
     @GetMapping
-    public Mono<ResponseEntity<PageView<RunView>>> list(@Valid @ModelAttribute RunFilter filter,
-                                                        @RequestHeader HttpHeaders headers) {
-        return Mono.defer(() -> runs.publicRuns(filter)).map(page -> caching.cacheable(page, headers));
+    public Mono<ResponseEntity<PageView<RunView>>> list(@Valid @ParameterObject @ModelAttribute RunFilter filter,
+                                                        ServerHttpRequest request) {
+        return Mono.defer(() -> runs.publicRuns(filter)).map(page -> caching.cacheable(page, request.getHeaders()));
     }
 
     @GetMapping("/{id}")
-    public Mono<ResponseEntity<RunView>> one(@PathVariable String id, @RequestHeader HttpHeaders headers) {
-        return runs.publicRun(id).map(run -> caching.cacheable(run, headers));
+    public Mono<ResponseEntity<RunView>> one(@PathVariable String id, ServerHttpRequest request) {
+        return runs.publicRun(id).map(run -> caching.cacheable(run, request.getHeaders()));
     }
 }

@@ -29,6 +29,9 @@ public abstract class IntegrationTestSupport {
     protected static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
 
     @Autowired
+    private WebTestClient webTestClient;
+
+    /** The service over HTTP, with a timeout that tolerates a loaded 2-core build machine. */
     protected WebTestClient http;
 
     @Autowired
@@ -38,6 +41,7 @@ public abstract class IntegrationTestSupport {
 
     @BeforeEach
     void openEventProbe() {
+        http = webTestClient.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         events = new CatalogueEventProbe(LocalStack.current().kafkaBootstrapServers());
     }
 
