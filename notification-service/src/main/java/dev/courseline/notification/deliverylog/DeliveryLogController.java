@@ -11,6 +11,10 @@ import dev.courseline.notification.notification.NotificationStatus;
 import dev.courseline.notification.notification.NotificationStore;
 import dev.courseline.notification.web.BadRequestException;
 import dev.courseline.notification.web.FieldError;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +29,7 @@ import reactor.core.publisher.Mono;
 /** The delivery log for sales staff and admins: what was sent, what failed and why, and a retry for failures. */
 @RestController
 @RequestMapping("/api/notifications")
+@Tag(name = "Delivery log", description = "The emails the system sent or tries to send (roles SALES or ADMIN)")
 class DeliveryLogController {
 
     private static final int MAX_PAGE_SIZE = 100;
@@ -40,7 +45,10 @@ class DeliveryLogController {
     }
 
     @GetMapping
-    Mono<NotificationPage> list(@RequestParam(required = false) String status,
+    @Operation(summary = "Lists notifications, newest first, optionally only those with one status")
+    Mono<NotificationPage> list(
+            @Parameter(schema = @Schema(implementation = NotificationStatus.class))
+            @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         List<FieldError> errors = new ArrayList<>();
         NotificationStatus wanted = parseStatus(status, errors);
@@ -59,12 +67,14 @@ class DeliveryLogController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One notification with every delivery attempt and the last error")
     Mono<NotificationDetail> get(@PathVariable String id) {
         return store.findById(id).map(NotificationDetail::of).switchIfEmpty(notFound(id));
     }
 
     /** Sends a FAILED notification again, with a fresh attempt budget; 409 if it is not FAILED. */
     @PostMapping("/{id}/retry")
+    @Operation(summary = "Sends a FAILED notification again (409 if it is not FAILED)")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<NotificationDetail> retry(@PathVariable String id) {
         return store.retryFailed(id, clock.instant())

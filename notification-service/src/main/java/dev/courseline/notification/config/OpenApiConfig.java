@@ -1,0 +1,33 @@
+package dev.courseline.notification.config;
+
+import java.util.List;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The published API description. The server is fixed (not the address of whoever asked) so that the committed
+ * document at {@code docs/openapi/notification-service.json} only changes when the API does.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    @Bean
+    OpenAPI notificationApi() {
+        return new OpenAPI()
+                .info(new Info().title("Courseline notification service")
+                        .description("Delivery log of the emails the system sends: list by status, see attempts "
+                                + "and errors, retry a failed one. For sales staff and admins.")
+                        .version("v1"))
+                .servers(List.of(new Server().url("http://localhost:8083").description("local")))
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}
