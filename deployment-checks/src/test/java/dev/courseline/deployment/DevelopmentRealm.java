@@ -14,7 +14,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The Keycloak realm docker-compose.yml and the local cluster import. It must give the staff users of
- * docs/conventions.md their roles and teams, and put them in the {@code roles} and {@code team} claims the services read.
+ * docs/conventions.md their roles and teams, and put them in the {@code roles} and {@code team} claims the services read,
+ * with the user name as {@code sub}.
  */
 record DevelopmentRealm(Map<String, Object> realm) {
 
@@ -80,6 +81,15 @@ record DevelopmentRealm(Map<String, Object> realm) {
             List<Object> mappers = Tree.listAt(client, "protocolMappers");
             if (!hasMapper(mappers, "oidc-usermodel-realm-role-mapper", "roles", true)) {
                 violations.add(Tree.text(client, "clientId") + " puts no multivalued realm-role claim named roles in access tokens");
+            }
+            boolean subjectIsUserName = mappers.stream().anyMatch(mapper ->
+                    "oidc-usermodel-property-mapper".equals(Tree.text(mapper, "protocolMapper"))
+                            && "username".equals(Tree.text(mapper, "config", "user.attribute"))
+                            && "sub".equals(Tree.text(mapper, "config", "claim.name"))
+                            && "true".equals(Tree.text(mapper, "config", "access.token.claim")));
+            if (!subjectIsUserName) {
+                violations.add(Tree.text(client, "clientId") + " leaves sub as Keycloak's user id; the services record the "
+                        + "subject as who acted, which is the user name with the local identity provider");
             }
             if (!hasMapper(mappers, "oidc-usermodel-attribute-mapper", "team", false)) {
                 violations.add(Tree.text(client, "clientId") + " puts no team claim in access tokens");

@@ -89,12 +89,14 @@ final class OverlayRules {
                 violations.add("has no Deployment " + service.name());
                 continue;
             }
-            int replicas = Integer.parseInt(String.valueOf(deployment.get().at("spec", "replicas")));
+            // Without a fixed count the autoscaler owns it, and its minimum is what runs.
+            Object fixed = deployment.get().at("spec", "replicas");
+            int autoscalerMinimum = checkAutoscaler(rendered, deployment.get(), violations);
+            int replicas = fixed != null ? Integer.parseInt(String.valueOf(fixed)) : autoscalerMinimum;
             if (replicas < 2) {
                 violations.add(service.name() + " runs " + replicas + " replica(s); production needs 2 or more");
             }
             checkDisruptionBudget(rendered, deployment.get(), replicas, violations);
-            checkAutoscaler(rendered, deployment.get(), violations);
             checkSecretsFor(rendered, service, deployment.get(), violations);
         }
         rendered.ofKind("Secret").forEach(secret ->
@@ -125,14 +127,15 @@ final class OverlayRules {
         }
     }
 
-    private static void checkAutoscaler(Rendered rendered, KubeObject deployment, List<String> violations) {
+    /** Checks the one autoscaler of a Deployment and answers its minimum (1 without an autoscaler). */
+    private static int checkAutoscaler(Rendered rendered, KubeObject deployment, List<String> violations) {
         List<KubeObject> autoscalers = rendered.ofKind("HorizontalPodAutoscaler").stream()
                 .filter(hpa -> "Deployment".equals(Tree.text(hpa.body(), "spec", "scaleTargetRef", "kind"))
                         && deployment.name().equals(Tree.text(hpa.body(), "spec", "scaleTargetRef", "name")))
                 .toList();
         if (autoscalers.size() != 1) {
             violations.add(deployment.name() + " is scaled by " + autoscalers.size() + " HorizontalPodAutoscalers, not one");
-            return;
+            return 1;
         }
         Map<String, Object> spec = Tree.mapAt(autoscalers.get(0).body(), "spec");
         int min = Integer.parseInt(String.valueOf(spec.getOrDefault("minReplicas", 1)));
@@ -148,6 +151,7 @@ final class OverlayRules {
         if (!cpuMetric || !cpuRequested) {
             violations.add(deployment.name() + " autoscaler needs a CPU metric and CPU requests to measure it against");
         }
+        return min;
     }
 
     private static void checkSecretsFor(Rendered rendered, ServiceContract service, KubeObject deployment,
