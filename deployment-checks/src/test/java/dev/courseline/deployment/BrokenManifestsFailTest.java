@@ -124,6 +124,15 @@ class BrokenManifestsFailTest {
     }
 
     @Test
+    void composeKafkaAdvertisingAnAddressContainersCannotReachFails() {
+        String compose = Repository.read(Repository.path("docker-compose.yml"));
+        String broken = replaceOnce(compose, "INTERNAL://kafka:19092", "INTERNAL://localhost:19092");
+
+        assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD)).anyMatch(violation ->
+                violation.startsWith("enquiry-service bootstraps from kafka:19092, but kafka advertises [localhost:19092, localhost:9092]"));
+    }
+
+    @Test
     void aRealmWithoutTheRolesClaimFails() {
         String realm = Repository.read(DevelopmentRealm.FILE);
         String broken = replaceOnce(realm, "\"claim.name\": \"roles\"", "\"claim.name\": \"realm_roles\"");

@@ -149,6 +149,12 @@ final class ComposeRules {
                 violations.add(name + " " + endpoint + ": " + name + " does not wait for " + endpoint.host() + " (depends_on)");
             }
         }
+        String bootstrap = settings.get("KAFKA_BOOTSTRAP_SERVERS");
+        List<String> advertised = advertisedListeners(environment(service("kafka")).get("KAFKA_ADVERTISED_LISTENERS"));
+        if (bootstrap != null && !advertised.containsAll(List.of(bootstrap.split(",")))) {
+            violations.add(name + " bootstraps from " + bootstrap + ", but kafka advertises " + advertised
+                    + ", so the client is sent to an address it cannot use");
+        }
         String issuer = settings.get("JWT_ISSUER_URI");
         String keycloakIssuer = environment(service("keycloak")).get("KC_HOSTNAME") + "/realms/" + DevelopmentRealm.load().name();
         if (issuer != null && !issuer.equals(keycloakIssuer)) {
@@ -164,6 +170,14 @@ final class ComposeRules {
         List<Object> command = Tree.listAt(service("mongodb"), "command");
         int flag = command.indexOf("--replSet");
         return flag >= 0 && flag + 1 < command.size() ? String.valueOf(command.get(flag + 1)) : null;
+    }
+
+    /** The host:port of each listener in {@code PLAINTEXT://kafka:9092,HOST://localhost:9092}. */
+    static List<String> advertisedListeners(String listeners) {
+        if (listeners == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(listeners.split(",")).map(listener -> listener.substring(listener.indexOf("://") + 3)).toList();
     }
 
     /** Both compose forms: a map, or a list of NAME=value. */

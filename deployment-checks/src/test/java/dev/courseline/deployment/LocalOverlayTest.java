@@ -26,6 +26,20 @@ class LocalOverlayTest {
     }
 
     @Test
+    void kafkaAdvertisesTheAddressTheServicesBootstrapFrom() {
+        Map<String, Object> kafka = local.find("StatefulSet", "kafka").orElseThrow().containers().get(0);
+        String advertised = Tree.listAt(kafka, "env").stream()
+                .filter(env -> "KAFKA_ADVERTISED_LISTENERS".equals(Tree.text(env, "name")))
+                .map(env -> Tree.text(env, "value")).findFirst().orElseThrow();
+
+        for (String service : ServiceContract.NAMES) {
+            Map<String, Object> container = local.find("Deployment", service).orElseThrow().containers().get(0);
+            String bootstrap = ClusterRules.settingsOf(local, container, new java.util.ArrayList<>()).get("KAFKA_BOOTSTRAP_SERVERS");
+            assertThat(ComposeRules.advertisedListeners(advertised)).as(service).contains(bootstrap.split(","));
+        }
+    }
+
+    @Test
     void servicesExpectTokensFromTheIssuerKeycloakNamesAndKeycloakImportsTheRealm() {
         Map<String, Object> keycloak = local.find("Deployment", "keycloak").orElseThrow().containers().get(0);
         String hostname = Tree.listAt(keycloak, "env").stream()
