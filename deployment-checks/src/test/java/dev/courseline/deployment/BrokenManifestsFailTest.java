@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,7 +167,7 @@ class BrokenManifestsFailTest {
     /** Fails loudly if the text to break is not there, so a test can never pass on an edit that did nothing. */
     private static String replaceOnce(String text, String original, String broken) {
         assertThat(text).as("text to break").contains(original);
-        return text.replaceFirst(java.util.regex.Pattern.quote(original), java.util.regex.Matcher.quoteReplacement(broken));
+        return text.replaceFirst(Pattern.quote(original), Matcher.quoteReplacement(broken));
     }
 
     private void copyManifests() {

@@ -2,6 +2,7 @@ package dev.courseline.deployment;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +178,7 @@ final class ComposeRules {
         if (listeners == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(listeners.split(",")).map(listener -> listener.substring(listener.indexOf("://") + 3)).toList();
+        return Arrays.stream(listeners.split(",")).map(listener -> listener.substring(listener.indexOf("://") + 3)).toList();
     }
 
     /** Both compose forms: a map, or a list of NAME=value. */

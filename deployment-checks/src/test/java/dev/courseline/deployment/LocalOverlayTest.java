@@ -2,8 +2,11 @@ package dev.courseline.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /** The local overlay runs the infrastructure in the cluster; it must be the infrastructure the services expect. */
@@ -34,7 +37,7 @@ class LocalOverlayTest {
 
         for (String service : ServiceContract.NAMES) {
             Map<String, Object> container = local.find("Deployment", service).orElseThrow().containers().get(0);
-            String bootstrap = ClusterRules.settingsOf(local, container, new java.util.ArrayList<>()).get("KAFKA_BOOTSTRAP_SERVERS");
+            String bootstrap = ClusterRules.settingsOf(local, container, new ArrayList<>()).get("KAFKA_BOOTSTRAP_SERVERS");
             assertThat(ComposeRules.advertisedListeners(advertised)).as(service).contains(bootstrap.split(","));
         }
     }
@@ -49,13 +52,13 @@ class LocalOverlayTest {
 
         for (String service : ServiceContract.NAMES) {
             Map<String, Object> container = local.find("Deployment", service).orElseThrow().containers().get(0);
-            assertThat(ClusterRules.settingsOf(local, container, new java.util.ArrayList<>()))
+            assertThat(ClusterRules.settingsOf(local, container, new ArrayList<>()))
                     .as(service).containsEntry("JWT_ISSUER_URI", issuer);
         }
         String realmConfigMap = Tree.listAt(local.find("Deployment", "keycloak").orElseThrow().podSpec(), "volumes").stream()
-                .map(volume -> Tree.text(volume, "configMap", "name")).filter(name -> name != null).findFirst().orElseThrow();
+                .map(volume -> Tree.text(volume, "configMap", "name")).filter(Objects::nonNull).findFirst().orElseThrow();
         assertThat(local.find("ConfigMap", realmConfigMap).orElseThrow().at("data"))
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsKey(DevelopmentRealm.FILE.getFileName().toString());
         assertThat(Tree.listAt(keycloak, "args")).containsAll(List.of("start-dev", "--import-realm"));
     }
