@@ -67,7 +67,7 @@ class QuoteRequestReachesSalesIT {
         Http.Response accepted = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> Http.post(system.url("enquiry", "/api/enquiries/in-house-quotes"), quote, idempotencyKey),
                         response -> response.status() == 202);
-        assertThat(accepted.body().path("id").asString()).isNotBlank();
+        assertThat(accepted.body().path("enquiryId").asString()).isNotBlank();
 
         List<Mailbox.Mail> leadEmails = await().atMost(Duration.ofSeconds(30))
                 .until(() -> mailbox.to("sales-emea@", mail -> mail.text().contains(organisation)), mails -> !mails.isEmpty());

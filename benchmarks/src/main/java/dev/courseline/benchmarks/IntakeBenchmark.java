@@ -1,0 +1,42 @@
+package dev.courseline.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue 4's intake measurement: the bare-Java ceiling and quote intake through the running enquiry service, at the
+ * same concurrency, in the same run; then intake's latency at half its saturation rate.
+ */
+final class IntakeBenchmark {
+
+    private IntakeBenchmark() {
+    }
+
+    static List<String> run(Settings settings) throws Exception {
+        List<LatencyRecorder.Phase> phases = new ArrayList<>();
+        try (BareCeiling ceiling = new BareCeiling(settings.mongoUri(), settings.kafka())) {
+            AtomicLong sequence = new AtomicLong();
+            phases.add(ClosedLoop.run("bare-Java ceiling: insert + acknowledged send", settings.concurrency(),
+                    settings.warmUp(), settings.duration(), () -> ceiling.intake(sequence.getAndIncrement())));
+        }
+        QuoteRequests quotes = new QuoteRequests(settings.enquiryUrl());
+        AtomicLong sequence = new AtomicLong();
+        LatencyRecorder.Phase saturated = ClosedLoop.run("quote intake, saturated", settings.concurrency(),
+                settings.warmUp(), settings.duration(), () -> quotes.send(sequence.getAndIncrement()));
+        phases.add(saturated);
+        double halfRate = Math.max(1, saturated.perSecond() / 2);
+        AtomicLong openSequence = new AtomicLong(1_000_000_000L);
+        phases.add(OpenLoop.run(String.format("quote intake at half saturation (%.0f/s)", halfRate), halfRate,
+                settings.duration(), ignored -> quotes.sendAsync(openSequence.getAndIncrement())));
+
+        List<String> lines = new ArrayList<>();
+        lines.add(LatencyRecorder.Phase.header());
+        phases.forEach(phase -> lines.add(phase.row()));
+        lines.add("");
+        lines.add(String.format("Intake reaches %.0f%% of the bare-Java ceiling (target: at least 70%%).",
+                100 * saturated.perSecond() / phases.get(0).perSecond()));
+        return lines;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.courseline.benchmarks;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+import org.bson.Document;
+
+/**
+ * Issue 5's measurement: quote requests at a steady rate through the running system, and for each the time from the
+ * moment it was due to the moment the mail server accepted its lead email (the notification service records that
+ * instant); plus how many lead emails were missing or sent twice.
+ */
+final class LeadEmailBenchmark {
+
+    private static final Duration SETTLE = Duration.ofSeconds(120);
+
+    private LeadEmailBenchmark() {
+    }
+
+    static List<String> run(Settings settings) {
+        QuoteRequests quotes = new QuoteRequests(settings.enquiryUrl());
+        long intervalNanos = (long) (1_000_000_000L / settings.rate());
+        long startMillis = System.currentTimeMillis();
+        LatencyRecorder.Phase requests = OpenLoop.run(String.format("quote requests at %.0f/s", settings.rate()),
+                settings.rate(), settings.duration(), quotes::sendAsync);
+
+        Pattern sequenceInSubject = Pattern.compile(Pattern.quote(quotes.organisation(0)).replace("Org 0", "Org (\\d+)"));
+        try (MongoClient mongo = MongoClients.create(settings.mongoUri())) {
+            MongoCollection<Document> notifications = mongo.getDatabase("courseline-notification").getCollection("notifications");
+            var leadEmails = Filters.and(Filters.eq("kind", "LEAD_NOTIFICATION"),
+                    Filters.regex("content.subject", sequenceInSubject.pattern().replace("(\\d+)", "\\d+")));
+            long deadline = System.nanoTime() + SETTLE.toNanos();
+            while (notifications.countDocuments(Filters.and(leadEmails, Filters.eq("status", "SENT"))) < requests.operations()
+                    && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+            }
+            Histogram latency = new Histogram(3);
+            Map<Long, Integer> sentPerRequest = new HashMap<>();
+            for (Document notification : notifications.find(Filters.and(leadEmails, Filters.eq("status", "SENT")))) {
+                Matcher matcher = sequenceInSubject.matcher(notification.get("content", Document.class).getString("subject"));
+                if (!matcher.find()) {
+                    continue;
+                }
+                long sequence = Long.parseLong(matcher.group(1));
+                sentPerRequest.merge(sequence, 1, Integer::sum);
+                long dueMillis = startMillis + sequence * intervalNanos / 1_000_000;
+                Date sentAt = notification.getDate("sentAt");
+                latency.recordValue(Math.max(0, sentAt.getTime() - dueMillis));
+            }
+            long twice = sentPerRequest.values().stream().filter(count -> count > 1).count();
+            long missing = requests.operations() - sentPerRequest.size();
+            List<String> lines = new ArrayList<>();
+            lines.add(LatencyRecorder.Phase.header());
+            lines.add(requests.row());
+            lines.add("");
+            lines.add("| lead emails accepted by the mail server | missing | sent twice | p50 ms | p90 ms | p99 ms | max ms |");
+            lines.add("|---|---|---|---|---|---|---|");
+            lines.add(String.format("| %d | %d | %d | %d | %d | %d | %d |", sentPerRequest.size(), missing, twice,
+                    latency.getValueAtPercentile(50), latency.getValueAtPercentile(90),
+                    latency.getValueAtPercentile(99), latency.getMaxValue()));
+            lines.add("");
+            lines.add("Latency: from the moment a request was due to the mail server's acceptance of its lead email "
+                    + "(target: p99 under 1000 ms, none missing, none twice).");
+            return lines;
+        }
+    }
+}
