@@ -115,6 +115,8 @@ public class OutboxRelay implements SmartLifecycle {
         Query query = new Query(new Criteria().andOperator(which,
                 Criteria.where(PENDING_EVENTS + ".0").exists(true),
                 Criteria.where(LEASE_UNTIL).lt(Date.from(now))));
+        // Only the outbox part of the document travels back: aggregates such as a full run can be large.
+        query.fields().include(PENDING_EVENTS, OutboxLease.FIELD);
         Update update = new Update()
                 .set(LEASE_UNTIL, Date.from(now.plus(properties.lease())))
                 .set(LEASE_OWNER, owner);
@@ -160,6 +162,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         boolean failed = sent.size() < events.size();
         Query mine = new Query(Criteria.where("_id").is(id).and(LEASE_OWNER).is(owner));
+        mine.fields().include(PENDING_EVENTS);
         Update update = new Update();
         if (!sent.isEmpty()) {
             update.pull(PENDING_EVENTS, new Document("eventId", new Document("$in", sent)));

@@ -1,0 +1,50 @@
+package dev.courseline.enquiry.enrolment;
+
+import java.time.Clock;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.courseline.enquiry.web.RequestValidator;
+import reactor.core.publisher.Mono;
+
+@RestController
+public class EnrolmentController {
+
+    private final Seats seats;
+    private final RequestValidator validator;
+    private final Clock clock;
+
+    public EnrolmentController(Seats seats, RequestValidator validator, Clock clock) {
+        this.seats = seats;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** {@code 201} with status CONFIRMED, or WAITLISTED and the position in the queue. */
+    @PostMapping("/api/enrolments")
+    public Mono<ResponseEntity<Enrolled>> enrol(@RequestBody(required = false) EnrolmentRequest request) {
+        return Mono.defer(() -> {
+            RequestValidator.throwIfAny(validator.violations(request));
+            return seats.enrol(request.runId().strip(),
+                    new Learner(request.learner().name().strip(), request.learner().email().strip()),
+                    blankToNull(request.organisation()), blankToNull(request.purchaseOrder()),
+                    request.consent().toConsent(clock.instant()));
+        }).map(enrolled -> ResponseEntity.status(HttpStatus.CREATED).body(enrolled));
+    }
+
+    /** The learner's own cancellation; repeating it changes nothing. */
+    @PostMapping("/api/enrolments/{id}/cancellation")
+    public Mono<Enrolled> cancel(@PathVariable String id, @RequestParam(required = false) String token) {
+        return seats.cancel(id, token);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,296 @@
+package dev.courseline.enquiry.enrolment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import dev.courseline.enquiry.catalogue.RunCatalogueListener;
+import dev.courseline.enquiry.catalogue.RunPayload;
+import dev.courseline.enquiry.config.EnquiryProperties;
+import dev.courseline.enquiry.intake.Consent;
+import dev.courseline.enquiry.intake.Fingerprints;
+import dev.courseline.enquiry.outbox.EventFactory;
+import dev.courseline.enquiry.outbox.OutboxLease;
+import dev.courseline.enquiry.outbox.OutboxRelay;
+import dev.courseline.enquiry.outbox.PendingEvent;
+import dev.courseline.enquiry.web.ConflictException;
+import dev.courseline.enquiry.web.InvalidRequestException;
+import dev.courseline.enquiry.web.NotFoundException;
+import jakarta.annotation.PostConstruct;
+import reactor.core.publisher.Mono;
+
+/**
+ * Seats, waitlists and cancellations of runs, and the catalogue's changes to runs.
+ *
+ * <p>Each change reads the run's document (from memory when this instance wrote it last), decides in plain Java, and
+ * writes the result with one update conditional on the revision it read; if another instance got there first, it
+ * reads again and decides again. Within this instance the changes to one run are queued ({@link RunLocks}), so
+ * simultaneous enrolments do not retry against each other.
+ */
+@Service
+public class Seats implements RunCatalogueListener {
+
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final ReactiveMongoTemplate mongo;
+    private final RunLocks locks;
+    private final EventFactory events;
+    private final OutboxRelay relay;
+    private final CancelTokens tokens;
+    private final EnquiryProperties properties;
+    private final Clock clock;
+    private final Map<String, RunSeats> lastWritten = new ConcurrentHashMap<>();
+
+    public Seats(ReactiveMongoTemplate mongo, RunLocks locks, EventFactory events, OutboxRelay relay,
+            CancelTokens tokens, EnquiryProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.locks = locks;
+        this.events = events;
+        this.relay = relay;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostConstruct
+    void registerWithRelay() {
+        relay.register(RunSeats.COLLECTION);
+    }
+
+    /** Takes a seat if one is left, else joins the waitlist. */
+    public Mono<Enrolled> enrol(String runId, Learner learner, String organisation, String purchaseOrder,
+            Consent consent) {
+        return change(runId, state -> {
+            if (state == null) {
+                throw InvalidRequestException.of("runId", "is not a run we know");
+            }
+            Instant now = clock.instant();
+            if (!state.isOpen() || (state.run().startUtc() != null && !state.run().startUtc().isAfter(now))) {
+                throw InvalidRequestException.of("runId", "is not open for enrolment");
+            }
+            String emailSha256 = Fingerprints.emailSha256(learner.email());
+            if (state.enrolments().stream().anyMatch(e -> e.status().isActive()
+                    && emailSha256.equals(e.emailSha256()))) {
+                throw new ConflictException("This email is already enrolled on this run.");
+            }
+            String id = UUID.randomUUID().toString();
+            String token = tokens.tokenFor(id);
+            boolean seat = state.seatsLeft() > 0;
+            EnrolmentStatus status = seat ? EnrolmentStatus.CONFIRMED : EnrolmentStatus.WAITLISTED;
+            Integer position = seat ? null : (int) state.waiting() + 1;
+            Enrolment enrolment = new Enrolment(id, learner, emailSha256, organisation, purchaseOrder, consent,
+                    status, CancelTokens.hash(token), now, now, null);
+            List<Enrolment> all = new ArrayList<>(state.enrolments());
+            all.add(enrolment);
+            RunSeats after = with(state, state.run(), state.status(), state.maxCapacity(),
+                    state.seatsLeft() - (seat ? 1 : 0), all);
+            PendingEvent event = event(seat ? EnrolmentEvent.CONFIRMED : EnrolmentEvent.WAITLISTED, state.run(),
+                    enrolment, position, null, now);
+            return new Change<>(after, enrolment, List.of(event),
+                    new Enrolled(id, status, position, state.run(), cancelLink(id, token)));
+        });
+    }
+
+    /** Cancels through the learner's own link; a freed seat goes to the head of the waitlist in the same write. */
+    public Mono<Enrolled> cancel(String enrolmentId, String token) {
+        return mongo.findOne(Query.query(Criteria.where("enrolments.enrolmentId").is(enrolmentId)), RunSeats.class)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No enrolment for this link.")))
+                .flatMap(found -> change(found.id(), state -> cancelDecision(state, enrolmentId, token)));
+    }
+
+    private Change<Enrolled> cancelDecision(RunSeats state, String enrolmentId, String token) {
+        Enrolment target = state.enrolments().stream().filter(e -> e.enrolmentId().equals(enrolmentId))
+                .findFirst().orElse(null);
+        if (target == null || !CancelTokens.matches(token, target.cancelTokenSha256())) {
+            throw new NotFoundException("No enrolment for this link.");
+        }
+        Enrolled answer = new Enrolled(enrolmentId, EnrolmentStatus.CANCELLED, null, state.run(), null);
+        if (!target.status().isActive()) {
+            return Change.none(answer);
+        }
+        Instant now = clock.instant();
+        List<PendingEvent> caused = new ArrayList<>();
+        List<Enrolment> all = new ArrayList<>();
+        for (Enrolment e : state.enrolments()) {
+            if (e == target) {
+                Enrolment cancelled = e.with(EnrolmentStatus.CANCELLED, "LEARNER_CANCELLED", now);
+                all.add(cancelled);
+                caused.add(event(EnrolmentEvent.CANCELLED, state.run(), cancelled, null, "LEARNER_CANCELLED", now));
+            } else {
+                all.add(e);
+            }
+        }
+        int seatsLeft = state.seatsLeft() + (target.status() == EnrolmentStatus.CONFIRMED ? 1 : 0);
+        seatsLeft = promote(state.run(), all, seatsLeft, caused, now);
+        return new Change<>(with(state, state.run(), state.status(), state.maxCapacity(), seatsLeft, all), null,
+                caused, answer);
+    }
+
+    /** Applies a run event of the catalogue: new runs, capacity changes, reschedules and cancellations. */
+    @Override
+    public void apply(RunPayload run) {
+        change(run.id(), state -> catalogueDecision(state, run)).block();
+    }
+
+    private Change<Boolean> catalogueDecision(RunSeats state, RunPayload run) {
+        RunDetails details = RunDetails.of(run);
+        if (state == null) {
+            return new Change<>(new RunSeats(run.id(), details, run.status(), run.maxCapacity(),
+                    Math.max(run.maxCapacity(), 0), List.of(), -1, List.of(), OutboxLease.free()), null, List.of(),
+                    true);
+        }
+        if (run.version() <= state.run().version()) {
+            return Change.none(false);
+        }
+        Instant now = clock.instant();
+        List<PendingEvent> caused = new ArrayList<>();
+        List<Enrolment> all = new ArrayList<>(state.enrolments());
+        int seatsLeft;
+        if ("CANCELLED".equals(run.status())) {
+            for (int i = 0; i < all.size(); i++) {
+                Enrolment e = all.get(i);
+                if (e.status().isActive()) {
+                    Enrolment cancelled = e.with(EnrolmentStatus.CANCELLED, "RUN_CANCELLED", now);
+                    all.set(i, cancelled);
+                    caused.add(event(EnrolmentEvent.CANCELLED, details, cancelled, null, "RUN_CANCELLED", now));
+                }
+            }
+            seatsLeft = 0;
+        } else {
+            long confirmed = all.stream().filter(e -> e.status() == EnrolmentStatus.CONFIRMED).count();
+            seatsLeft = (int) Math.max(0, run.maxCapacity() - confirmed);
+            seatsLeft = promote(details, all, seatsLeft, caused, now);
+            if (details.isRescheduledFrom(state.run())) {
+                int position = 0;
+                for (Enrolment e : all) {
+                    if (e.status() == EnrolmentStatus.WAITLISTED) {
+                        position++;
+                    }
+                    if (e.status().isActive() && caused.stream().noneMatch(c -> c.key().equals(e.enrolmentId()))) {
+                        Integer shown = e.status() == EnrolmentStatus.WAITLISTED ? position : null;
+                        caused.add(event(EnrolmentEvent.RESCHEDULED, details, e, shown, null, now));
+                    }
+                }
+            }
+        }
+        return new Change<>(with(state, details, run.status(), run.maxCapacity(), seatsLeft, all), null, caused,
+                true);
+    }
+
+    /** Gives free seats to the waitlist, first come first served; returns the seats still left. */
+    private int promote(RunDetails run, List<Enrolment> all, int seatsLeft, List<PendingEvent> caused, Instant now) {
+        for (int i = 0; i < all.size() && seatsLeft > 0; i++) {
+            Enrolment e = all.get(i);
+            if (e.status() == EnrolmentStatus.WAITLISTED) {
+                Enrolment promoted = e.with(EnrolmentStatus.CONFIRMED, null, now);
+                all.set(i, promoted);
+                seatsLeft--;
+                caused.add(event(EnrolmentEvent.PROMOTED, run, promoted, null, null, now));
+            }
+        }
+        return seatsLeft;
+    }
+
+    private PendingEvent event(String type, RunDetails run, Enrolment enrolment, Integer position, String reason,
+            Instant now) {
+        EnrolmentEvent payload = new EnrolmentEvent(enrolment.enrolmentId(), enrolment.learner(),
+                enrolment.organisation(), run, enrolment.status(), position, reason,
+                new EnrolmentEvent.CancelLink(cancelLink(enrolment.enrolmentId(),
+                        tokens.tokenFor(enrolment.enrolmentId()))), now);
+        return events.create(type, enrolment.enrolmentId(), now, payload);
+    }
+
+    String cancelLink(String enrolmentId, String token) {
+        return properties.link("/api/enrolments/", enrolmentId, "/cancellation?token=", token);
+    }
+
+    private static RunSeats with(RunSeats state, RunDetails run, String status, int maxCapacity, int seatsLeft,
+            List<Enrolment> enrolments) {
+        return new RunSeats(state.id(), run, status, maxCapacity, seatsLeft, List.copyOf(enrolments),
+                state.revision() + 1, List.of(), state.outbox());
+    }
+
+    // --- reading and writing one run's document -------------------------------------------------------------
+
+    private <T> Mono<T> change(String runId, Function<RunSeats, Change<T>> decide) {
+        return locks.serially(runId, () -> attempt(runId, decide, 1));
+    }
+
+    private <T> Mono<T> attempt(String runId, Function<RunSeats, Change<T>> decide, int attempt) {
+        return load(runId)
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(state -> {
+                    Change<T> change = decide.apply(state.orElse(null));
+                    if (change.changesNothing()) {
+                        return Mono.justOrEmpty(change.result());
+                    }
+                    return write(state.orElse(null), change).flatMap(written -> {
+                        if (written) {
+                            return Mono.justOrEmpty(change.result());
+                        }
+                        lastWritten.remove(runId);
+                        if (attempt >= MAX_ATTEMPTS) {
+                            return Mono.error(new IllegalStateException("Run " + runId + " kept changing"));
+                        }
+                        return attempt(runId, decide, attempt + 1);
+                    });
+                });
+    }
+
+    private Mono<RunSeats> load(String runId) {
+        RunSeats known = lastWritten.get(runId);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return mongo.findById(runId, RunSeats.class).doOnNext(state -> lastWritten.put(runId, state));
+    }
+
+    private Mono<Boolean> write(RunSeats before, Change<?> change) {
+        RunSeats after = change.after();
+        if (before == null) {
+            RunSeats fresh = new RunSeats(after.id(), after.run(), after.status(), after.maxCapacity(),
+                    after.seatsLeft(), after.enrolments(), 0, change.events(), OutboxLease.free());
+            return mongo.insert(fresh)
+                    .map(stored -> remember(fresh, change))
+                    .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+        }
+        Query sameRevision = Query.query(Criteria.where("_id").is(before.id()).and("revision").is(before.revision()));
+        Update update = new Update()
+                .set("run", after.run())
+                .set("status", after.status())
+                .set("maxCapacity", after.maxCapacity())
+                .set("seatsLeft", after.seatsLeft())
+                .set("revision", after.revision());
+        if (change.appended() != null) {
+            update.push("enrolments", change.appended());
+        } else {
+            update.set("enrolments", after.enrolments());
+        }
+        if (!change.events().isEmpty()) {
+            update.push(OutboxRelay.PENDING_EVENTS).each(change.events().toArray());
+        }
+        return mongo.updateFirst(sameRevision, update, RunSeats.class)
+                .map(result -> result.getModifiedCount() == 1 && remember(after, change));
+    }
+
+    private boolean remember(RunSeats after, Change<?> change) {
+        lastWritten.put(after.id(), after);
+        if (!change.events().isEmpty()) {
+            relay.signal(RunSeats.COLLECTION, after.id());
+        }
+        return true;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.courseline.enquiry.enrolment;
+
+import static dev.courseline.enquiry.support.Forms.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.courseline.enquiry.support.CatalogueFeed;
+import dev.courseline.enquiry.support.Contracts;
+import dev.courseline.enquiry.support.EnquiryEvents;
+import dev.courseline.localstack.junit.WithLocalStack;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+@WithLocalStack
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "60s")
+class EnrolmentIntegrationTest {
+
+    private static EnquiryEvents events;
+    private static CatalogueFeed catalogue;
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @BeforeAll
+    static void connect() {
+        events = new EnquiryEvents();
+        catalogue = new CatalogueFeed();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        events.close();
+        catalogue.close();
+    }
+
+    @Test
+    void twoHundredSimultaneousEnrolmentsForTwentySeatsConfirmTwentyAndQueueTheRestInOrder() {
+        String runId = scheduledRun(20);
+
+        long started = System.nanoTime();
+        List<JsonNode> answers = Flux.range(0, 200)
+                .flatMap(i -> Mono.fromCallable(() -> enrol(runId, uniqueEmail("crowd" + i)))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 200)
+                .collectList().block();
+        long settledMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(answers).filteredOn(a -> a.get("status").asString().equals("CONFIRMED")).hasSize(20);
+        List<Integer> positions = answers.stream().filter(a -> a.get("status").asString().equals("WAITLISTED"))
+                .map(a -> a.get("waitlistPosition").asInt()).sorted().toList();
+        assertThat(positions).isEqualTo(IntStream.rangeClosed(1, 180).boxed().toList());
+        RunSeats stored = mongo.findById(runId, RunSeats.class).block();
+        assertThat(stored.seatsLeft()).isZero();
+        assertThat(stored.enrolments()).hasSize(200);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                mongo.findById(runId, RunSeats.class).block().pendingEvents().isEmpty());
+        long publishedMillis = (System.nanoTime() - started) / 1_000_000;
+        // A figure for the report, not an assertion: timing depends on the machine.
+        System.out.printf("200 enrolments for 20 seats settled in %d ms, all events published after %d ms%n",
+                settledMillis, publishedMillis);
+    }
+
+    @Test
+    void cancellingThroughTheLearnersLinkPromotesTheHeadOfTheWaitlist() {
+        String runId = scheduledRun(1);
+        JsonNode seated = enrol(runId, uniqueEmail("seated"));
+        JsonNode first = enrol(runId, uniqueEmail("first-in-line"));
+        JsonNode second = enrol(runId, uniqueEmail("second-in-line"));
+        assertThat(seated.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(first.get("waitlistPosition").asInt()).isEqualTo(1);
+        assertThat(second.get("waitlistPosition").asInt()).isEqualTo(2);
+
+        JsonNode confirmed = events.awaitOne(id(seated), EnrolmentEvent.CONFIRMED).payload();
+        Contracts.assertMatchesExample(EnrolmentEvent.CONFIRMED, confirmed);
+        assertThat(confirmed.get("run").get("id").asString()).isEqualTo(runId);
+        assertThat(confirmed.get("run").get("timeZone").asString()).isEqualTo("UTC");
+        JsonNode waitlisted = events.awaitOne(id(first), EnrolmentEvent.WAITLISTED).payload();
+        Contracts.assertMatchesExample(EnrolmentEvent.WAITLISTED, waitlisted);
+        assertThat(waitlisted.get("waitlistPosition").asInt()).isEqualTo(1);
+
+        web.post().uri(path(seated.get("cancelLink").asString())).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+
+        JsonNode cancelled = events.awaitOne(id(seated), EnrolmentEvent.CANCELLED).payload();
+        Contracts.assertMatchesExample(EnrolmentEvent.CANCELLED, cancelled);
+        assertThat(cancelled.get("reason").asString()).isEqualTo("LEARNER_CANCELLED");
+        JsonNode promoted = events.awaitOne(id(first), EnrolmentEvent.PROMOTED).payload();
+        Contracts.assertMatchesExample(EnrolmentEvent.PROMOTED, promoted);
+        assertThat(promoted.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(promoted.get("links").get("cancel").asString()).isEqualTo(first.get("cancelLink").asString());
+
+        RunSeats stored = mongo.findById(runId, RunSeats.class).block();
+        assertThat(stored.seatsLeft()).isZero();
+        assertThat(stored.enrolments()).extracting(Enrolment::status).containsExactly(EnrolmentStatus.CANCELLED,
+                EnrolmentStatus.CONFIRMED, EnrolmentStatus.WAITLISTED);
+    }
+
+    @Test
+    void aWrongTokenCancelsNothing() {
+        String runId = scheduledRun(2);
+        JsonNode seated = enrol(runId, uniqueEmail("kept"));
+
+        web.post().uri("/api/enrolments/{id}/cancellation?token=guess", id(seated)).exchange()
+                .expectStatus().isNotFound();
+        web.post().uri("/api/enrolments/{id}/cancellation", id(seated)).exchange()
+                .expectStatus().isNotFound();
+
+        assertThat(mongo.findById(runId, RunSeats.class).block().enrolments())
+                .extracting(Enrolment::status).containsExactly(EnrolmentStatus.CONFIRMED);
+    }
+
+    @Test
+    void moreCapacityPromotesTheWaitlistAndACancelledRunCancelsEveryone() {
+        String runId = scheduledRun(1);
+        JsonNode seated = enrol(runId, uniqueEmail("a"));
+        JsonNode waiting = enrol(runId, uniqueEmail("b"));
+
+        catalogue.publishRun("courseline.catalogue.run-capacity-changed.v1", catalogue.run(runId, 2, 2, "SCHEDULED"));
+        events.awaitOne(id(waiting), EnrolmentEvent.PROMOTED);
+
+        catalogue.publishRun("courseline.catalogue.run-cancelled.v1", catalogue.run(runId, 2, 3, "CANCELLED"));
+        for (JsonNode learner : List.of(seated, waiting)) {
+            JsonNode cancelled = events.awaitOne(id(learner), EnrolmentEvent.CANCELLED).payload();
+            assertThat(cancelled.get("reason").asString()).isEqualTo("RUN_CANCELLED");
+        }
+        web.post().uri("/api/enrolments").bodyValue(body(runId, uniqueEmail("late"))).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("runId");
+    }
+
+    @Test
+    void aRescheduledRunTellsItsLearnersTheNewDates() {
+        String runId = scheduledRun(5);
+        JsonNode seated = enrol(runId, uniqueEmail("moved"));
+        ObjectNode moved = catalogue.run(runId, 5, 2, "SCHEDULED");
+        moved.put("start", "2027-02-01T09:00");
+        catalogue.publishRun("courseline.catalogue.run-rescheduled.v1", moved);
+
+        JsonNode rescheduled = events.awaitOne(id(seated), EnrolmentEvent.RESCHEDULED).payload();
+        Contracts.assertMatchesExample(EnrolmentEvent.RESCHEDULED, rescheduled);
+        assertThat(rescheduled.get("run").get("start").asString()).isEqualTo("2027-02-01T09:00");
+    }
+
+    @Test
+    void badEnrolmentsAreNamedAndStoreNothing() {
+        String runId = scheduledRun(3);
+        var body = body(runId, "not-an-email");
+        ((Map<String, Object>) body.get("learner")).put("name", "Eve\nBcc: x@example.com");
+        web.post().uri("/api/enrolments").bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields ->
+                        assertThat((List<String>) fields).containsExactly("learner.email", "learner.name"));
+        web.post().uri("/api/enrolments").bodyValue(body(UUID.randomUUID().toString(), uniqueEmail("x"))).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("runId");
+        assertThat(mongo.findById(runId, RunSeats.class).block().enrolments()).isEmpty();
+    }
+
+    @Test
+    void theSameLearnerCannotTakeTwoSeatsOnOneRun() {
+        String runId = scheduledRun(3);
+        String email = uniqueEmail("greedy");
+        enrol(runId, email);
+        web.post().uri("/api/enrolments").bodyValue(body(runId, email.toUpperCase())).exchange()
+                .expectStatus().isEqualTo(409);
+        assertThat(mongo.findById(runId, RunSeats.class).block().seatsLeft()).isEqualTo(2);
+    }
+
+    private String scheduledRun(int seats) {
+        String runId = UUID.randomUUID().toString();
+        catalogue.publishRun("courseline.catalogue.run-scheduled.v1", catalogue.run(runId, seats, 1, "SCHEDULED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(runId, RunSeats.class).block() != null);
+        return runId;
+    }
+
+    private JsonNode enrol(String runId, String email) {
+        return web.post().uri("/api/enrolments").bodyValue(body(runId, email)).exchange()
+                .expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private static Map<String, Object> body(String runId, String email) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("runId", runId);
+        body.put("learner", new HashMap<>(Map.of("name", "Grace Okafor", "email", email)));
+        body.put("organisation", "Northwind Logistics");
+        body.put("consent", Map.of("privacyNoticeVersion", "2026-09", "marketing", false));
+        return body;
+    }
+
+    private static String id(JsonNode answer) {
+        return answer.get("enrolmentId").asString();
+    }
+
+    private static String path(String link) {
+        return link.substring(link.indexOf("/api/"));
+    }
+}
