@@ -50,6 +50,7 @@ public final class Launcher {
             deleteRecursively(state);
             say("deleted " + state);
         }
+        System.setProperty("courseline.stack.log", state.resolve("stack.log").toString());
         LocalStackSettings settings = LocalStackSettings.forLauncher(state.resolve("data"));
         List<String> problems = new ArrayList<>(portsInUse(settings));
         Map<ServiceDefinition, Path> jars = new LinkedHashMap<>();
@@ -105,6 +106,7 @@ public final class Launcher {
         text.append(String.format("[launcher]   %-22s %s%n", "Kafka", stack.kafkaBootstrapServers()));
         text.append(String.format("[launcher]   %-22s %s%n", "MongoDB", stack.mongoUri("")));
         text.append(String.format("[launcher]   %-22s %s   (./run.sh --fresh starts empty)%n", "data", data));
+        text.append(String.format("[launcher]   %-22s .courseline/stack.log, %s%n", "infrastructure logs", data.resolve("kafka/broker.log")));
         text.append("[launcher] Ctrl-C stops everything.");
         return text.toString();
     }

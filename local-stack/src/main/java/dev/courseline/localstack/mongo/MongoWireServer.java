@@ -2,8 +2,6 @@ package dev.courseline.localstack.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,13 +63,13 @@ public final class MongoWireServer implements MongoStore {
 
     private MongoBackend backend() {
         if (file.isEmpty()) {
-            return new MemoryBackend();
+            return new HelloCommand.InMemory();
         }
         try {
             Files.createDirectories(file.get().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + file.get().getParent(), e);
         }
-        return new H2Backend(file.get().toString());
+        return new HelloCommand.InFile(file.get().toString());
     }
 }

@@ -32,6 +32,17 @@ class MongoWireServerIntegrationTest {
     }
 
     @Test
+    void theHelloCommandOfSpringBootsHealthIndicatorIsAnswered() {
+        try (MongoClient client = MongoClients.create(System.getProperty("MONGODB_URI"))) {
+            Document reply = client.getDatabase("courseline-test").runCommand(new Document("hello", 1));
+
+            assertThat(reply.get("ok")).isEqualTo(1.0);
+            assertThat(reply.get("isWritablePrimary")).isEqualTo(true);
+            assertThat(reply.get("maxWireVersion")).isNotNull();
+        }
+    }
+
+    @Test
     void theFileBackedServerKeepsItsDataAcrossARestart(@TempDir Path directory) {
         int port = Ports.freePort();
         Path file = directory.resolve("data/mongo/courseline.mv");
