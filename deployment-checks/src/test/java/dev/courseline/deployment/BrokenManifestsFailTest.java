@@ -37,6 +37,15 @@ class BrokenManifestsFailTest {
     }
 
     @Test
+    void aProbeOnAPortTheActuatorDoesNotListenOnFails() {
+        Rendered production = renderBroken("production", "k8s/base/catalogue-service.yaml",
+                "              path: /actuator/health/liveness\n              port: http\n            periodSeconds: 10",
+                "              path: /actuator/health/liveness\n              port: 9090\n            periodSeconds: 10");
+
+        assertThat(serviceViolations(production)).contains("catalogue-service livenessProbe asks port 9090, not the actuator's port 8081");
+    }
+
+    @Test
     void aVariableTheServiceDoesNotReadFails() {
         Rendered local = renderBroken("local", "k8s/base/catalogue-service.yaml",
                 "  SERVER_PORT: \"8081\"", "  SERVER_PORT: \"8081\"\n  MONGO_URL: mongodb://mongodb:27017/courseline-catalogue");

@@ -14,8 +14,6 @@ import java.util.Optional;
  */
 final class ClusterRules {
 
-    static final String LIVENESS = "/actuator/health/liveness";
-    static final String READINESS = "/actuator/health/readiness";
     /** Spring Boot's default {@code spring.lifecycle.timeout-per-shutdown-phase}. */
     private static final int SPRING_SHUTDOWN_PHASE_SECONDS = 30;
     /** Metaspace, code cache, thread stacks, direct buffers of Netty, Kafka and the Mongo driver. */
@@ -87,7 +85,7 @@ final class ClusterRules {
         checkImage(name, container);
         Integer containerPort = checkPort(service, container);
         checkSettings(service, container, containerPort);
-        checkProbes(name, container, containerPort);
+        checkProbes(service, container);
         checkSecurity(name, pod, container);
         checkResources(name, container);
         checkShutdown(name, pod, container);
@@ -160,14 +158,16 @@ final class ClusterRules {
         }
     }
 
-    private void checkProbes(String name, Map<String, Object> container, Integer containerPort) {
-        checkProbe(name, container, "livenessProbe", List.of(LIVENESS), containerPort, true);
-        checkProbe(name, container, "readinessProbe", List.of(READINESS), containerPort, true);
-        checkProbe(name, container, "startupProbe", List.of(LIVENESS, READINESS), containerPort, false);
+    private void checkProbes(ServiceContract service, Map<String, Object> container) {
+        Actuator actuator = service.actuator();
+        String name = service.name();
+        checkProbe(name, container, "livenessProbe", List.of(actuator.liveness()), actuator.port(), true);
+        checkProbe(name, container, "readinessProbe", List.of(actuator.readiness()), actuator.port(), true);
+        checkProbe(name, container, "startupProbe", List.of(actuator.liveness(), actuator.readiness()), actuator.port(), false);
     }
 
     private void checkProbe(String name, Map<String, Object> container, String probe, List<String> paths,
-                            Integer containerPort, boolean required) {
+                            int actuatorPort, boolean required) {
         Object definition = Tree.at(container, probe);
         if (definition == null) {
             if (required) {
@@ -180,9 +180,9 @@ final class ClusterRules {
             violations.add(name + " " + probe + " asks " + path + ", not " + String.join(" or ", paths));
         }
         Integer port = resolvePort(container, Tree.text(definition, "httpGet", "port"));
-        if (port == null || !port.equals(containerPort)) {
+        if (port == null || port != actuatorPort) {
             violations.add(name + " " + probe + " asks port " + Tree.text(definition, "httpGet", "port")
-                    + ", not the service's port " + containerPort);
+                    + ", not the actuator's port " + actuatorPort);
         }
     }
 

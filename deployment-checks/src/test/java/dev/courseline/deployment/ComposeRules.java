@@ -108,8 +108,9 @@ final class ComposeRules {
             violations.add(name + " publishes " + Tree.listAt(service, "ports") + ", not its port " + contract.port());
         }
         String healthcheck = String.join(" ", Tree.listAt(service, "healthcheck", "test").stream().map(String::valueOf).toList());
-        if (!healthcheck.contains(ClusterRules.READINESS) || !healthcheck.contains(String.valueOf(contract.port()))) {
-            violations.add(name + " health check does not ask " + ClusterRules.READINESS + " on port " + contract.port());
+        Actuator actuator = contract.actuator();
+        if (!healthcheck.contains(actuator.readiness()) || !healthcheck.contains("/" + actuator.port() + " ")) {
+            violations.add(name + " health check does not ask " + actuator.readiness() + " on port " + actuator.port());
         }
         if (!Boolean.TRUE.equals(service.get("read_only")) || !Tree.listAt(service, "tmpfs").contains("/tmp")) {
             violations.add(name + " needs a read-only root filesystem with a tmpfs at /tmp");

@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * What a service really reads and serves, taken from its own {@code application.yml}: every {@code ${NAME:default}}
@@ -17,8 +20,11 @@ import java.util.regex.Pattern;
  * its database. Without that file (a service not written yet) the contract falls back to docs/conventions.md.
  *
  * @param variables every environment variable the service reads, with its default (null when it has none)
+ * @param actuator  where its health probes are served
+ * @param source    the file the contract was read from
  */
-record ServiceContract(String name, int port, String database, Map<String, String> variables, String source) {
+record ServiceContract(String name, int port, String database, Map<String, String> variables, Actuator actuator,
+                       String source) {
 
     static final List<String> NAMES = List.of("catalogue-service", "enquiry-service", "notification-service");
 
@@ -72,8 +78,9 @@ record ServiceContract(String name, int port, String database, Map<String, Strin
             throw new IllegalStateException(file + " must read its port as ${SERVER_PORT:<port>}");
         }
         String source = Repository.root().relativize(file).toString();
-        return new ServiceContract(name, Integer.parseInt(port), databaseIn(variables.get("MONGODB_URI")),
-                Collections.unmodifiableMap(variables), source);
+        int servicePort = Integer.parseInt(port);
+        return new ServiceContract(name, servicePort, databaseIn(variables.get("MONGODB_URI")),
+                Collections.unmodifiableMap(variables), Actuator.of(properties(text), servicePort), source);
     }
 
     private static ServiceContract fromConventions(String name) {
@@ -91,8 +98,34 @@ record ServiceContract(String name, int port, String database, Map<String, Strin
             variables.putIfAbsent(variable.group(1), null);
         }
         String shortName = name.replace("-service", "");
-        return new ServiceContract(name, Integer.parseInt(port.group(1)), "courseline-" + shortName,
-                Collections.unmodifiableMap(variables), "docs/conventions.md");
+        int servicePort = Integer.parseInt(port.group(1));
+        return new ServiceContract(name, servicePort, "courseline-" + shortName,
+                Collections.unmodifiableMap(variables), Actuator.conventional(servicePort), "docs/conventions.md");
+    }
+
+    /**
+     * The default profile's properties as dotted keys, each placeholder replaced by its default, as the service
+     * sees them when no variable overrides them.
+     */
+    private static Map<String, String> properties(String applicationYml) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        Object defaultProfile = new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(applicationYml).iterator().next();
+        flatten("", defaultProfile, properties);
+        properties.replaceAll((key, value) -> {
+            Matcher placeholder = PLACEHOLDER.matcher(value);
+            return placeholder.matches() ? placeholder.group(2) : value;
+        });
+        return properties;
+    }
+
+    private static void flatten(String prefix, Object node, Map<String, String> properties) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, properties));
+        } else if (node instanceof List<?> list) {
+            properties.put(prefix, String.join(",", list.stream().map(String::valueOf).toList()));
+        } else if (node != null) {
+            properties.put(prefix, String.valueOf(node));
+        }
     }
 
     static String databaseIn(String mongoUri) {
