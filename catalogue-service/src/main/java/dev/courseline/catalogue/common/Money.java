@@ -1,12 +1,16 @@
 package dev.courseline.catalogue.common;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
 /** An exact amount in an ISO 4217 currency; published as {@code {"amount": "1195.00", "currency": "GBP"}}. */
-public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
+public record Money(
+        @Schema(type = "string", example = "1195.00", description = "decimal amount with two decimals")
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+        @Schema(example = "GBP") String currency) {
 
     public Money {
         Objects.requireNonNull(amount, "amount");

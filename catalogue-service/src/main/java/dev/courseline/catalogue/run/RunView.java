@@ -1,6 +1,7 @@
 package dev.courseline.catalogue.run;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.courseline.catalogue.common.DeliveryMode;
 import dev.courseline.catalogue.common.Money;
 import java.time.Instant;
@@ -12,8 +13,11 @@ import java.time.LocalDateTime;
  * {@code contracts/events/courseline.catalogue.run-*.v1.json}).
  */
 public record RunView(String id, String courseSlug, String courseTitle,
+                      @Schema(type = "string", example = "2026-12-08T09:00", description = "local time in timeZone")
                       @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime start,
+                      @Schema(type = "string", example = "2026-12-09T17:00", description = "local time in timeZone")
                       @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime end,
+                      @Schema(example = "Europe/London", description = "IANA time zone")
                       String timeZone, Instant startUtc, Instant endUtc, DeliveryMode deliveryMode, Venue venue,
                       int minCapacity, int maxCapacity, Money price, EarlyBird earlyBird, RunStatus status,
                       long version, Instant updatedAt) {
