@@ -1,0 +1,161 @@
+package dev.courseline.enquiry.lead;
+
+import static dev.courseline.enquiry.support.Forms.quote;
+import static dev.courseline.enquiry.support.Forms.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.courseline.enquiry.intake.Enquiry;
+import dev.courseline.enquiry.quote.QuoteRequested;
+import dev.courseline.enquiry.support.Contracts;
+import dev.courseline.enquiry.support.EnquiryEvents;
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.junit.WithLocalStack;
+import tools.jackson.databind.JsonNode;
+
+@WithLocalStack
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+class LeadsIntegrationTest {
+
+    private static EnquiryEvents events;
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    OverdueLeads overdueLeads;
+
+    @BeforeAll
+    static void listen() {
+        events = new EnquiryEvents();
+    }
+
+    @AfterAll
+    static void stopListening() {
+        events.close();
+    }
+
+    @Test
+    void staffEndpointsRefuseMissingAndWrongRoleTokens() {
+        web.get().uri("/api/leads").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+        web.get().uri("/api/leads").headers(h -> h.setBearerAuth("not-a-token")).exchange()
+                .expectStatus().isUnauthorized();
+        web.get().uri("/api/leads").headers(h -> h.setBearerAuth(token("cora"))).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(403);
+        web.post().uri("/api/admin/erasures").headers(h -> h.setBearerAuth(token("sam")))
+                .bodyValue(Map.of("email", "someone@example.com")).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/api/leads").headers(h -> h.setBearerAuth(token("sam"))).exchange()
+                .expectStatus().isOk();
+        web.get().uri("/api/leads").headers(h -> h.setBearerAuth(token("ada"))).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void salesSeesTheLeadAndMovesItThroughItsLifecycle() {
+        JsonNode lead = newLead();
+        String leadId = lead.get("leadId").asString();
+
+        web.get().uri("/api/leads?status=NEW&team=emea&kind=QUOTE&size=200").headers(h -> h.setBearerAuth(token("sam")))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.leadId == '" + leadId + "')].team").isEqualTo("emea");
+        web.get().uri("/api/leads/{id}", leadId).headers(h -> h.setBearerAuth(token("sam"))).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("NEW")
+                .jsonPath("$.routingReason").isEqualTo("organisation country is in region emea")
+                .jsonPath("$.consent.privacyNoticeVersion").isEqualTo("2026-09");
+
+        web.post().uri("/api/leads/{id}/status", leadId).headers(h -> h.setBearerAuth(token("sam")))
+                .bodyValue(Map.of("status", "CONTACTED")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CONTACTED");
+        JsonNode changed = events.awaitOne(leadId, LeadEvents.STATUS_CHANGED).payload();
+        Contracts.assertMatchesExample(LeadEvents.STATUS_CHANGED, changed);
+        assertThat(changed.get("from").asString()).isEqualTo("NEW");
+        assertThat(changed.get("to").asString()).isEqualTo("CONTACTED");
+        assertThat(changed.get("changedBy").asString()).isEqualTo("sam");
+
+        web.post().uri("/api/leads/{id}/status", leadId).headers(h -> h.setBearerAuth(token("sam")))
+                .bodyValue(Map.of("status", "NEW")).exchange()
+                .expectStatus().isEqualTo(409);
+        web.post().uri("/api/leads/{id}/status", leadId).headers(h -> h.setBearerAuth(token("sam")))
+                .bodyValue(Map.of("status", "MAYBE")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("status");
+    }
+
+    @Test
+    void anAdminReassignsALeadToAnotherTeam() {
+        String leadId = newLead().get("leadId").asString();
+
+        web.post().uri("/api/leads/{id}/assignment", leadId).headers(h -> h.setBearerAuth(token("ada")))
+                .bodyValue(Map.of("team", "nowhere", "reason", "x")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("team");
+        web.post().uri("/api/leads/{id}/assignment", leadId).headers(h -> h.setBearerAuth(token("ada")))
+                .bodyValue(Map.of("team", "enterprise", "reason", "group-wide rollout")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.team").isEqualTo("enterprise");
+
+        JsonNode assigned = events.awaitOne(leadId, LeadEvents.ASSIGNED).payload();
+        Contracts.assertMatchesExample(LeadEvents.ASSIGNED, assigned);
+        assertThat(assigned.get("previousTeam").asString()).isEqualTo("emea");
+        assertThat(assigned.get("team").asString()).isEqualTo("enterprise");
+        assertThat(assigned.get("assignedBy").asString()).isEqualTo("ada");
+        assertThat(assigned.get("routingReason").asString()).contains("group-wide rollout");
+    }
+
+    @Test
+    void aLeadPastItsDeadlineIsEscalatedExactlyOnce() {
+        JsonNode lead = newLead();
+        String leadId = lead.get("leadId").asString();
+        mongo.updateFirst(Query.query(Criteria.where("lead.leadId").is(leadId)),
+                new Update().set("lead.respondBy", Instant.now().minusSeconds(60)), Enquiry.class).block();
+
+        assertThat(overdueLeads.escalate().collectList().block()).contains(leadId);
+        assertThat(overdueLeads.escalate().collectList().block()).doesNotContain(leadId);
+
+        JsonNode overdue = events.awaitOne(leadId, LeadEvents.OVERDUE).payload();
+        Contracts.assertMatchesExample(LeadEvents.OVERDUE, overdue);
+        assertThat(events.drainFor(leadId)).filteredOn(e -> e.type().equals(LeadEvents.OVERDUE)).hasSize(1);
+    }
+
+    private JsonNode newLead() {
+        String id = web.post().uri("/api/enquiries/in-house-quotes")
+                .bodyValue(quote(uniqueEmail("lead"), "Lead Co " + UUID.randomUUID())).exchange()
+                .expectStatus().isAccepted()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("enquiryId").asString();
+        return events.awaitOne(id, QuoteRequested.TYPE).payload().get("lead");
+    }
+
+    private static String token(String user) {
+        return LocalStack.current().tokenFor(user);
+    }
+}
