@@ -115,7 +115,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private OutboxEntry claimNext(String collection) {
+    OutboxEntry claimNext(String collection) {
         Date now = Date.from(clock.instant());
         Query claimable = Query.query(new Criteria().andOperator(
                 Criteria.where(OutboxWriter.PENDING_EVENTS + ".0").exists(true),
@@ -129,7 +129,7 @@ public class OutboxRelay implements SmartLifecycle {
                 OutboxEntry.class, collection).block();
     }
 
-    private void publish(String collection, OutboxEntry claimed) throws InterruptedException {
+    void publish(String collection, OutboxEntry claimed) throws InterruptedException {
         List<String> sent = new ArrayList<>();
         try {
             for (PendingEvent event : claimed.pendingEvents()) {
