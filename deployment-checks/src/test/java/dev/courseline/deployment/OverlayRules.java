@@ -42,11 +42,16 @@ final class OverlayRules {
         return violations;
     }
 
-    /** Every container of every workload, infrastructure included: bounded, probed and without privileges. */
+    /** Every container of every workload, infrastructure included: bounded, probed, without privileges or links. */
     static List<String> workloadsHardened(Rendered rendered) {
         List<String> violations = new ArrayList<>();
         for (KubeObject workload : rendered.workloads()) {
             Object podContext = Tree.at(workload.podSpec(), "securityContext");
+            // The Service kafka would inject KAFKA_PORT and friends, which the Kafka image reads as (deprecated) settings
+            // and refuses to start with; no workload here needs the links.
+            if (!Boolean.FALSE.equals(Tree.at(workload.podSpec(), "enableServiceLinks"))) {
+                violations.add(workload + " gets Docker-link variables such as KAFKA_PORT injected (enableServiceLinks)");
+            }
             for (Map<String, Object> container : workload.containers()) {
                 String who = workload + " container " + Tree.text(container, "name");
                 Object context = Tree.at(container, "securityContext");
