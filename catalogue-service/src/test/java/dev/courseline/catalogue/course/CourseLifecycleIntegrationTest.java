@@ -144,6 +144,8 @@ class CourseLifecycleIntegrationTest extends IntegrationTestSupport {
 
         http.post().uri("/api/admin/courses").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("ada"))
                 .bodyValue(Requests.course(slug)).exchange().expectStatus().isCreated();
+        problem(http.post().uri("/api/admin/courses").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("cora"))
+                .bodyValue(Requests.course(slug)).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT));
     }
 
     private JsonNode create(String slug) {
