@@ -138,6 +138,24 @@ public class Seats implements RunCatalogueListener {
                 caused, answer);
     }
 
+    /** Replaces the learner's personal data on every run they enrolled on; returns how many enrolments. */
+    public Mono<Integer> erase(String emailSha256) {
+        return mongo.find(Query.query(Criteria.where("enrolments.emailSha256").is(emailSha256)), RunSeats.class)
+                .concatMap(run -> change(run.id(), state -> {
+                    List<Enrolment> all = new ArrayList<>(state.enrolments());
+                    int erased = 0;
+                    for (int i = 0; i < all.size(); i++) {
+                        if (emailSha256.equals(all.get(i).emailSha256())) {
+                            all.set(i, all.get(i).erased());
+                            erased++;
+                        }
+                    }
+                    return erased == 0 ? Change.none(0) : new Change<>(with(state, state.run(), state.status(),
+                            state.maxCapacity(), state.seatsLeft(), all), null, List.of(), erased);
+                }))
+                .reduce(0, Integer::sum);
+    }
+
     /** Applies a run event of the catalogue: new runs, capacity changes, reschedules and cancellations. */
     @Override
     public void apply(RunPayload run) {

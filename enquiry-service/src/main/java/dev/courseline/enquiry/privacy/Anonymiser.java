@@ -1,0 +1,38 @@
+package dev.courseline.enquiry.privacy;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import dev.courseline.enquiry.intake.Contact;
+import dev.courseline.enquiry.intake.Enquiry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Replaces the personal data of enquiries with placeholders, keeping what the business may keep (what was asked for,
+ * when, by which organisation, and how the lead ended). Consent stays as the record of what was agreed.
+ */
+@Component
+public class Anonymiser {
+
+    private final ReactiveMongoTemplate mongo;
+
+    public Anonymiser(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Anonymises every enquiry matching {@code which}; returns how many. */
+    public Mono<Integer> anonymiseEnquiries(Criteria which) {
+        Update update = new Update()
+                .set("contact", Contact.erased())
+                .set("anonymised", true)
+                .unset("emailSha256")
+                .unset("message")
+                .unset("location")
+                .unset("preferredDates");
+        return mongo.updateMulti(Query.query(which), update, Enquiry.class)
+                .map(result -> (int) result.getModifiedCount());
+    }
+}
