@@ -30,8 +30,8 @@ class BrokerOutageIntegrationTest extends IntegrationTestSupport {
 
         stack.stopKafka();
         try {
-            http.get().uri("/actuator/health/readiness").exchange()
-                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/actuator/health/readiness")
+                    .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
             http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 
             // Staff keep working while the broker is away: every change is stored with its event at once.
