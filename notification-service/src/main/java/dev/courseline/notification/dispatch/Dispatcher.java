@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.courseline.notification.config.NotificationProperties;
 import dev.courseline.notification.config.NotificationProperties.Dispatch;
+import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -128,12 +130,18 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
-    /** One sending thread with its own SMTP connection, kept open while there is work and closed when idle. */
+    /**
+     * One sending thread with its own SMTP connection, kept open while there is work and closed when idle. It takes
+     * the ids queued so far as one batch, so that claiming and recording cost one round trip to the store per batch
+     * rather than per email.
+     */
     private final class DispatchWorker implements Runnable {
 
         private static final long POLL_MILLIS = 200;
+        private static final int BATCH_SIZE = 20;
 
         private final String owner;
+        private long batches;
 
         DispatchWorker(String owner) {
             this.owner = owner;
@@ -145,8 +153,8 @@ public class Dispatcher implements SmartLifecycle {
                     mail.getUsername(), mail.getPassword())) {
                 Instant lastUse = clock.instant();
                 while (running) {
-                    String id = nextId();
-                    if (id == null) {
+                    List<String> ids = nextBatch();
+                    if (ids.isEmpty()) {
                         if (connection.isOpen()
                                 && clock.instant().isAfter(lastUse.plus(settings.idleConnectionClose()))) {
                             connection.close();
@@ -154,58 +162,74 @@ public class Dispatcher implements SmartLifecycle {
                         continue;
                     }
                     try {
-                        deliver(id, connection);
+                        deliver(ids, connection);
                     } catch (RuntimeException e) {
-                        // The store is unreachable: the lease runs out and a sweep brings the notification back.
-                        log.warn("Could not dispatch notification {}: {}", id, e.getMessage());
+                        // The store is unreachable: the leases run out and a sweep brings the notifications back.
+                        log.warn("Could not dispatch notifications {}: {}", ids, e.getMessage());
                     }
                     lastUse = clock.instant();
                 }
             }
         }
 
-        private String nextId() {
+        /** Waits briefly for work, then takes whatever else is already queued, up to the batch size. */
+        private List<String> nextBatch() {
             try {
-                String id = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (id != null) {
-                    queued.remove(id);
+                String first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    return List.of();
                 }
-                return id;
+                List<String> ids = new ArrayList<>(BATCH_SIZE);
+                ids.add(first);
+                queue.drainTo(ids, BATCH_SIZE - 1);
+                ids.forEach(queued::remove);
+                return ids;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
-                return null;
+                return List.of();
             }
         }
 
-        private void deliver(String id, SmtpConnection connection) {
+        /** Claims the batch, sends each over the worker's connection, and records the outcomes. */
+        private void deliver(List<String> ids, SmtpConnection connection) {
             Instant now = clock.instant();
-            var notification = store.claim(id, owner, now, now.plus(settings.lease())).block();
-            if (notification == null) {
-                return;
+            String token = owner + ":" + (++batches);
+            List<Notification> claimed = store.claimAll(ids, token, now, now.plus(settings.lease()))
+                    .collectList().block();
+            List<String> sent = new ArrayList<>(claimed.size());
+            for (Notification notification : claimed) {
+                if (send(notification, token, connection)) {
+                    sent.add(notification.id());
+                }
             }
+            if (!sent.isEmpty()) {
+                // The mail server has them now: try hard to record that, or the lease would run out and resend them.
+                store.markAllSent(sent, token, clock.instant())
+                        .retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(200)))
+                        .block();
+            }
+        }
+
+        private boolean send(Notification notification, String token, SmtpConnection connection) {
             try {
-                connection.send(EmailMessages.build(mail.getSession(), notification, sender,
-                        java.util.Date.from(now)));
+                connection.send(EmailMessages.build(mail.getSession(), notification, sender, new Date()));
+                return true;
             } catch (Exception e) {
                 Instant failedAt = clock.instant();
                 String error = SmtpFailures.describe(e);
                 if (SmtpFailures.isPermanent(e)) {
-                    log.warn("Notification {} refused permanently: {}", id, error);
-                    store.markPermanentFailure(id, owner, failedAt, error).block();
+                    log.warn("Notification {} refused permanently: {}", notification.id(), error);
+                    store.markPermanentFailure(notification.id(), token, failedAt, error).block();
                 } else {
                     int failures = notification.failedAttempts() + 1;
                     Instant retryAt = backOff.nextAttempt(failures, failedAt);
-                    log.info("Notification {} failed (attempt {}), {}: {}", id, failures,
+                    log.info("Notification {} failed (attempt {}), {}: {}", notification.id(), failures,
                             retryAt == null ? "giving up" : "retrying at " + retryAt, error);
-                    store.markTemporaryFailure(id, owner, failedAt, error, retryAt).block();
+                    store.markTemporaryFailure(notification.id(), token, failedAt, error, retryAt).block();
                 }
-                return;
+                return false;
             }
-            // The mail server has it now: try hard to record that, or the lease would expire and send it again.
-            store.markSent(id, owner, clock.instant())
-                    .retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(200)))
-                    .block();
         }
     }
 }

@@ -1,14 +1,15 @@
 package dev.courseline.notification.events;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 import dev.courseline.notification.compose.NotificationPlanner;
 import dev.courseline.notification.dispatch.Dispatcher;
 import dev.courseline.notification.erasure.PersonalDataEraser;
-import dev.courseline.notification.notification.NewNotification;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -58,14 +59,15 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
             eraser.erase(reader.read(event, PersonErased.class).emailSha256()).block();
             return;
         }
-        for (NewNotification email : planner.emailsFor(event)) {
-            Notification notification = Notification.pending(event.id(), event.type(), email, clock.instant());
-            if (Boolean.TRUE.equals(store.recordIfAbsent(notification).block())) {
-                dispatcher.submit(notification.id());
-            } else {
-                log.debug("Event {} was seen before: {} to {} is already recorded", event.id(), email.kind(),
-                        notification.id());
-            }
+        Instant now = clock.instant();
+        List<Notification> notifications = planner.emailsFor(event).stream()
+                .map(email -> Notification.pending(event.id(), event.type(), email, now))
+                .toList();
+        List<String> recorded = store.recordAllIfAbsent(notifications).block();
+        if (recorded.size() < notifications.size()) {
+            log.info("Event {} was seen before: {} of its {} emails were already recorded", event.id(),
+                    notifications.size() - recorded.size(), notifications.size());
         }
+        recorded.forEach(dispatcher::submit);
     }
 }

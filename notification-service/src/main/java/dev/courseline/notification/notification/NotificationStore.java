@@ -3,7 +3,14 @@ package dev.courseline.notification.notification;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.result.UpdateResult;
+import org.bson.Document;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,8 +56,29 @@ public class NotificationStore implements InitializingBean {
                 indexes.createIndex(new Index().named("by_status").on(STATUS, Sort.Direction.ASC)
                         .on("createdAt", Sort.Direction.DESC)),
                 indexes.createIndex(new Index().named("by_person").on("personEmailHashes", Sort.Direction.ASC)),
-                indexes.createIndex(new Index().named("by_subject").on("aboutId", Sort.Direction.ASC)))
+                indexes.createIndex(new Index().named("by_subject").on("aboutId", Sort.Direction.ASC)),
+                indexes.createIndex(new Index().named("by_lease").on(LEASE_OWNER, Sort.Direction.ASC)))
                 .block();
+    }
+
+    /**
+     * Records an event's notifications in one round trip; returns the ids of those that are new. A redelivered event
+     * hits the unique index, and then each is recorded on its own so that the ones missing are still added.
+     */
+    public Mono<List<String>> recordAllIfAbsent(List<Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        List<Document> documents = notifications.stream().map(this::toDocument).toList();
+        return mongo.getCollection(Notification.COLLECTION)
+                .flatMap(collection -> Mono.from(collection.insertMany(documents,
+                        new InsertManyOptions().ordered(false))))
+                .map(inserted -> notifications.stream().map(Notification::id).toList())
+                .onErrorResume(NotificationStore::isDuplicate, duplicate -> Flux.fromIterable(notifications)
+                        .concatMap(notification -> recordIfAbsent(notification)
+                                .filter(Boolean::booleanValue)
+                                .map(inserted -> notification.id()))
+                        .collectList());
     }
 
     /** Records a notification unless the same (event, kind, recipient) was recorded before; true when new. */
@@ -64,27 +92,36 @@ public class NotificationStore implements InitializingBean {
     public Flux<String> dueIds(Instant now, int limit) {
         Query query = new Query(dueCriteria(now)).limit(limit);
         query.fields().include("_id");
-        return mongo.find(query, org.bson.Document.class, Notification.COLLECTION).map(id -> id.getString("_id"));
+        return mongo.find(query, Document.class, Notification.COLLECTION).map(id -> id.getString("_id"));
     }
 
-    /** Takes the lease on one notification if it is due; empty when another worker has it or it is done. */
-    public Mono<Notification> claim(String id, String owner, Instant now, Instant leaseUntil) {
-        Query query = new Query(where("_id").is(id).andOperator(dueCriteria(now)));
+    /**
+     * Takes the lease, under a token unique to this call, on those of {@code ids} that are due, and returns them;
+     * ids another worker holds, or that are done, are left alone.
+     */
+    public Flux<Notification> claimAll(Collection<String> ids, String token, Instant now, Instant leaseUntil) {
+        Query query = new Query(where("_id").in(ids).andOperator(dueCriteria(now)));
         Update update = new Update()
                 .set(STATUS, NotificationStatus.SENDING)
-                .set(LEASE_OWNER, owner)
+                .set(LEASE_OWNER, token)
                 .set(LEASE_UNTIL, leaseUntil);
-        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Notification.class);
+        return mongo.updateMulti(query, update, Notification.class)
+                .flatMapMany(result -> result.getModifiedCount() == 0 ? Flux.empty()
+                        : mongo.find(new Query(where(LEASE_OWNER).is(token).and(STATUS).is(NotificationStatus.SENDING)),
+                                Notification.class));
     }
 
-    public Mono<Boolean> markSent(String id, String owner, Instant at) {
+    /** Marks as SENT those of {@code ids} still leased under {@code token}. */
+    public Mono<Long> markAllSent(Collection<String> ids, String token, Instant at) {
+        Query query = new Query(where("_id").in(ids).and(STATUS).is(NotificationStatus.SENDING)
+                .and(LEASE_OWNER).is(token));
         Update update = new Update()
                 .set(STATUS, NotificationStatus.SENT)
                 .set("sentAt", at)
                 .set("lastError", null)
                 .unset(LEASE_OWNER).unset(LEASE_UNTIL)
                 .push("attempts", new Attempt(at, Attempt.Outcome.DELIVERED, null));
-        return finishLease(id, owner, update);
+        return mongo.updateMulti(query, update, Notification.class).map(UpdateResult::getModifiedCount);
     }
 
     /** A temporary failure: try again at {@code retryAt}, or give up (FAILED) when it is null. */
@@ -164,6 +201,17 @@ public class NotificationStore implements InitializingBean {
         Query query = new Query(where("_id").is(id).and(STATUS).is(NotificationStatus.SENDING)
                 .and(LEASE_OWNER).is(owner));
         return mongo.updateFirst(query, update, Notification.class).map(result -> result.getModifiedCount() > 0);
+    }
+
+    private Document toDocument(Notification notification) {
+        Document document = new Document();
+        mongo.getConverter().write(notification, document);
+        return document;
+    }
+
+    private static boolean isDuplicate(Throwable failure) {
+        return failure instanceof MongoBulkWriteException || failure instanceof DuplicateKeyException
+                || (failure instanceof MongoWriteException write && write.getCode() == 11000);
     }
 
     private static Criteria dueCriteria(Instant now) {

@@ -1,0 +1,209 @@
+package dev.courseline.notification.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.notification.notification.Notification;
+import dev.courseline.notification.notification.NotificationKind;
+import dev.courseline.notification.notification.NotificationStatus;
+import dev.courseline.notification.support.ContractEvents;
+import dev.courseline.notification.support.IntegrationTest;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Not a test (Surefire does not pick up {@code *Benchmark}): a load run of the lead notification path. It publishes
+ * quote-requested events at a fixed rate to the local stack's Kafka broker, the service records and dispatches them
+ * to GreenMail, and the figures (latency from publication to the mail server's acceptance, losses, duplicates) are
+ * written to {@code target/benchmarks/lead-email-load.txt}.
+ *
+ * <pre>
+ * ./mvnw -q -pl notification-service test -Dtest=LeadEmailLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dbench.rate=100 -Dbench.seconds=600 -Dbench.warmupSeconds=120
+ * </pre>
+ *
+ * Latency is taken as (the notification's {@code sentAt}) minus (the moment the event was handed to the producer).
+ * {@code sentAt} is written just after the mail server accepted the message, so the figure is an upper bound of the
+ * acceptance latency. It does not include the enquiry service's own request-to-Kafka time.
+ */
+@TestPropertySource(properties = {
+        // The production dispatcher settings of application.yml, not the fast-retry test ones.
+        "courseline.notification.dispatch.workers=8",
+        "courseline.notification.dispatch.sweep-interval=PT1S",
+        "courseline.notification.dispatch.retry.initial-delay=PT2S",
+        "courseline.notification.dispatch.retry.max-delay=PT5M",
+        "logging.level.dev.courseline=WARN"})
+class LeadEmailLoadBenchmark extends IntegrationTest {
+
+    private static final String QUOTE = "courseline.enquiry.quote-requested.v1";
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void leadEmailsUnderSustainedLoad() throws Exception {
+        int rate = Integer.getInteger("bench.rate", 100);
+        int seconds = Integer.getInteger("bench.seconds", 600);
+        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 120);
+        int total = rate * seconds;
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Instant> publishedAt = new ConcurrentHashMap<>();
+        Map<String, Integer> sequenceOf = new ConcurrentHashMap<>();
+        AtomicInteger sent = new AtomicInteger();
+        ObjectNode template = ContractEvents.example(QUOTE);
+
+        Instant started = Instant.now();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+            long periodMicros = 1_000_000L / rate;
+            ticker.scheduleAtFixedRate(() -> {
+                int i = sent.getAndIncrement();
+                if (i >= total) {
+                    return;
+                }
+                ObjectNode quote = template.deepCopy();
+                String enquiryId = UUID.randomUUID().toString();
+                quote.put("enquiryId", enquiryId);
+                ((ObjectNode) quote.path("organisation")).put("name", "Bench " + run + " #" + i);
+                ((ObjectNode) quote.path("contact")).put("email", "bench-" + run + "-" + i + "@example.com");
+                ((ObjectNode) quote.path("lead")).put("leadId", UUID.randomUUID().toString());
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>("enquiries", enquiryId,
+                        ContractEvents.bytes(quote));
+                header(record, "ce_specversion", "1.0");
+                header(record, "ce_id", UUID.randomUUID().toString());
+                header(record, "ce_type", QUOTE);
+                header(record, "ce_source", "/courseline/enquiry-service");
+                header(record, "ce_time", Instant.now().toString());
+                header(record, "ce_subject", enquiryId);
+                header(record, "content-type", "application/json");
+                sequenceOf.put(enquiryId, i);
+                publishedAt.put(enquiryId, Instant.now());
+                producer.send(record);
+            }, 0, periodMicros, TimeUnit.MICROSECONDS);
+            await().atMost(Duration.ofSeconds(seconds + 60L)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> sent.get() >= total);
+            ticker.shutdown();
+            producer.flush();
+        }
+        Instant published = Instant.now();
+
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> countLeads(run, NotificationStatus.SENT) >= total);
+
+        List<Long> measured = new ArrayList<>();
+        List<Long> recorded = new ArrayList<>();
+        List<Notification> leads = mongo.find(new Query(where("kind").is(NotificationKind.LEAD_NOTIFICATION)
+                .and("aboutId").exists(true).and("eventType").is(QUOTE)), Notification.class)
+                .filter(n -> n.content().subject().contains("Bench " + run + " #"))
+                .collectList().block();
+        Map<String, String> enquiryOfLead = new HashMap<>();
+        for (Notification lead : leads) {
+            enquiryOfLead.put(lead.id(), enquiryIdIn(lead));
+        }
+        for (Notification lead : leads) {
+            String enquiryId = enquiryOfLead.get(lead.id());
+            if (sequenceOf.get(enquiryId) >= warmupSeconds * rate) {
+                measured.add(Duration.between(publishedAt.get(enquiryId), lead.sentAt()).toMillis());
+                recorded.add(Duration.between(publishedAt.get(enquiryId), lead.createdAt()).toMillis());
+            }
+        }
+        measured.sort(Long::compare);
+        recorded.sort(Long::compare);
+
+        MimeMessage[] received = LocalStack.current().greenMail().getReceivedMessages();
+        Map<String, Integer> leadCopies = new HashMap<>();
+        for (MimeMessage message : received) {
+            String subject = message.getSubject();
+            if (subject != null && subject.contains("Bench " + run + " #")) {
+                leadCopies.merge(message.getMessageID(), 1, Integer::sum);
+            }
+        }
+        long duplicates = leadCopies.values().stream().filter(copies -> copies > 1).count();
+
+        String report = String.join("\n",
+                "Lead email load run " + run + " (" + Instant.now() + ")",
+                "mail server: GreenMail (local stack), SMTP with EHLO, one connection per dispatcher worker",
+                "offered: " + rate + " quote requests/s for " + seconds + " s (" + total + " events), warm-up "
+                        + warmupSeconds + " s excluded from latency",
+                "publishing took " + Duration.between(started, published).toSeconds() + " s",
+                "lead emails received by the mail server: " + leadCopies.size() + " distinct Message-IDs, "
+                        + leadCopies.values().stream().mapToInt(Integer::intValue).sum() + " messages, "
+                        + duplicates + " duplicated, " + (total - leadCopies.size()) + " missing",
+                "latency publish -> accepted by mail server (ms), " + measured.size() + " samples: p50 "
+                        + percentile(measured, 50) + ", p90 " + percentile(measured, 90) + ", p99 "
+                        + percentile(measured, 99) + ", p99.9 " + percentile(measured, 99.9) + ", max "
+                        + (measured.isEmpty() ? 0 : measured.get(measured.size() - 1)),
+                "of which publish -> recorded by the consumer (ms): p50 " + percentile(recorded, 50) + ", p99 "
+                        + percentile(recorded, 99),
+                "");
+        Path output = Path.of("target", "benchmarks", "lead-email-load.txt");
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, report, StandardCharsets.UTF_8);
+        System.out.println(report);
+
+        assertThat(leadCopies).hasSize(total);
+        assertThat(duplicates).isZero();
+    }
+
+    private long countLeads(String run, NotificationStatus status) {
+        return mongo.count(new Query(where("kind").is(NotificationKind.LEAD_NOTIFICATION).and("status").is(status)
+                .and("content.subject").regex("^New lead: Bench " + run + " #")), Notification.class)
+                .block();
+    }
+
+    // The lead notification's text ends with "enquiry <id>".
+    private static String enquiryIdIn(Notification lead) {
+        String text = lead.content().text().trim();
+        return text.substring(text.lastIndexOf(' ') + 1);
+    }
+
+    private static long percentile(List<Long> sorted, double percentile) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.current().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+}
