@@ -8,9 +8,12 @@ import dev.courseline.catalogue.support.IntegrationTestSupport;
 import dev.courseline.catalogue.support.Requests;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
@@ -91,6 +94,26 @@ class CourseLifecycleIntegrationTest extends IntegrationTestSupport {
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT));
         assertThat(problem.get("title").asString()).isEqualTo("Stale version");
         assertThat(adminView(slug).get("title").asString()).isNotEqualTo("Lost update");
+    }
+
+    @Test
+    void ofTwoConcurrentEditsBasedOnTheSameVersionExactlyOneWins() {
+        String slug = uniqueSlug();
+        create(slug);
+        action(slug, "publish", 1);
+        List<CompletableFuture<HttpStatusCode>> edits = IntStream.range(0, 2).mapToObj(i -> {
+            Map<String, Object> edit = Requests.course(slug);
+            edit.remove("slug");
+            edit.put("version", 2);
+            edit.put("title", "Concurrent edit " + i);
+            return CompletableFuture.supplyAsync(() -> http.put().uri("/api/admin/courses/{slug}", slug)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token("cora")).bodyValue(edit).exchange()
+                    .returnResult(String.class).getStatus());
+        }).toList();
+        List<HttpStatusCode> statuses = edits.stream().map(CompletableFuture::join).toList();
+        assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        assertThat(adminView(slug).get("version").asLong()).isEqualTo(3);
+        awaitEvents(slug, "courseline.catalogue.course-published.v1", "courseline.catalogue.course-updated.v1");
     }
 
     @Test
