@@ -5,6 +5,7 @@ import dev.courseline.localstack.LocalStackSettings;
 import dev.courseline.localstack.support.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,8 @@ public final class Launcher {
             System.setProperty("logback.configurationFile", "dev/courseline/localstack/launcher/launcher-logback.xml");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> exiting = true, "launcher-exiting"));
-        Instant launched = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+        // This JVM's own start: run.sh execs java, so the process itself started before the build.
+        Instant launched = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         Path root = Path.of("").toAbsolutePath();
         Path state = root.resolve(".courseline");
         List<String> arguments = List.of(args);
