@@ -6,6 +6,7 @@ import dev.courseline.notification.events.CloudEvent;
 import dev.courseline.notification.events.EnrolmentChanged;
 import dev.courseline.notification.events.EventPayloadReader;
 import dev.courseline.notification.events.EventTypes;
+import dev.courseline.notification.events.LeadAssigned;
 import dev.courseline.notification.events.LeadOverdue;
 import dev.courseline.notification.events.MembershipRequested;
 import dev.courseline.notification.events.QuoteRequested;
@@ -33,6 +34,7 @@ public class NotificationPlanner {
         return switch (event.type()) {
             case EventTypes.QUOTE_REQUESTED -> leads.forQuote(reader.read(event, QuoteRequested.class));
             case EventTypes.MEMBERSHIP_REQUESTED -> leads.forMembership(reader.read(event, MembershipRequested.class));
+            case EventTypes.LEAD_ASSIGNED -> escalations.forAssignment(reader.read(event, LeadAssigned.class));
             case EventTypes.LEAD_OVERDUE -> escalations.forOverdue(reader.read(event, LeadOverdue.class));
             case EventTypes.ENROLMENT_CONFIRMED, EventTypes.ENROLMENT_RESCHEDULED, EventTypes.ENROLMENT_PROMOTED,
                     EventTypes.ENROLMENT_WAITLISTED, EventTypes.ENROLMENT_CANCELLED ->

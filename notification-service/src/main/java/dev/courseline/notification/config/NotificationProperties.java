@@ -33,7 +33,7 @@ public record NotificationProperties(
     public record Dispatch(
             @DefaultValue("8") int workers,
             @DefaultValue("PT2M") Duration lease,
-            @DefaultValue("PT1S") Duration sweepInterval,
+            @DefaultValue("PT15S") Duration sweepInterval,
             @DefaultValue("PT10S") Duration idleConnectionClose,
             Retry retry) {
     }

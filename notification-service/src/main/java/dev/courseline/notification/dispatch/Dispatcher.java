@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the recorded notifications, apart from the Kafka consumer so that a slow or absent mail server never stalls
- * it. Ids reach the workers two ways: straight from the consumer when it records a notification (the fast path), and
- * from a sweep of the store for whatever is due (retries after back-off, leases a crashed worker left behind, and
- * notifications recorded by another instance). A worker sends only what it claimed under a lease, so an id queued
- * twice is still sent once.
+ * it. Ids reach the workers straight from the consumer when it records a notification, from a timer when a retry's
+ * back-off ends, and from a slower sweep of the store for whatever else is due (leases a crashed worker left behind,
+ * retries and notifications of an instance that died). A worker sends only what it claimed under a lease, so an id
+ * queued twice is still sent once.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -112,6 +112,16 @@ public class Dispatcher implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Queues a retry when its back-off ends; should this process die first, another instance's sweep finds it. */
+    private void retryAt(String id, Instant when) {
+        long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
+        try {
+            sweeper.schedule(() -> submit(id), delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // Shutting down: the sweep of the next start picks it up.
+        }
     }
 
     private void sweep() {
@@ -195,7 +205,7 @@ public class Dispatcher implements SmartLifecycle {
         private void deliver(List<String> ids, SmtpConnection connection) {
             Instant now = clock.instant();
             String token = owner + ":" + (++batches);
-            List<Notification> claimed = store.claimAll(ids, token, now, now.plus(settings.lease()))
+            List<Notification> claimed = store.claimAll(ids, token, now.plus(settings.lease()))
                     .collectList().block();
             List<String> sent = new ArrayList<>(claimed.size());
             for (Notification notification : claimed) {
@@ -227,6 +237,9 @@ public class Dispatcher implements SmartLifecycle {
                     log.info("Notification {} failed (attempt {}), {}: {}", notification.id(), failures,
                             retryAt == null ? "giving up" : "retrying at " + retryAt, error);
                     store.markTemporaryFailure(notification.id(), token, failedAt, error, retryAt).block();
+                    if (retryAt != null) {
+                        retryAt(notification.id(), retryAt);
+                    }
                 }
                 return false;
             }

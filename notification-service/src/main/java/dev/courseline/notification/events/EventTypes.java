@@ -7,6 +7,7 @@ public final class EventTypes {
 
     public static final String QUOTE_REQUESTED = PREFIX + "quote-requested.v1";
     public static final String MEMBERSHIP_REQUESTED = PREFIX + "membership-requested.v1";
+    public static final String LEAD_ASSIGNED = PREFIX + "lead-assigned.v1";
     public static final String LEAD_OVERDUE = PREFIX + "lead-overdue.v1";
     public static final String ENROLMENT_CONFIRMED = PREFIX + "enrolment-confirmed.v1";
     public static final String ENROLMENT_WAITLISTED = PREFIX + "enrolment-waitlisted.v1";

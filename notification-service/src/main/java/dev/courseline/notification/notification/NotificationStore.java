@@ -9,13 +9,15 @@ import java.util.List;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.result.UpdateResult;
+import com.mongodb.bulk.BulkWriteResult;
 import org.bson.Document;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,11 +45,21 @@ public class NotificationStore implements InitializingBean {
         this.mongo = mongo;
     }
 
-    /** The unique index is what makes recording idempotent; create it before the consumer can record anything. */
+    /**
+     * The unique index on (event, kind, recipient) is what makes recording idempotent; it exists before the consumer
+     * can record anything. The unique (id, status) and (id, status, lease owner) indexes are trivially unique; they
+     * exist because the embedded MongoDB-wire server only uses an index whose keys are exactly the query's, so the
+     * conditional updates of claiming and finishing a lease stay point look-ups instead of collection scans.
+     */
     @Override
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(Notification.class);
         Mono.when(
+                indexes.createIndex(new Index().named("claim").unique()
+                        .on("_id", Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)),
+                indexes.createIndex(new Index().named("lease").unique()
+                        .on("_id", Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
+                        .on(LEASE_OWNER, Sort.Direction.ASC)),
                 indexes.createIndex(new Index().named("event_kind_recipient").unique()
                         .on("eventId", Sort.Direction.ASC).on("kind", Sort.Direction.ASC)
                         .on("recipient", Sort.Direction.ASC)),
@@ -56,8 +68,7 @@ public class NotificationStore implements InitializingBean {
                 indexes.createIndex(new Index().named("by_status").on(STATUS, Sort.Direction.ASC)
                         .on("createdAt", Sort.Direction.DESC)),
                 indexes.createIndex(new Index().named("by_person").on("personEmailHashes", Sort.Direction.ASC)),
-                indexes.createIndex(new Index().named("by_subject").on("aboutId", Sort.Direction.ASC)),
-                indexes.createIndex(new Index().named("by_lease").on(LEASE_OWNER, Sort.Direction.ASC)))
+                indexes.createIndex(new Index().named("by_subject").on("aboutId", Sort.Direction.ASC)))
                 .block();
     }
 
@@ -88,40 +99,51 @@ public class NotificationStore implements InitializingBean {
                 .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
     }
 
-    /** Ids of notifications that are due now: pending ones whose time has come, and leases that ran out. */
+    /**
+     * Ids of notifications that are due now: pending ones whose time has come, and ones whose lease ran out (a worker
+     * died with them), which are first put back to PENDING. This scans the collection, so it runs as a slow sweep.
+     */
     public Flux<String> dueIds(Instant now, int limit) {
         Query query = new Query(dueCriteria(now)).limit(limit);
-        query.fields().include("_id");
-        return mongo.find(query, Document.class, Notification.COLLECTION).map(id -> id.getString("_id"));
+        query.fields().include("_id").include(STATUS).include(LEASE_OWNER);
+        return mongo.find(query, Document.class, Notification.COLLECTION)
+                .concatMap(due -> NotificationStatus.SENDING.name().equals(due.getString(STATUS))
+                        ? releaseLease(due.getString("_id"), due.getString(LEASE_OWNER))
+                                .filter(Boolean::booleanValue).map(released -> due.getString("_id"))
+                        : Mono.just(due.getString("_id")));
     }
 
     /**
-     * Takes the lease, under a token unique to this call, on those of {@code ids} that are due, and returns them;
-     * ids another worker holds, or that are done, are left alone.
+     * Takes the lease, under a token unique to this call, on those of {@code ids} that are PENDING, and returns
+     * them; ids another worker holds, or that are done, are left alone. Ids reach a worker only once they are due.
+     * Each condition names the document by id plus exact values, the shape an index serves even on the embedded
+     * store (see {@link #afterPropertiesSet()}), and all of them travel in one bulk write.
      */
-    public Flux<Notification> claimAll(Collection<String> ids, String token, Instant now, Instant leaseUntil) {
-        Query query = new Query(where("_id").in(ids).andOperator(dueCriteria(now)));
-        Update update = new Update()
-                .set(STATUS, NotificationStatus.SENDING)
-                .set(LEASE_OWNER, token)
-                .set(LEASE_UNTIL, leaseUntil);
-        return mongo.updateMulti(query, update, Notification.class)
+    public Flux<Notification> claimAll(Collection<String> ids, String token, Instant leaseUntil) {
+        ReactiveBulkOperations claims = mongo.bulkOps(BulkMode.UNORDERED, Notification.class);
+        for (String id : ids) {
+            claims.updateOne(new Query(where("_id").is(id).and(STATUS).is(NotificationStatus.PENDING)),
+                    new Update().set(STATUS, NotificationStatus.SENDING).set(LEASE_OWNER, token)
+                            .set(LEASE_UNTIL, leaseUntil));
+        }
+        return claims.execute()
                 .flatMapMany(result -> result.getModifiedCount() == 0 ? Flux.empty()
-                        : mongo.find(new Query(where(LEASE_OWNER).is(token).and(STATUS).is(NotificationStatus.SENDING)),
-                                Notification.class));
+                        : mongo.find(new Query(where("_id").in(ids)), Notification.class)
+                                .filter(notification -> token.equals(notification.leaseOwner())));
     }
 
-    /** Marks as SENT those of {@code ids} still leased under {@code token}. */
-    public Mono<Long> markAllSent(Collection<String> ids, String token, Instant at) {
-        Query query = new Query(where("_id").in(ids).and(STATUS).is(NotificationStatus.SENDING)
-                .and(LEASE_OWNER).is(token));
-        Update update = new Update()
-                .set(STATUS, NotificationStatus.SENT)
-                .set("sentAt", at)
-                .set("lastError", null)
-                .unset(LEASE_OWNER).unset(LEASE_UNTIL)
-                .push("attempts", new Attempt(at, Attempt.Outcome.DELIVERED, null));
-        return mongo.updateMulti(query, update, Notification.class).map(UpdateResult::getModifiedCount);
+    /** Marks as SENT those of {@code ids} still leased under {@code token}, in one bulk write. */
+    public Mono<Integer> markAllSent(Collection<String> ids, String token, Instant at) {
+        ReactiveBulkOperations sent = mongo.bulkOps(BulkMode.UNORDERED, Notification.class);
+        for (String id : ids) {
+            sent.updateOne(leased(id, token), new Update()
+                    .set(STATUS, NotificationStatus.SENT)
+                    .set("sentAt", at)
+                    .set("lastError", null)
+                    .unset(LEASE_OWNER).unset(LEASE_UNTIL)
+                    .push("attempts", new Attempt(at, Attempt.Outcome.DELIVERED, null)));
+        }
+        return sent.execute().map(BulkWriteResult::getModifiedCount);
     }
 
     /** A temporary failure: try again at {@code retryAt}, or give up (FAILED) when it is null. */
@@ -198,9 +220,17 @@ public class NotificationStore implements InitializingBean {
     }
 
     private Mono<Boolean> finishLease(String id, String owner, Update update) {
-        Query query = new Query(where("_id").is(id).and(STATUS).is(NotificationStatus.SENDING)
-                .and(LEASE_OWNER).is(owner));
-        return mongo.updateFirst(query, update, Notification.class).map(result -> result.getModifiedCount() > 0);
+        return mongo.updateFirst(leased(id, owner), update, Notification.class)
+                .map(result -> result.getModifiedCount() > 0);
+    }
+
+    private Mono<Boolean> releaseLease(String id, String owner) {
+        Update update = new Update().set(STATUS, NotificationStatus.PENDING).unset(LEASE_OWNER).unset(LEASE_UNTIL);
+        return finishLease(id, owner, update);
+    }
+
+    private static Query leased(String id, String owner) {
+        return new Query(where("_id").is(id).and(STATUS).is(NotificationStatus.SENDING).and(LEASE_OWNER).is(owner));
     }
 
     private Document toDocument(Notification notification) {

@@ -58,7 +58,7 @@ import tools.jackson.databind.node.ObjectNode;
 @TestPropertySource(properties = {
         // The production dispatcher settings of application.yml, not the fast-retry test ones.
         "courseline.notification.dispatch.workers=8",
-        "courseline.notification.dispatch.sweep-interval=PT1S",
+        "courseline.notification.dispatch.sweep-interval=PT15S",
         "courseline.notification.dispatch.retry.initial-delay=PT2S",
         "courseline.notification.dispatch.retry.max-delay=PT5M",
         "logging.level.dev.courseline=WARN"})
@@ -116,7 +116,7 @@ class LeadEmailLoadBenchmark extends IntegrationTest {
         }
         Instant published = Instant.now();
 
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(5))
                 .until(() -> countLeads(run, NotificationStatus.SENT) >= total);
 
         List<Long> measured = new ArrayList<>();

@@ -109,6 +109,25 @@ class LeadNotificationIntegrationTest extends IntegrationTest {
         Inbox.awaitOne(to(email));
     }
 
+    @Test
+    void aLeadMovedToAnotherTeamIsAnnouncedToThatTeamButAFirstAssignmentIsNot() {
+        ObjectNode assigned = ContractEvents.example("courseline.enquiry.lead-assigned.v1");
+        String leadId = UUID.randomUUID().toString();
+        String organisation = "Moved " + UUID.randomUUID();
+        assigned.put("leadId", leadId).put("organisation", organisation).put("team", "apac")
+                .put("previousTeam", "emea");
+        ObjectNode first = assigned.deepCopy().put("organisation", "First " + organisation).put("team", "apac");
+        first.putNull("previousTeam");
+
+        EnquiryTopic.publish("courseline.enquiry.lead-assigned.v1", leadId, first);
+        EnquiryTopic.publish("courseline.enquiry.lead-assigned.v1", leadId, assigned);
+
+        ReceivedEmail moved = Inbox.awaitOne(to("sales-apac@courseline.dev").and(textContains(organisation)));
+        assertThat(moved.subject()).startsWith("Lead reassigned to your team: " + organisation);
+        assertThat(moved.text()).contains("(from emea)", assigned.path("routingReason").asString());
+        assertThat(Inbox.matching(textContains("First " + organisation))).isEmpty();
+    }
+
     static ObjectNode freshQuote(String organisation, String contactEmail) {
         ObjectNode quote = ContractEvents.example(QUOTE);
         quote.put("enquiryId", UUID.randomUUID().toString());
