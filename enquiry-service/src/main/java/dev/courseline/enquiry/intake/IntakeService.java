@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,24 +37,24 @@ import reactor.core.publisher.Mono;
 @Service
 public class IntakeService {
 
-    private static final int RELATED_LIMIT = 10;
-
     private final ReactiveMongoTemplate mongo;
     private final LeadRouter router;
     private final LeadProperties leadProperties;
     private final EnquiryProperties properties;
     private final EventFactory events;
     private final OutboxRelay relay;
+    private final Parties parties;
     private final Clock clock;
 
     public IntakeService(ReactiveMongoTemplate mongo, LeadRouter router, LeadProperties leadProperties,
-            EnquiryProperties properties, EventFactory events, OutboxRelay relay, Clock clock) {
+            EnquiryProperties properties, EventFactory events, OutboxRelay relay, Parties parties, Clock clock) {
         this.mongo = mongo;
         this.router = router;
         this.leadProperties = leadProperties;
         this.properties = properties;
         this.events = events;
         this.relay = relay;
+        this.parties = parties;
         this.clock = clock;
     }
 
@@ -70,9 +69,10 @@ public class IntakeService {
         String organisationKey = draft.organisation() == null ? null
                 : Fingerprints.organisationKey(draft.organisation().name());
         String scopedKey = idempotencyKey == null ? null : draft.kind() + ":" + idempotencyKey;
-        return earlierEnquiries(emailSha256, organisationKey)
+        return parties.recent(emailSha256, organisationKey)
                 .map(earlier -> build(draft, now, scopedKey, emailSha256, organisationKey, earlier, announcement))
                 .flatMap(enquiry -> mongo.insert(enquiry)
+                        .flatMap(stored -> parties.remember(stored).thenReturn(stored))
                         .doOnNext(stored -> {
                             if (!stored.pendingEvents().isEmpty()) {
                                 relay.relayNow(Enquiry.COLLECTION, stored.id(), stored.pendingEvents());
@@ -89,17 +89,6 @@ public class IntakeService {
         return mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(scopedKey)), Enquiry.class)
                 .map(IntakeResult::of)
                 .switchIfEmpty(Mono.error(e));
-    }
-
-    /** One query for both jobs: the duplicate check and the related enquiries sales sees. */
-    private Mono<List<EarlierEnquiry>> earlierEnquiries(String emailSha256, String organisationKey) {
-        Criteria sameParty = organisationKey == null ? Criteria.where("emailSha256").is(emailSha256)
-                : new Criteria().orOperator(Criteria.where("emailSha256").is(emailSha256),
-                        Criteria.where("organisationKey").is(organisationKey));
-        Query query = Query.query(sameParty).with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(RELATED_LIMIT);
-        query.fields().include("kind", "receivedAt", "organisation", "emailSha256", "subject", "summary",
-                "duplicateOf");
-        return mongo.find(query, EarlierEnquiry.class, Enquiry.COLLECTION).collectList();
     }
 
     private Enquiry build(EnquiryDraft draft, Instant now, String scopedKey, String emailSha256,

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import dev.courseline.enquiry.enrolment.Seats;
 import dev.courseline.enquiry.intake.Fingerprints;
+import dev.courseline.enquiry.intake.Parties;
 import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
@@ -27,15 +28,17 @@ public class ErasureService {
     private final ReactiveMongoTemplate mongo;
     private final Anonymiser anonymiser;
     private final Seats seats;
+    private final Parties parties;
     private final EventFactory events;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public ErasureService(ReactiveMongoTemplate mongo, Anonymiser anonymiser, Seats seats, EventFactory events,
-            OutboxRelay relay, Clock clock) {
+    public ErasureService(ReactiveMongoTemplate mongo, Anonymiser anonymiser, Seats seats, Parties parties,
+            EventFactory events, OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
         this.anonymiser = anonymiser;
         this.seats = seats;
+        this.parties = parties;
         this.events = events;
         this.relay = relay;
         this.clock = clock;
@@ -50,6 +53,7 @@ public class ErasureService {
         String emailSha256 = Fingerprints.emailSha256(email);
         return anonymiser.anonymiseEnquiries(Criteria.where("emailSha256").is(emailSha256))
                 .zipWith(seats.erase(emailSha256))
+                .flatMap(counts -> parties.forget(emailSha256).thenReturn(counts))
                 .flatMap(counts -> {
                     Instant now = clock.instant();
                     PendingEvent event = events.create(PersonErased.TYPE, emailSha256, now,
