@@ -1,6 +1,7 @@
 package dev.courseline.catalogue.run;
 
-import dev.courseline.catalogue.common.FieldRules;
+import dev.courseline.catalogue.common.InvalidRequestException;
+import dev.courseline.catalogue.common.InvalidRequestException.FieldProblem;
 import dev.courseline.catalogue.common.NotFoundException;
 import dev.courseline.catalogue.common.PageView;
 import dev.courseline.catalogue.common.Paging;
@@ -77,8 +78,8 @@ public class RunService {
         RunRequest.PlannedRun plan = request.plan(now());
         return mongo.findById(plan.courseSlug(), Course.class)
                 .filter(course -> course.kind() == CourseKind.PUBLIC_COURSE && course.status() == CourseStatus.PUBLISHED)
-                .switchIfEmpty(Mono.fromRunnable(() -> new FieldRules()
-                        .require(false, "courseSlug", "must name a published public course").throwIfAny()))
+                .switchIfEmpty(Mono.error(() -> new InvalidRequestException(List.of(
+                        new FieldProblem("courseSlug", "must name a published public course")))))
                 .flatMap(course -> {
                     Run draft = Run.draft(UUID.randomUUID().toString(), course.slug(), course.title(),
                             plan.schedule(), plan.deliveryMode(), plan.venue(), plan.minCapacity(), plan.maxCapacity(),

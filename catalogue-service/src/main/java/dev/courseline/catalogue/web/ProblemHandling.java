@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -118,8 +119,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         if (ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
-                && !ex.getMethodParameter().hasParameterAnnotation(
-                        org.springframework.web.bind.annotation.RequestBody.class)) {
+                && !ex.getMethodParameter().hasParameterAnnotation(RequestBody.class)) {
             return new FieldError(ex.getMethodParameter().getParameterName(), "has an invalid value");
         }
         return new FieldError("body", "must be a JSON document of the documented shape");

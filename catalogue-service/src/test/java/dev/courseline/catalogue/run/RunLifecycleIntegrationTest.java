@@ -8,6 +8,7 @@ import dev.courseline.catalogue.support.IntegrationTestSupport;
 import dev.courseline.catalogue.support.Requests;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,7 +38,7 @@ class RunLifecycleIntegrationTest extends IntegrationTestSupport {
         assertThat(publicRun.get("start").asString()).isEqualTo(START + "T09:00");
         assertThat(publicRun.get("timeZone").asString()).isEqualTo("Europe/Amsterdam");
         assertThat(publicRun.get("startUtc").asString()).isEqualTo(
-                LocalDateTime.of(START, java.time.LocalTime.of(9, 0)).atZone(ZoneId.of("Europe/Amsterdam"))
+                LocalDateTime.of(START, LocalTime.of(9, 0)).atZone(ZoneId.of("Europe/Amsterdam"))
                         .toInstant().toString());
 
         LocalDate later = START.plusWeeks(1);

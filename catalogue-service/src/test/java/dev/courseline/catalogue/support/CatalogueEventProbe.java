@@ -4,6 +4,7 @@ import dev.courseline.catalogue.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -53,7 +54,7 @@ public final class CatalogueEventProbe implements AutoCloseable {
     public record ReceivedEvent(String key, Map<String, String> headers, String payload) {
 
         static ReceivedEvent of(ConsumerRecord<String, String> record) {
-            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            Map<String, String> headers = new LinkedHashMap<>();
             for (Header header : record.headers()) {
                 headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
             }

@@ -1,5 +1,7 @@
 package dev.courseline.catalogue.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -18,8 +20,8 @@ public final class ContractExamples {
     public static JsonNode example(JsonMapper json, String ceType) {
         try {
             return json.readTree(Files.readString(DIRECTORY.resolve(ceType + ".json")));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

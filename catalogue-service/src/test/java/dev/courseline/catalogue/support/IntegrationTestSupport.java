@@ -1,5 +1,6 @@
 package dev.courseline.catalogue.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
@@ -64,7 +65,7 @@ public abstract class IntegrationTestSupport {
         await().atMost(EVENT_TIMEOUT).pollInSameThread().pollInterval(Duration.ofMillis(100))
                 .until(() -> events.eventsFor(key).size() >= expected.size());
         List<ReceivedEvent> received = events.eventsFor(key);
-        org.assertj.core.api.Assertions.assertThat(received).extracting(ReceivedEvent::type)
+        assertThat(received).extracting(ReceivedEvent::type)
                 .containsExactlyElementsOf(expected);
         return received;
     }

@@ -2,6 +2,7 @@ package dev.courseline.catalogue.support;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,8 @@ public final class Requests {
     public static Map<String, Object> onsiteRun(String courseSlug, LocalDate startDate) {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("courseSlug", courseSlug);
-        run.put("start", LocalDateTime.of(startDate, java.time.LocalTime.of(9, 0)).toString());
-        run.put("end", LocalDateTime.of(startDate.plusDays(1), java.time.LocalTime.of(17, 0)).toString());
+        run.put("start", LocalDateTime.of(startDate, LocalTime.of(9, 0)).toString());
+        run.put("end", LocalDateTime.of(startDate.plusDays(1), LocalTime.of(17, 0)).toString());
         run.put("timeZone", "Europe/Amsterdam");
         run.put("deliveryMode", "ONSITE");
         run.put("venue", Map.of("name", "Courseline Amsterdam, Zuidas", "city", "Amsterdam", "country", "NL"));
