@@ -22,7 +22,7 @@ class PublicCatalogueIntegrationTest extends IntegrationTestSupport {
     void theSeededCoursesAreServedPubliclyWithWhatTheSeedsSayAboutThem() {
         JsonNode page = get("/api/courses?size=100");
         List<String> slugs = page.get("items").valueStream().map(course -> course.get("slug").asString()).toList();
-        assertThat(slugs).contains("pspo", "psm", "in-house-agile-scrum", "cpd-membership");
+        assertThat(slugs).contains("pspo", "psm", "in-house", "cpd-membership");
 
         JsonNode pspo = get("/api/courses/pspo");
         assertThat(pspo.get("kind").asString()).isEqualTo("PUBLIC_COURSE");
@@ -32,7 +32,7 @@ class PublicCatalogueIntegrationTest extends IntegrationTestSupport {
         assertThat(pspo.get("outcomes").valueStream().map(JsonNode::asString))
                 .anyMatch(outcome -> outcome.contains("Product Backlog"));
         assertThat(get("/api/courses/psm").get("certification").get("name").asString()).isEqualTo("PSM I");
-        JsonNode inHouse = get("/api/courses/in-house-agile-scrum");
+        JsonNode inHouse = get("/api/courses/in-house");
         assertThat(inHouse.get("deliveryModes").valueStream().map(JsonNode::asString))
                 .containsExactly("ONLINE", "ONSITE", "BLENDED");
         assertThat(get("/api/courses/cpd-membership").get("kind").asString()).isEqualTo("MEMBERSHIP");
@@ -108,7 +108,7 @@ class PublicCatalogueIntegrationTest extends IntegrationTestSupport {
         assertThat(slugs(get("/api/guide/role-fit?facilitates=true&shapesDirection=false"))).containsExactly("psm");
         assertThat(slugs(get("/api/guide/role-fit?shapesDirection=true&facilitates=true")))
                 .containsExactly("pspo", "psm");
-        assertThat(slugs(get("/api/guide/role-fit?wholeTeam=true"))).containsExactly("in-house-agile-scrum");
+        assertThat(slugs(get("/api/guide/role-fit?wholeTeam=true"))).containsExactly("in-house");
         assertThat(get("/api/guide/role-fit").get("summary").asString()).contains("both roles together");
     }
 

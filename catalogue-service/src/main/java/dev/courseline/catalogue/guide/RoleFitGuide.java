@@ -9,7 +9,7 @@ public final class RoleFitGuide {
 
     static final String PSPO = "pspo";
     static final String PSM = "psm";
-    static final String IN_HOUSE = "in-house-agile-scrum";
+    static final String IN_HOUSE = "in-house";
 
     private static final Choice PSPO_CHOICE = new Choice(PSPO,
             "Choose PSPO if you shape direction, decide priorities, or own outcomes for a product or service.");

@@ -48,7 +48,7 @@ final class SeedCourses {
                         new Certification("Scrum.org", "PSM I", true), 2,
                         List.of(DeliveryMode.ONLINE, DeliveryMode.ONSITE), Money.of("1195.00", "GBP"),
                         CourseStatus.PUBLISHED, 1, now),
-                new Course("in-house-agile-scrum", "In-house Agile and Scrum training for teams",
+                new Course("in-house", "In-house Agile and Scrum training for teams",
                         CourseKind.IN_HOUSE_PROGRAMME, TargetRole.WHOLE_TEAM,
                         "Practical Scrum and Agile training tailored to your team's context, delivered online, onsite "
                                 + "or blended to fit your schedule. Many organisations train both roles together to "

@@ -34,7 +34,7 @@ class RoleFitGuideTest {
     void aWholeTeamIsPointedToTheInHouseProgrammeFirst() {
         RoleFitRecommendation team = RoleFitGuide.recommend(new RoleFitAnswers(true, false, true));
         assertThat(team.recommendations()).extracting(Choice::courseSlug)
-                .containsExactly("in-house-agile-scrum", "pspo");
+                .containsExactly("in-house", "pspo");
         assertThat(team.recommendations().get(0).reason()).contains("online, onsite or blended");
     }
 }

@@ -139,7 +139,7 @@ class RunLifecycleIntegrationTest extends IntegrationTestSupport {
         assertThat(fields(problem(staff(http.post().uri("/api/admin/runs")).bodyValue(notADate).exchange()
                 .expectStatus().isBadRequest()))).containsExactly("start");
 
-        Map<String, Object> notAPublicCourse = Requests.onsiteRun("in-house-agile-scrum", START);
+        Map<String, Object> notAPublicCourse = Requests.onsiteRun("in-house", START);
         assertThat(fields(problem(staff(http.post().uri("/api/admin/runs")).bodyValue(notAPublicCourse).exchange()
                 .expectStatus().isBadRequest()))).containsExactly("courseSlug");
 
