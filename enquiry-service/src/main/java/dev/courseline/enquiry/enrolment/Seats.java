@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -30,33 +33,34 @@ import dev.courseline.enquiry.web.InvalidRequestException;
 import dev.courseline.enquiry.web.NotFoundException;
 import jakarta.annotation.PostConstruct;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Seats, waitlists and cancellations of runs, and the catalogue's changes to runs.
  *
  * <p>Each change reads the run's document (from memory when this instance wrote it last), decides in plain Java, and
  * writes the result with one update conditional on the revision it read; if another instance got there first, it
- * reads again and decides again. Within this instance the changes to one run are queued ({@link RunLocks}), so
- * simultaneous enrolments do not retry against each other.
+ * reads again and decides again. Within this instance the changes to one run are queued and written in batches, so
+ * simultaneous enrolments neither retry against each other nor pay one write each.
  */
 @Service
 public class Seats implements RunCatalogueListener {
 
     private static final int MAX_ATTEMPTS = 20;
+    private static final int MAX_BATCH = 1000;
 
     private final ReactiveMongoTemplate mongo;
-    private final RunLocks locks;
     private final EventFactory events;
     private final OutboxRelay relay;
     private final CancelTokens tokens;
     private final EnquiryProperties properties;
     private final Clock clock;
     private final Map<String, RunSeats> lastWritten = new ConcurrentHashMap<>();
+    private final Map<String, RunQueue> queues = new ConcurrentHashMap<>();
 
-    public Seats(ReactiveMongoTemplate mongo, RunLocks locks, EventFactory events, OutboxRelay relay,
+    public Seats(ReactiveMongoTemplate mongo, EventFactory events, OutboxRelay relay,
             CancelTokens tokens, EnquiryProperties properties, Clock clock) {
         this.mongo = mongo;
-        this.locks = locks;
         this.events = events;
         this.relay = relay;
         this.tokens = tokens;
@@ -242,30 +246,111 @@ public class Seats implements RunCatalogueListener {
 
     // --- reading and writing one run's document -------------------------------------------------------------
 
+    /**
+     * Queues a decision on the run and returns its outcome. The queue of a run is drained by one writer at a time:
+     * every decision waiting when it starts is taken in arrival order and the batch is written with one update
+     * (group commit), so 500 simultaneous enrolments cost a handful of writes, not 500.
+     */
     private <T> Mono<T> change(String runId, Function<RunSeats, Change<T>> decide) {
-        return locks.serially(runId, () -> attempt(runId, decide, 1));
+        return Mono.defer(() -> {
+            Sinks.One<T> outcome = Sinks.one();
+            RunQueue queue = queues.computeIfAbsent(runId, id -> new RunQueue());
+            queue.decisions.add(new Decision<>(decide, outcome));
+            drain(runId, queue);
+            return outcome.asMono();
+        });
     }
 
-    private <T> Mono<T> attempt(String runId, Function<RunSeats, Change<T>> decide, int attempt) {
+    private void drain(String runId, RunQueue queue) {
+        if (!queue.draining.compareAndSet(false, true)) {
+            return;
+        }
+        List<Decision<?>> batch = new ArrayList<>();
+        for (Decision<?> next; batch.size() < MAX_BATCH && (next = queue.decisions.poll()) != null; ) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            queue.draining.set(false);
+            if (!queue.decisions.isEmpty()) {
+                drain(runId, queue);
+            }
+            return;
+        }
+        applyBatch(runId, batch, 1)
+                .onErrorResume(e -> {
+                    batch.forEach(decision -> decision.outcome().tryEmitError(e));
+                    return Mono.empty();
+                })
+                .doFinally(signal -> {
+                    queue.draining.set(false);
+                    drain(runId, queue);
+                })
+                .subscribe();
+    }
+
+    /** Decides every queued change on the state in turn, then writes them all, or decides again on conflict. */
+    private Mono<Void> applyBatch(String runId, List<Decision<?>> batch, int attempt) {
         return load(runId)
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(state -> {
-                    Change<T> change = decide.apply(state.orElse(null));
-                    if (change.changesNothing()) {
-                        return Mono.justOrEmpty(change.result());
+                .flatMap(loaded -> {
+                    RunSeats before = loaded.orElse(null);
+                    RunSeats current = before;
+                    List<Enrolment> appended = new ArrayList<>();
+                    boolean rewriteList = false;
+                    List<PendingEvent> caused = new ArrayList<>();
+                    List<Runnable> answers = new ArrayList<>();
+                    for (Decision<?> decision : batch) {
+                        try {
+                            Change<?> change = decision.decide().apply(current);
+                            if (!change.changesNothing()) {
+                                if (change.appended() != null) {
+                                    appended.add(change.appended());
+                                } else {
+                                    rewriteList = true;
+                                }
+                                caused.addAll(change.events());
+                                current = change.after();
+                            }
+                            answers.add(() -> decision.answer(change.result()));
+                        } catch (RuntimeException refused) {
+                            answers.add(() -> decision.outcome().tryEmitError(refused));
+                        }
                     }
-                    return write(state.orElse(null), change).flatMap(written -> {
+                    if (current == before) {
+                        answers.forEach(Runnable::run);
+                        return Mono.<Void>empty();
+                    }
+                    return write(before, current, rewriteList ? null : appended, caused).flatMap(written -> {
                         if (written) {
-                            return Mono.justOrEmpty(change.result());
+                            answers.forEach(Runnable::run);
+                            return Mono.<Void>empty();
                         }
                         lastWritten.remove(runId);
                         if (attempt >= MAX_ATTEMPTS) {
                             return Mono.error(new IllegalStateException("Run " + runId + " kept changing"));
                         }
-                        return attempt(runId, decide, attempt + 1);
+                        return applyBatch(runId, batch, attempt + 1);
                     });
                 });
+    }
+
+    /** Decisions waiting for the run's writer. */
+    private static final class RunQueue {
+        final Queue<Decision<?>> decisions = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean draining = new AtomicBoolean();
+    }
+
+    private record Decision<T>(Function<RunSeats, Change<T>> decide, Sinks.One<T> outcome) {
+
+        @SuppressWarnings("unchecked")
+        void answer(Object result) {
+            if (result == null) {
+                outcome.tryEmitEmpty();
+            } else {
+                outcome.tryEmitValue((T) result);
+            }
+        }
     }
 
     private Mono<RunSeats> load(String runId) {
@@ -276,13 +361,14 @@ public class Seats implements RunCatalogueListener {
         return mongo.findById(runId, RunSeats.class).doOnNext(state -> lastWritten.put(runId, state));
     }
 
-    private Mono<Boolean> write(RunSeats before, Change<?> change) {
-        RunSeats after = change.after();
+    /** {@code appended}: the enrolments added, when nothing else in the list changed; null to rewrite the list. */
+    private Mono<Boolean> write(RunSeats before, RunSeats after, List<Enrolment> appended,
+            List<PendingEvent> caused) {
         if (before == null) {
             RunSeats fresh = new RunSeats(after.id(), after.run(), after.status(), after.maxCapacity(),
-                    after.seatsLeft(), after.enrolments(), 0, change.events(), OutboxLease.free());
+                    after.seatsLeft(), after.enrolments(), 0, caused, OutboxLease.free());
             return mongo.insert(fresh)
-                    .map(stored -> remember(fresh, change))
+                    .map(stored -> remember(fresh, caused))
                     .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
         }
         Query sameRevision = Query.query(Criteria.where("_id").is(before.id()).and("revision").is(before.revision()));
@@ -292,21 +378,21 @@ public class Seats implements RunCatalogueListener {
                 .set("maxCapacity", after.maxCapacity())
                 .set("seatsLeft", after.seatsLeft())
                 .set("revision", after.revision());
-        if (change.appended() != null) {
-            update.push("enrolments", change.appended());
-        } else {
+        if (appended == null) {
             update.set("enrolments", after.enrolments());
+        } else if (!appended.isEmpty()) {
+            update.push("enrolments").each(appended.toArray());
         }
-        if (!change.events().isEmpty()) {
-            update.push(OutboxRelay.PENDING_EVENTS).each(change.events().toArray());
+        if (!caused.isEmpty()) {
+            update.push(OutboxRelay.PENDING_EVENTS).each(caused.toArray());
         }
         return mongo.updateFirst(sameRevision, update, RunSeats.class)
-                .map(result -> result.getModifiedCount() == 1 && remember(after, change));
+                .map(result -> result.getModifiedCount() == 1 && remember(after, caused));
     }
 
-    private boolean remember(RunSeats after, Change<?> change) {
+    private boolean remember(RunSeats after, List<PendingEvent> caused) {
         lastWritten.put(after.id(), after);
-        if (!change.events().isEmpty()) {
+        if (!caused.isEmpty()) {
             relay.signal(RunSeats.COLLECTION, after.id());
         }
         return true;
