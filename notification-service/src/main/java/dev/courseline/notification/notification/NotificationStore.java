@@ -18,6 +18,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,9 +41,11 @@ public class NotificationStore implements InitializingBean {
     private static final String LEASE_UNTIL = "leaseUntil";
 
     private final ReactiveMongoTemplate mongo;
+    private final MongoTemplate blockingMongo;
 
-    public NotificationStore(ReactiveMongoTemplate mongo) {
+    public NotificationStore(ReactiveMongoTemplate mongo, MongoTemplate blockingMongo) {
         this.mongo = mongo;
+        this.blockingMongo = blockingMongo;
     }
 
     /**
@@ -76,20 +79,24 @@ public class NotificationStore implements InitializingBean {
      * Records an event's notifications in one round trip; returns the ids of those that are new. A redelivered event
      * hits the unique index, and then each is recorded on its own so that the ones missing are still added.
      */
-    public Mono<List<String>> recordAllIfAbsent(List<Notification> notifications) {
+    public List<String> recordAllIfAbsent(List<Notification> notifications) {
         if (notifications.isEmpty()) {
-            return Mono.just(List.of());
+            return List.of();
         }
         List<Document> documents = notifications.stream().map(this::toDocument).toList();
-        return mongo.getCollection(Notification.COLLECTION)
-                .flatMap(collection -> Mono.from(collection.insertMany(documents,
-                        new InsertManyOptions().ordered(false))))
-                .map(inserted -> notifications.stream().map(Notification::id).toList())
-                .onErrorResume(NotificationStore::isDuplicate, duplicate -> Flux.fromIterable(notifications)
-                        .concatMap(notification -> recordIfAbsent(notification)
-                                .filter(Boolean::booleanValue)
-                                .map(inserted -> notification.id()))
-                        .collectList());
+        try {
+            blockingMongo.getCollection(Notification.COLLECTION)
+                    .insertMany(documents, new InsertManyOptions().ordered(false));
+            return notifications.stream().map(Notification::id).toList();
+        } catch (RuntimeException e) {
+            if (!isDuplicate(e)) {
+                throw e;
+            }
+            return notifications.stream()
+                    .filter(notification -> Boolean.TRUE.equals(recordIfAbsent(notification).block()))
+                    .map(Notification::id)
+                    .toList();
+        }
     }
 
     /** Records a notification unless the same (event, kind, recipient) was recorded before; true when new. */
