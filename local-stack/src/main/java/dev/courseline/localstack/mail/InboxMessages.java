@@ -16,12 +16,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * Reads what GreenMail received. GreenMail keeps one copy per recipient mailbox, so copies are merged by
@@ -30,6 +32,8 @@ import java.util.Optional;
 public final class InboxMessages {
 
     private final GreenMail greenMail;
+    /** Parsing MIME is the cost of a page view; GreenMail's stored messages never change, so each is read once. */
+    private final Map<StoredMessage, InboxMessage> parsed = Collections.synchronizedMap(new WeakHashMap<>());
 
     public InboxMessages(GreenMail greenMail) {
         this.greenMail = greenMail;
@@ -41,8 +45,8 @@ public final class InboxMessages {
         stored.sort(Comparator.comparing(StoredMessage::getReceivedDate));
         Map<String, InboxMessage> byMessageId = new LinkedHashMap<>();
         for (StoredMessage message : stored) {
-            InboxMessage read = read(message);
-            byMessageId.putIfAbsent(read.messageId(), read);
+            InboxMessage inboxMessage = parsed.computeIfAbsent(message, InboxMessages::read);
+            byMessageId.putIfAbsent(inboxMessage.messageId(), inboxMessage);
         }
         List<InboxMessage> newestFirst = new ArrayList<>(byMessageId.values());
         newestFirst.sort(Comparator.comparing(InboxMessage::receivedAt).reversed());

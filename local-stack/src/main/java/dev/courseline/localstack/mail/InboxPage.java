@@ -9,6 +9,7 @@ import java.util.List;
 /** The inbox as HTML. Every value from an email is escaped; an HTML body is shown in a sandboxed frame. */
 final class InboxPage {
 
+    private static final int PAGE_SIZE = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
     private static final String STYLE = """
@@ -29,9 +30,11 @@ final class InboxPage {
         StringBuilder html = new StringBuilder(page("Courseline inbox", true));
         html.append("<h1>Courseline inbox</h1><p class=\"muted\">")
                 .append(messages.size())
-                .append(" email(s), newest first; this page refreshes every 5 s. JSON: <a href=\"/api/messages\">/api/messages</a></p>");
+                .append(" email(s), newest first")
+                .append(messages.size() > PAGE_SIZE ? " (the newest " + PAGE_SIZE + " shown)" : "")
+                .append("; this page refreshes every 5 s. JSON: <a href=\"/api/messages\">/api/messages</a></p>");
         html.append("<table><tr><th>Received</th><th>From</th><th>To</th><th>Subject</th></tr>");
-        for (InboxMessage message : messages) {
+        for (InboxMessage message : messages.subList(0, Math.min(PAGE_SIZE, messages.size()))) {
             html.append("<tr><td>").append(TIME.format(message.receivedAt()))
                     .append("</td><td>").append(escapeHtml(message.from()))
                     .append("</td><td>").append(escapeHtml(String.join(", ", message.to())))
