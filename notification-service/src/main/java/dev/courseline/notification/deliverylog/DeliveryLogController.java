@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.courseline.notification.dispatch.Dispatcher;
@@ -92,7 +93,7 @@ class DeliveryLogController {
             return null;
         }
         try {
-            return NotificationStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+            return NotificationStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("status", "must be one of " + Arrays.stream(NotificationStatus.values())
                     .map(Enum::name).collect(Collectors.joining(", "))));

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
+import reactor.util.retry.Retry;
 
 /**
  * Sends the recorded notifications, apart from the Kafka consumer so that a slow or absent mail server never stalls
@@ -119,7 +121,7 @@ public class Dispatcher implements SmartLifecycle {
         long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
         try {
             sweeper.schedule(() -> submit(id), delay, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException stopping) {
             // Shutting down: the sweep of the next start picks it up.
         }
     }
@@ -216,7 +218,7 @@ public class Dispatcher implements SmartLifecycle {
             if (!sent.isEmpty()) {
                 // The mail server has them now: try hard to record that, or the lease would run out and resend them.
                 store.markAllSent(sent, token, clock.instant())
-                        .retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(200)))
+                        .retryWhen(Retry.backoff(5, Duration.ofMillis(200)))
                         .block();
             }
         }

@@ -3,6 +3,7 @@ package dev.courseline.notification.notification;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
@@ -43,7 +44,7 @@ public record Notification(
     }
 
     public static String idFor(String eventId, NotificationKind kind, String recipient) {
-        String key = eventId + "|" + kind + "|" + recipient.toLowerCase(java.util.Locale.ROOT);
+        String key = eventId + "|" + kind + "|" + recipient.toLowerCase(Locale.ROOT);
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 

@@ -204,7 +204,7 @@ public class NotificationStore implements InitializingBean {
         return mongo.find(new Query(where("personEmailHashes").is(emailSha256)), Notification.class);
     }
 
-    public Flux<Notification> findByAboutIds(java.util.Collection<String> aboutIds) {
+    public Flux<Notification> findByAboutIds(Collection<String> aboutIds) {
         return aboutIds.isEmpty() ? Flux.empty()
                 : mongo.find(new Query(where("aboutId").in(aboutIds)), Notification.class);
     }

@@ -3,6 +3,7 @@ package dev.courseline.notification.events;
 import static dev.courseline.notification.support.Inbox.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import dev.courseline.notification.support.ContractEvents;
@@ -40,8 +41,9 @@ class EnrolmentEmailsIntegrationTest extends IntegrationTest {
                 .contains("\r\nMETHOD:REQUEST\r\n", "\r\nUID:enrolment-" + enrolmentId + "@courseline\r\n",
                         "\r\nSEQUENCE:" + version + "\r\n", "\r\nDTSTART:20261208T090000Z\r\n",
                         "\r\nDTEND:20261209T170000Z\r\n", "\r\nSTATUS:CONFIRMED\r\n");
-        assertThat(invitation.replaceAll("\r\n", "").replace("\r\n ", "")).doesNotContain("\n");
-        assertThat(invitation.split("\r\n")).allSatisfy(line -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
+        assertThat(invitation.replace("\r\n", "")).as("every line ends in CRLF").doesNotContain("\n", "\r");
+        assertThat(invitation.split("\r\n")).allSatisfy(line ->
+                assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
 
         ObjectNode cancelled = enrolment("enrolment-cancelled", enrolmentId, email);
         EnquiryTopic.publish(PREFIX + "enrolment-cancelled.v1", enrolmentId, cancelled);

@@ -41,7 +41,7 @@ public final class EnquiryTopic {
                 "ce_time", Instant.now().toString(),
                 "ce_subject", key,
                 "content-type", "application/json");
-        headers.forEach((name, value1) -> record.headers().add(name, value1.getBytes(StandardCharsets.UTF_8)));
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         try {
             producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
