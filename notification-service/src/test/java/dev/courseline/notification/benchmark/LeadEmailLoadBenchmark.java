@@ -44,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Not a test (Surefire does not pick up {@code *Benchmark}): a load run of the lead notification path. It publishes
  * quote-requested events at a fixed rate to the local stack's Kafka broker, the service records and dispatches them
  * to GreenMail, and the figures (latency from publication to the mail server's acceptance, losses, duplicates) are
- * written to {@code target/benchmarks/lead-email-load.txt}.
+ * written to {@code target/benchmarks/lead-email-load.txt}. {@code bench.seconds} is the whole run, warm-up included.
  *
  * <pre>
  * ./mvnw -q -pl notification-service test -Dtest=LeadEmailLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
@@ -74,7 +74,8 @@ class LeadEmailLoadBenchmark extends IntegrationTest {
         int rate = Integer.getInteger("bench.rate", 100);
         int seconds = Integer.getInteger("bench.seconds", 600);
         int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 120);
-        int total = rate * seconds;
+        // Events of the ramped warm-up, then the measured window at the full rate.
+        int total = (int) eventsDueAfter(seconds, rate, warmupSeconds);
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Instant> publishedAt = new ConcurrentHashMap<>();
         Map<String, Integer> sequenceOf = new ConcurrentHashMap<>();
@@ -82,33 +83,34 @@ class LeadEmailLoadBenchmark extends IntegrationTest {
         ObjectNode template = ContractEvents.example(QUOTE);
 
         Instant started = Instant.now();
+        long startNanos = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = producer()) {
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-            long periodMicros = 1_000_000L / rate;
             ticker.scheduleAtFixedRate(() -> {
-                int i = sent.getAndIncrement();
-                if (i >= total) {
-                    return;
+                double elapsed = (System.nanoTime() - startNanos) / 1e9;
+                long due = Math.min(total, eventsDueAfter(elapsed, rate, warmupSeconds));
+                while (sent.get() < due) {
+                    int i = sent.getAndIncrement();
+                    ObjectNode quote = template.deepCopy();
+                    String enquiryId = UUID.randomUUID().toString();
+                    quote.put("enquiryId", enquiryId);
+                    ((ObjectNode) quote.path("organisation")).put("name", "Bench " + run + " #" + i);
+                    ((ObjectNode) quote.path("contact")).put("email", "bench-" + run + "-" + i + "@example.com");
+                    ((ObjectNode) quote.path("lead")).put("leadId", UUID.randomUUID().toString());
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>("enquiries", enquiryId,
+                            ContractEvents.bytes(quote));
+                    header(record, "ce_specversion", "1.0");
+                    header(record, "ce_id", UUID.randomUUID().toString());
+                    header(record, "ce_type", QUOTE);
+                    header(record, "ce_source", "/courseline/enquiry-service");
+                    header(record, "ce_time", Instant.now().toString());
+                    header(record, "ce_subject", enquiryId);
+                    header(record, "content-type", "application/json");
+                    sequenceOf.put(enquiryId, i);
+                    publishedAt.put(enquiryId, Instant.now());
+                    producer.send(record);
                 }
-                ObjectNode quote = template.deepCopy();
-                String enquiryId = UUID.randomUUID().toString();
-                quote.put("enquiryId", enquiryId);
-                ((ObjectNode) quote.path("organisation")).put("name", "Bench " + run + " #" + i);
-                ((ObjectNode) quote.path("contact")).put("email", "bench-" + run + "-" + i + "@example.com");
-                ((ObjectNode) quote.path("lead")).put("leadId", UUID.randomUUID().toString());
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>("enquiries", enquiryId,
-                        ContractEvents.bytes(quote));
-                header(record, "ce_specversion", "1.0");
-                header(record, "ce_id", UUID.randomUUID().toString());
-                header(record, "ce_type", QUOTE);
-                header(record, "ce_source", "/courseline/enquiry-service");
-                header(record, "ce_time", Instant.now().toString());
-                header(record, "ce_subject", enquiryId);
-                header(record, "content-type", "application/json");
-                sequenceOf.put(enquiryId, i);
-                publishedAt.put(enquiryId, Instant.now());
-                producer.send(record);
-            }, 0, periodMicros, TimeUnit.MICROSECONDS);
+            }, 0, 10, TimeUnit.MILLISECONDS);
             await().atMost(Duration.ofSeconds(seconds + 60L)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> sent.get() >= total);
             ticker.shutdown();
@@ -132,7 +134,7 @@ class LeadEmailLoadBenchmark extends IntegrationTest {
         }
         for (Notification lead : leads) {
             String enquiryId = enquiryOfLead.get(lead.id());
-            if (sequenceOf.get(enquiryId) >= warmupSeconds * rate) {
+            if (sequenceOf.get(enquiryId) >= eventsDueAfter(warmupSeconds, rate, warmupSeconds)) {
                 measured.add(Duration.between(publishedAt.get(enquiryId), lead.sentAt()).toMillis());
                 recorded.add(Duration.between(publishedAt.get(enquiryId), lead.createdAt()).toMillis());
                 dispatched.add(Duration.between(lead.createdAt(), lead.sentAt()).toMillis());
@@ -155,8 +157,8 @@ class LeadEmailLoadBenchmark extends IntegrationTest {
         String report = String.join("\n",
                 "Lead email load run " + run + " (" + Instant.now() + ")",
                 "mail server: GreenMail (local stack), SMTP with EHLO, one connection per dispatcher worker",
-                "offered: " + rate + " quote requests/s for " + seconds + " s (" + total + " events), warm-up "
-                        + warmupSeconds + " s excluded from latency",
+                "offered: " + total + " quote requests: a warm-up ramping from " + rate / 10 + " to " + rate
+                        + "/s over " + warmupSeconds + " s (excluded from latency), then " + rate + "/s",
                 "publishing took " + Duration.between(started, published).toSeconds() + " s",
                 "lead emails received by the mail server: " + leadCopies.size() + " distinct Message-IDs, "
                         + leadCopies.values().stream().mapToInt(Integer::intValue).sum() + " messages, "
@@ -177,6 +179,20 @@ class LeadEmailLoadBenchmark extends IntegrationTest {
 
         assertThat(leadCopies).hasSize(total);
         assertThat(duplicates).isZero();
+    }
+
+    /**
+     * How many events should have been published {@code elapsed} seconds in: during the warm-up the rate ramps up
+     * linearly from a tenth of the target (a cold JIT would otherwise build a backlog the run never works off), then
+     * stays at the target rate.
+     */
+    private static long eventsDueAfter(double elapsed, int rate, int warmupSeconds) {
+        if (warmupSeconds <= 0) {
+            return (long) (rate * elapsed);
+        }
+        double ramp = Math.min(elapsed, warmupSeconds);
+        double duringWarmup = rate * (0.1 * ramp + 0.9 * ramp * ramp / (2.0 * warmupSeconds));
+        return (long) (duringWarmup + rate * Math.max(0, elapsed - warmupSeconds));
     }
 
     private long countLeads(String run, NotificationStatus status) {
