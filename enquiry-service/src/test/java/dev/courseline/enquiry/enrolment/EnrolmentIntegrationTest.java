@@ -17,16 +17,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.courseline.enquiry.support.CatalogueFeed;
 import dev.courseline.enquiry.support.Contracts;
 import dev.courseline.enquiry.support.EnquiryEvents;
 import dev.courseline.localstack.junit.WithLocalStack;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,8 +36,14 @@ import tools.jackson.databind.node.ObjectNode;
 @AutoConfigureWebTestClient(timeout = "60s")
 class EnrolmentIntegrationTest {
 
+    /** Simultaneous enrolments in the concurrency test; {@code -Denrolment.crowd=500} for the load figure. */
+    private static final int CROWD = Integer.getInteger("enrolment.crowd", 200);
+
     private static EnquiryEvents events;
     private static CatalogueFeed catalogue;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     WebTestClient web;
@@ -60,26 +67,28 @@ class EnrolmentIntegrationTest {
     void twoHundredSimultaneousEnrolmentsForTwentySeatsConfirmTwentyAndQueueTheRestInOrder() {
         String runId = scheduledRun(20);
 
+        WebClient client = WebClient.create("http://localhost:" + port);
         long started = System.nanoTime();
-        List<JsonNode> answers = Flux.range(0, 200)
-                .flatMap(i -> Mono.fromCallable(() -> enrol(runId, uniqueEmail("crowd" + i)))
-                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 200)
+        List<JsonNode> answers = Flux.range(0, CROWD)
+                .flatMap(i -> client.post().uri("/api/enrolments").bodyValue(body(runId, uniqueEmail("crowd" + i)))
+                        .retrieve().bodyToMono(JsonNode.class), CROWD)
                 .collectList().block();
         long settledMillis = (System.nanoTime() - started) / 1_000_000;
 
+        assertThat(answers).hasSize(CROWD);
         assertThat(answers).filteredOn(a -> a.get("status").asString().equals("CONFIRMED")).hasSize(20);
         List<Integer> positions = answers.stream().filter(a -> a.get("status").asString().equals("WAITLISTED"))
                 .map(a -> a.get("waitlistPosition").asInt()).sorted().toList();
-        assertThat(positions).isEqualTo(IntStream.rangeClosed(1, 180).boxed().toList());
+        assertThat(positions).isEqualTo(IntStream.rangeClosed(1, CROWD - 20).boxed().toList());
         RunSeats stored = mongo.findById(runId, RunSeats.class).block();
         assertThat(stored.seatsLeft()).isZero();
-        assertThat(stored.enrolments()).hasSize(200);
+        assertThat(stored.enrolments()).hasSize(CROWD);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 mongo.findById(runId, RunSeats.class).block().pendingEvents().isEmpty());
         long publishedMillis = (System.nanoTime() - started) / 1_000_000;
         // A figure for the report, not an assertion: timing depends on the machine.
-        System.out.printf("200 enrolments for 20 seats settled in %d ms, all events published after %d ms%n",
-                settledMillis, publishedMillis);
+        System.out.printf("%d enrolments for 20 seats settled in %d ms, all events published after %d ms%n",
+                CROWD, settledMillis, publishedMillis);
     }
 
     @Test
