@@ -9,16 +9,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole system as its users meet it: the three services run from their jars against the real broker process,
- * and an organisation's quote request ends as exactly one lead email in the routed sales team's inbox.
+ * a MongoDB-wire server and an SMTP server, driven through their public APIs only; what the users see is read back
+ * from those APIs and from the inbox.
  */
 @WithLocalStack
-class QuoteRequestReachesSalesIT {
+class UserJourneysIT {
 
     private static CourselineSystem system;
     private static Mailbox mailbox;
@@ -80,5 +83,41 @@ class QuoteRequestReachesSalesIT {
                 .until(() -> mailbox.to("sales-emea@", mail -> mail.text().contains(organisation)), mails -> mails.size() == 1);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mailbox.to(contactEmail, mail -> true), mails -> mails.size() == 1);
+    }
+
+    @Test
+    void aLearnerEnrolsOnAScheduledRunGetsACalendarInviteAndCancelsWithTheirOwnLink() {
+        JsonNode runs = Http.get(system.url("catalogue", "/api/runs?course=pspo")).body();
+        JsonNode run = StreamSupport.stream(runs.path("items").spliterator(), false)
+                .filter(candidate -> candidate.path("status").asString().equals("SCHEDULED"))
+                .findFirst().orElseThrow(() -> new AssertionError("no scheduled PSPO run in " + runs));
+        String learnerEmail = "lena." + UUID.randomUUID().toString().substring(0, 8) + "@learner.example";
+        Map<String, Object> enrolment = Map.of(
+                "runId", run.path("id").asString(),
+                "learner", Map.of("name", "Lena Novak", "email", learnerEmail),
+                "consent", Map.of("privacyNoticeVersion", "2026-09", "marketing", false));
+
+        // The run reaches the enquiry side's catalogue view through Kafka; until then it is unknown there and
+        // nothing is stored, so asking again is safe.
+        Http.Response enrolled = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Http.post(system.url("enquiry", "/api/enrolments"), enrolment, null),
+                        response -> response.status() == 201);
+        assertThat(enrolled.body().path("status").asString()).isEqualTo("CONFIRMED");
+        String cancelLink = enrolled.body().path("cancelLink").asString();
+        assertThat(cancelLink).contains("/api/enrolments/");
+
+        Mailbox.Mail confirmation = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailbox.to(learnerEmail, mail -> mail.subject().startsWith("Enrolment confirmed")),
+                        mails -> mails.size() == 1).get(0);
+        assertThat(confirmation.subject()).contains(run.path("courseTitle").asString());
+        assertThat(confirmation.attachments()).anyMatch(name -> name.endsWith(".ics"));
+        assertThat(confirmation.text()).contains("Lena Novak", cancelLink);
+
+        Http.Response cancelled = Http.post(cancelLink, Map.of(), null);
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().path("status").asString()).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailbox.to(learnerEmail, mail -> mail.subject().startsWith("Enrolment cancelled")),
+                        mails -> mails.size() == 1);
     }
 }
