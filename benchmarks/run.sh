@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 benchmark=${1:?usage: benchmarks/run.sh intake|lead-emails [-Dname=value ...]}
 shift
 ./mvnw -q -B -Pbenchmarks -pl benchmarks -am -DskipTests package
-exec java -Xmx512m "$@" -cp "benchmarks/target/classes:benchmarks/target/lib/*" dev.courseline.benchmarks.Benchmarks "$benchmark"
+exec java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@" -cp "benchmarks/target/classes:benchmarks/target/lib/*" dev.courseline.benchmarks.Benchmarks "$benchmark"
