@@ -10,15 +10,15 @@ import dev.courseline.enquiry.intake.Consent;
  */
 public record Enrolment(String enrolmentId, Learner learner, String emailSha256, String organisation,
         String purchaseOrder, Consent consent, EnrolmentStatus status, String cancelTokenSha256, Instant enrolledAt,
-        Instant updatedAt, String reason) {
+        Instant updatedAt, String reason, String idempotencyKey) {
 
     Enrolment with(EnrolmentStatus newStatus, String newReason, Instant now) {
         return new Enrolment(enrolmentId, learner, emailSha256, organisation, purchaseOrder, consent, newStatus,
-                cancelTokenSha256, enrolledAt, now, newReason);
+                cancelTokenSha256, enrolledAt, now, newReason, idempotencyKey);
     }
 
     Enrolment erased() {
         return new Enrolment(enrolmentId, Learner.erased(), null, null, null, consent, status, cancelTokenSha256,
-                enrolledAt, updatedAt, reason);
+                enrolledAt, updatedAt, reason, idempotencyKey);
     }
 }

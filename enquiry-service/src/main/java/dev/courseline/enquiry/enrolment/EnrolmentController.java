@@ -1,12 +1,15 @@
 package dev.courseline.enquiry.enrolment;
 
+import java.net.URI;
 import java.time.Clock;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,14 +31,23 @@ public class EnrolmentController {
 
     /** {@code 201} with status CONFIRMED, or WAITLISTED and the position in the queue. */
     @PostMapping("/api/enrolments")
-    public Mono<ResponseEntity<Enrolled>> enrol(@RequestBody(required = false) EnrolmentRequest request) {
+    public Mono<ResponseEntity<Enrolled>> enrol(@RequestBody(required = false) EnrolmentRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return Mono.defer(() -> {
+            String key = RequestValidator.idempotencyKey(idempotencyKey);
             RequestValidator.throwIfAny(validator.violations(request));
             return seats.enrol(request.runId().strip(),
                     new Learner(request.learner().name().strip(), request.learner().email().strip()),
                     blankToNull(request.organisation()), blankToNull(request.purchaseOrder()),
-                    request.consent().toConsent(clock.instant()));
-        }).map(enrolled -> ResponseEntity.status(HttpStatus.CREATED).body(enrolled));
+                    request.consent().toConsent(clock.instant()), key);
+        }).map(enrolled -> ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create(enrolled.statusLink())).body(enrolled));
+    }
+
+    /** Where an enrolment stands: status and waitlist position, no personal data. */
+    @GetMapping("/api/enrolments/{id}")
+    public Mono<Enrolled> status(@PathVariable String id) {
+        return seats.status(id);
     }
 
     /** The learner's own cancellation; repeating it changes nothing. */

@@ -75,8 +75,16 @@ public class Seats implements RunCatalogueListener {
 
     /** Takes a seat if one is left, else joins the waitlist. */
     public Mono<Enrolled> enrol(String runId, Learner learner, String organisation, String purchaseOrder,
-            Consent consent) {
+            Consent consent, String idempotencyKey) {
         return change(runId, state -> {
+            if (state != null && idempotencyKey != null) {
+                Enrolment earlier = state.enrolments().stream()
+                        .filter(e -> idempotencyKey.equals(e.idempotencyKey())).findFirst().orElse(null);
+                if (earlier != null) {
+                    // A retried request: the first answer again, link included (it is derived, not stored).
+                    return Change.none(answer(state, earlier, true));
+                }
+            }
             if (state == null) {
                 throw InvalidRequestException.of("runId", "is not a run we know");
             }
@@ -95,7 +103,7 @@ public class Seats implements RunCatalogueListener {
             EnrolmentStatus status = seat ? EnrolmentStatus.CONFIRMED : EnrolmentStatus.WAITLISTED;
             Integer position = seat ? null : (int) state.waiting() + 1;
             Enrolment enrolment = new Enrolment(id, learner, emailSha256, organisation, purchaseOrder, consent,
-                    status, CancelTokens.hash(token), now, now, null);
+                    status, CancelTokens.hash(token), now, now, null, idempotencyKey);
             List<Enrolment> all = new ArrayList<>(state.enrolments());
             all.add(enrolment);
             RunSeats after = with(state, state.run(), state.status(), state.maxCapacity(),
@@ -103,8 +111,40 @@ public class Seats implements RunCatalogueListener {
             PendingEvent event = event(seat ? EnrolmentEvent.CONFIRMED : EnrolmentEvent.WAITLISTED, state.run(),
                     enrolment, position, null, now);
             return new Change<>(after, enrolment, List.of(event),
-                    new Enrolled(id, status, position, state.run(), cancelLink(id, token)));
+                    new Enrolled(id, status, position, state.run(), statusLink(id), cancelLink(id, token)));
         });
+    }
+
+    /** Where an enrolment stands, without personal data or the secret link. */
+    public Mono<Enrolled> status(String enrolmentId) {
+        return mongo.findOne(Query.query(Criteria.where("enrolments.enrolmentId").is(enrolmentId)), RunSeats.class)
+                .flatMap(run -> Mono.justOrEmpty(run.enrolments().stream()
+                        .filter(e -> e.enrolmentId().equals(enrolmentId)).findFirst()
+                        .map(e -> answer(run, e, false))))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No enrolment " + enrolmentId)));
+    }
+
+    private Enrolled answer(RunSeats run, Enrolment enrolment, boolean withCancelLink) {
+        Integer position = null;
+        if (enrolment.status() == EnrolmentStatus.WAITLISTED) {
+            int ahead = 0;
+            for (Enrolment e : run.enrolments()) {
+                if (e == enrolment) {
+                    break;
+                }
+                if (e.status() == EnrolmentStatus.WAITLISTED) {
+                    ahead++;
+                }
+            }
+            position = ahead + 1;
+        }
+        String id = enrolment.enrolmentId();
+        return new Enrolled(id, enrolment.status(), position, run.run(), statusLink(id),
+                withCancelLink ? cancelLink(id, tokens.tokenFor(id)) : null);
+    }
+
+    String statusLink(String enrolmentId) {
+        return properties.link("/api/enrolments/", enrolmentId);
     }
 
     /** Cancels through the learner's own link; a freed seat goes to the head of the waitlist in the same write. */
@@ -120,7 +160,8 @@ public class Seats implements RunCatalogueListener {
         if (target == null || !CancelTokens.matches(token, target.cancelTokenSha256())) {
             throw new NotFoundException("No enrolment for this link.");
         }
-        Enrolled answer = new Enrolled(enrolmentId, EnrolmentStatus.CANCELLED, null, state.run(), null);
+        Enrolled answer = new Enrolled(enrolmentId, EnrolmentStatus.CANCELLED, null, state.run(),
+                statusLink(enrolmentId), null);
         if (!target.status().isActive()) {
             return Change.none(answer);
         }

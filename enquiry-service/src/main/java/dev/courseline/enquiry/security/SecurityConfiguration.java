@@ -34,7 +34,7 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers(HttpMethod.POST, "/api/enquiries/in-house-quotes", "/api/enquiries/memberships",
                                 "/api/enrolments", "/api/enrolments/*/cancellation").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/enquiries/*").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/enquiries/*", "/api/enrolments/*").permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/leads/**").hasAnyRole("SALES", "ADMIN")

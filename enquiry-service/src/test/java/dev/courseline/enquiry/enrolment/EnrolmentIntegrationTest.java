@@ -198,6 +198,34 @@ class EnrolmentIntegrationTest {
         assertThat(mongo.findById(runId, RunSeats.class).block().seatsLeft()).isEqualTo(2);
     }
 
+    @Test
+    void aRetriedEnrolmentWithTheSameIdempotencyKeyGetsTheFirstAnswerAndTakesOnePlace() {
+        String runId = scheduledRun(1);
+        enrol(runId, uniqueEmail("first"));
+        String key = UUID.randomUUID().toString();
+        var body = body(runId, uniqueEmail("retry"));
+        WebClient client = WebClient.create("http://localhost:" + port);
+
+        List<JsonNode> answers = Flux.range(0, 3)
+                .flatMap(i -> client.post().uri("/api/enrolments").header("Idempotency-Key", key).bodyValue(body)
+                        .retrieve().bodyToMono(JsonNode.class))
+                .collectList().block();
+
+        assertThat(answers).extracting(a -> a.get("enrolmentId").asString()).containsOnly(id(answers.get(0)));
+        assertThat(answers).extracting(a -> a.get("cancelLink").asString())
+                .containsOnly(answers.get(0).get("cancelLink").asString());
+        assertThat(mongo.findById(runId, RunSeats.class).block().enrolments()).hasSize(2);
+        assertThat(events.awaitFor(id(answers.get(0)), e -> !e.isEmpty(), Duration.ofSeconds(20))).hasSize(1);
+
+        web.get().uri("/api/enrolments/{id}", id(answers.get(0))).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("WAITLISTED")
+                .jsonPath("$.waitlistPosition").isEqualTo(1)
+                .jsonPath("$.cancelLink").doesNotExist()
+                .jsonPath("$.learner").doesNotExist();
+    }
+
     private String scheduledRun(int seats) {
         String runId = UUID.randomUUID().toString();
         catalogue.publishRun("courseline.catalogue.run-scheduled.v1", catalogue.run(runId, seats, 1, "SCHEDULED"));
