@@ -215,7 +215,8 @@ class EnrolmentIntegrationTest {
         assertThat(answers).extracting(a -> a.get("cancelLink").asString())
                 .containsOnly(answers.get(0).get("cancelLink").asString());
         assertThat(mongo.findById(runId, RunSeats.class).block().enrolments()).hasSize(2);
-        assertThat(events.awaitFor(id(answers.get(0)), e -> !e.isEmpty(), Duration.ofSeconds(20))).hasSize(1);
+        events.awaitOne(id(answers.get(0)), EnrolmentEvent.WAITLISTED);
+        assertThat(events.drainFor(id(answers.get(0)))).hasSize(1);
 
         web.get().uri("/api/enrolments/{id}", id(answers.get(0))).exchange()
                 .expectStatus().isOk()

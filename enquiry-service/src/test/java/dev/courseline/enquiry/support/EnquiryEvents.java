@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,13 +41,13 @@ public final class EnquiryEvents implements AutoCloseable {
 
     /** Every record seen so far with this key, in order; polls until {@code until} holds for them. */
     public synchronized List<Event> awaitFor(String key, Predicate<List<Event>> until, Duration atMost) {
-        List<Event>[] result = new List[1];
+        AtomicReference<List<Event>> result = new AtomicReference<>(List.of());
         await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
             poll();
-            result[0] = withKey(key);
-            return until.test(result[0]);
+            result.set(withKey(key));
+            return until.test(result.get());
         });
-        return result[0];
+        return result.get();
     }
 
     public Event awaitOne(String key, String type) {
