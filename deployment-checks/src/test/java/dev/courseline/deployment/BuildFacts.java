@@ -13,17 +13,16 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * What the root pom says about the container images: the Jib configuration every service inherits and the port each
- * service's profile gives its image. The manifests must agree with it.
+ * What the poms say about the container images: the Jib configuration every service inherits from the root pom and
+ * the port each service's own pom gives its image. The manifests must agree with it.
  *
- * @param imagePortByService the {@code container.port} of each {@code <service>-image} profile
+ * @param imagePortByService the {@code container.port} property of each module that has one
  */
 record BuildFacts(String projectVersion, String javaRelease, String baseImage, String targetImage, String user,
                   List<String> jvmFlags, Map<String, Integer> imagePortByService) {
 
     static BuildFacts read() {
-        Document pom = parse();
-        Element project = pom.getDocumentElement();
+        Element project = parse("pom.xml").getDocumentElement();
         Element jib = jibPlugin(project);
         Element configuration = child(jib, "configuration");
         Element container = child(configuration, "container");
@@ -33,12 +32,11 @@ record BuildFacts(String projectVersion, String javaRelease, String baseImage, S
             jvmFlags.add(flags.item(i).getTextContent().trim());
         }
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (Element profile : children(child(project, "profiles"), "profile")) {
-            String id = text(profile, "id");
-            Element properties = child(profile, "properties");
-            if (id.endsWith("-image") && properties != null && child(properties, "container.port") != null) {
-                ports.put(id.substring(0, id.length() - "-image".length()),
-                        Integer.parseInt(text(properties, "container.port")));
+        for (Element module : children(child(project, "modules"), "module")) {
+            String service = module.getTextContent().trim();
+            String port = text(child(parse(service + "/pom.xml").getDocumentElement(), "properties"), "container.port");
+            if (port != null) {
+                ports.put(service, Integer.parseInt(port));
             }
         }
         return new BuildFacts(text(project, "version"), text(child(project, "properties"), "maven.compiler.release"),
@@ -71,13 +69,13 @@ record BuildFacts(String projectVersion, String javaRelease, String baseImage, S
         return 25.0; // the JVM's own default
     }
 
-    private static Document parse() {
+    private static Document parse(String pom) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(Repository.path("pom.xml").toFile());
+            return factory.newDocumentBuilder().parse(Repository.path(pom).toFile());
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot parse the root pom.xml", e);
+            throw new IllegalStateException("Cannot parse " + pom, e);
         }
     }
 

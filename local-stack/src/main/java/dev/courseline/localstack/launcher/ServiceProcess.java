@@ -40,6 +40,12 @@ public final class ServiceProcess implements AutoCloseable {
             "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=64m",
             "-XX:TieredStopAtLevel=1");
 
+    /**
+     * Replaces {@link #JVM_FLAGS} when set (space-separated): a load run wants the full JIT, which C1-only start-up
+     * flags would hide, e.g. {@code COURSELINE_SERVICE_JVM_FLAGS="-XX:+UseSerialGC -Xmx160m" ./run.sh}.
+     */
+    public static final String JVM_FLAGS_OVERRIDE = "COURSELINE_SERVICE_JVM_FLAGS";
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final int REMEMBERED_LINES = 60;
@@ -89,7 +95,7 @@ public final class ServiceProcess implements AutoCloseable {
         // Its own session, so the terminal's Ctrl-C reaches only the launcher, which then stops services in order.
         ChildProcesses.setsid().ifPresent(command::add);
         command.add(ChildProcesses.javaExecutable());
-        command.addAll(JVM_FLAGS);
+        command.addAll(jvmFlags());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -213,5 +219,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     private synchronized String lastLines() {
         return String.join("\n", lastLines);
+    }
+
+    private static List<String> jvmFlags() {
+        String override = System.getenv(JVM_FLAGS_OVERRIDE);
+        return override == null || override.isBlank() ? JVM_FLAGS : List.of(override.trim().split("\\s+"));
     }
 }
