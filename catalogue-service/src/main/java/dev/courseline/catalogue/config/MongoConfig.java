@@ -8,9 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.data.convert.ReadingConverter;
-import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.convert.ConverterBuilder;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
@@ -24,44 +22,14 @@ public class MongoConfig {
     @Bean
     MongoCustomConversions mongoCustomConversions() {
         return new MongoCustomConversions(List.of(
-                new LocalDateTimeToString(), new StringToLocalDateTime(),
-                new LocalDateToString(), new StringToLocalDate()));
+                ConverterBuilder.writing(LocalDateTime.class, String.class, LocalDateTime::toString)
+                        .andReading(LocalDateTime::parse),
+                ConverterBuilder.writing(LocalDate.class, String.class, LocalDate::toString)
+                        .andReading(LocalDate::parse)));
     }
 
     @Bean
     OutboxCollections outboxCollections(ReactiveMongoTemplate mongo) {
         return new OutboxCollections(List.of(mongo.getCollectionName(Course.class), mongo.getCollectionName(Run.class)));
-    }
-
-    @WritingConverter
-    static final class LocalDateTimeToString implements Converter<LocalDateTime, String> {
-        @Override
-        public String convert(LocalDateTime source) {
-            return source.toString();
-        }
-    }
-
-    @ReadingConverter
-    static final class StringToLocalDateTime implements Converter<String, LocalDateTime> {
-        @Override
-        public LocalDateTime convert(String source) {
-            return LocalDateTime.parse(source);
-        }
-    }
-
-    @WritingConverter
-    static final class LocalDateToString implements Converter<LocalDate, String> {
-        @Override
-        public String convert(LocalDate source) {
-            return source.toString();
-        }
-    }
-
-    @ReadingConverter
-    static final class StringToLocalDate implements Converter<String, LocalDate> {
-        @Override
-        public LocalDate convert(String source) {
-            return LocalDate.parse(source);
-        }
     }
 }

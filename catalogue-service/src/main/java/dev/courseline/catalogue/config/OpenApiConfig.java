@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,5 +23,11 @@ public class OpenApiConfig {
                 .servers(List.of(new Server().url("http://localhost:8081").description("local development")))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+    }
+
+    /** The problem responses (and 304s) of every operation, see {@link ProblemResponses}. */
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return new ProblemResponses();
     }
 }

@@ -2,11 +2,7 @@ package dev.courseline.catalogue.guide;
 
 import dev.courseline.catalogue.web.HttpCaching;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +20,6 @@ public class RoleFitController {
     }
 
     @Operation(operationId = "recommendCourse", summary = "Which course should you choose")
-    @ApiResponse(responseCode = "200", description = "OK")
-    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match matched the current ETag", content = @Content)
-    @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/api/guide/role-fit")
     public ResponseEntity<RoleFitRecommendation> recommend(@ParameterObject @ModelAttribute RoleFitAnswers answers,
                                                            ServerHttpRequest request) {

@@ -3,12 +3,8 @@ package dev.courseline.catalogue.republish;
 import dev.courseline.catalogue.course.CourseService;
 import dev.courseline.catalogue.run.RunService;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,11 +27,6 @@ public class RepublishController {
     }
 
     @Operation(operationId = "republishCatalogue", summary = "Publish the current state of every public course and run again")
-    @ApiResponse(responseCode = "202", description = "Accepted")
-    @ApiResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "The token lacks the role CATALOGUE_MANAGER or ADMIN", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/api/admin/republish")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<RepublishResult> republish() {

@@ -2,13 +2,10 @@ package dev.courseline.catalogue.run;
 
 import dev.courseline.catalogue.common.VersionRequest;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import java.net.URI;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,13 +33,6 @@ public class RunAdminController {
 
     /** Any run, drafts included, with the version an action must be based on. */
     @Operation(operationId = "getRunForStaff", summary = "Any run with its current version")
-    @ApiResponse(responseCode = "200", description = "OK")
-    @ApiResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "The token lacks the role CATALOGUE_MANAGER or ADMIN", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Not found", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/{id}")
     public Mono<RunView> one(@PathVariable String id) {
         return runs.run(id).map(RunView::of);
@@ -51,12 +41,6 @@ public class RunAdminController {
     /** Plans a draft run; it becomes public with {@code schedule}. */
     @Operation(operationId = "createRun", summary = "Plan a draft run of a published public course")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "The token lacks the role CATALOGUE_MANAGER or ADMIN", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping
     public Mono<ResponseEntity<RunView>> create(@Valid @RequestBody RunRequest request) {
         return Mono.defer(() -> runs.create(request))
@@ -64,102 +48,36 @@ public class RunAdminController {
     }
 
     @Operation(operationId = "scheduleRun", summary = "Schedule a draft run (makes it public)")
-    @ApiResponse(responseCode = "200", description = "OK")
-    @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "The token lacks the role CATALOGUE_MANAGER or ADMIN", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Not found", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Stale version, or an action the current status does not allow", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/schedule")
     public Mono<RunView> schedule(@PathVariable String id, @Valid @RequestBody VersionRequest request) {
         return runs.schedule(id, request.version());
     }
 
     @Operation(operationId = "rescheduleRun", summary = "Move an open run to new dates")
-    @ApiResponse(responseCode = "200", description = "OK")
-    @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "The token lacks the role CATALOGUE_MANAGER or ADMIN", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Not found", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Stale version, or an action the current status does not allow", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PutMapping("/{id}/dates")
     public Mono<RunView> reschedule(@PathVariable String id, @Valid @RequestBody RescheduleRequest request) {
         return Mono.defer(() -> runs.reschedule(id, request));
     }
 
     @Operation(operationId = "changeRunCapacity", summary = "Change the seat limits of an open run")
-    @ApiResponse(responseCode = "200", description = "OK")
-    @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "The token lacks the role CATALOGUE_MANAGER or ADMIN", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Not found", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Stale version, or an action the current status does not allow", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PutMapping("/{id}/capacity")
     public Mono<RunView> changeCapacity(@PathVariable String id, @Valid @RequestBody CapacityRequest request) {
         return Mono.defer(() -> runs.changeCapacity(id, request));
     }
 
     @Operation(operationId = "confirmRun", summary = "Confirm a scheduled run")
-    @ApiResponse(responseCode = "200", description = "OK")
-    @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "The token lacks the role CATALOGUE_MANAGER or ADMIN", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Not found", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Stale version, or an action the current status does not allow", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/confirm")
     public Mono<RunView> confirm(@PathVariable String id, @Valid @RequestBody VersionRequest request) {
         return runs.confirm(id, request.version());
     }
 
     @Operation(operationId = "completeRun", summary = "Complete a confirmed run")
-    @ApiResponse(responseCode = "200", description = "OK")
-    @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "The token lacks the role CATALOGUE_MANAGER or ADMIN", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Not found", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Stale version, or an action the current status does not allow", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/complete")
     public Mono<RunView> complete(@PathVariable String id, @Valid @RequestBody VersionRequest request) {
         return runs.complete(id, request.version());
     }
 
     @Operation(operationId = "cancelRun", summary = "Cancel an open run")
-    @ApiResponse(responseCode = "200", description = "OK")
-    @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "The token lacks the role CATALOGUE_MANAGER or ADMIN", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Not found", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Stale version, or an action the current status does not allow", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/cancel")
     public Mono<RunView> cancel(@PathVariable String id, @Valid @RequestBody VersionRequest request) {
         return runs.cancel(id, request.version());

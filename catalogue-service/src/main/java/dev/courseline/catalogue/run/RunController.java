@@ -3,12 +3,8 @@ package dev.courseline.catalogue.run;
 import dev.courseline.catalogue.common.PageView;
 import dev.courseline.catalogue.web.HttpCaching;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,10 +28,6 @@ public class RunController {
     }
 
     @Operation(operationId = "listRuns", summary = "Public runs, soonest first, filtered and paged")
-    @ApiResponse(responseCode = "200", description = "OK")
-    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match matched the current ETag", content = @Content)
-    @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping
     public Mono<ResponseEntity<PageView<RunView>>> list(@Valid @ParameterObject @ModelAttribute RunFilter filter,
                                                         ServerHttpRequest request) {
@@ -43,10 +35,6 @@ public class RunController {
     }
 
     @Operation(operationId = "getRun", summary = "One public run, its times in its own zone and in UTC")
-    @ApiResponse(responseCode = "200", description = "OK")
-    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match matched the current ETag", content = @Content)
-    @ApiResponse(responseCode = "404", description = "Not found", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/{id}")
     public Mono<ResponseEntity<RunView>> one(@PathVariable String id, ServerHttpRequest request) {
         return runs.publicRun(id).map(run -> caching.cacheable(run, request.getHeaders()));
