@@ -252,9 +252,10 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(this::startBroker);
         try {
             mongo = track(startMongo());
-            smtp = new SmtpServer(settings.smtpPort()).start();
+            smtp = new SmtpServer(settings.smtpPort(), settings.mailRetention()).start();
             started.push(smtp::close);
-            inbox = track(new MailInbox(settings.inboxPort(), new InboxMessages(smtp.greenMail())).start());
+            inbox = track(new MailInbox(settings.inboxPort(), new InboxMessages(smtp.greenMail()), settings.mailRetention())
+                    .start());
             identity = track(settings.dataDirectory()
                     .map(data -> IdentityProvider.withKeyFile(settings.identityPort(), data.resolve("identity/signing-key.json")))
                     .orElseGet(() -> IdentityProvider.withFreshKey(settings.identityPort()))

@@ -2,6 +2,7 @@ package dev.courseline.localstack.launcher;
 
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.LocalStackSettings;
+import dev.courseline.localstack.mail.MailRetention;
 import dev.courseline.localstack.support.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,7 +103,9 @@ public final class Launcher {
             text.append(String.format("[launcher]   %-22s %s   (pid %d)%n", service.name() + "-service", service.baseUrl(), service.pid()));
         }
         text.append(String.format("[launcher]   %-22s %s%n", "courses", services.services().get(0).baseUrl() + "/api/courses"));
-        text.append(String.format("[launcher]   %-22s %s   (JSON: %s/api/messages)%n", "mail inbox", stack.inboxUrl(), stack.inboxUrl()));
+        MailRetention retention = stack.settings().mailRetention();
+        text.append(String.format("[launcher]   %-22s %s   (JSON: %s/api/messages%s)%n", "mail inbox", stack.inboxUrl(),
+                stack.inboxUrl(), retention.keepsAll() ? "" : String.format("; keeps the newest %,d emails", retention.keepNewest())));
         text.append(String.format("[launcher]   %-22s %s   (users cora, sam, sofia, ada)%n", "identity provider", stack.issuerUri()));
         text.append(String.format("[launcher]   %-22s curl -s -X POST %s/token -d username=sam%n", "staff token", stack.issuerUri()));
         text.append(String.format("[launcher]   %-22s %s%n", "Kafka", stack.kafkaBootstrapServers()));

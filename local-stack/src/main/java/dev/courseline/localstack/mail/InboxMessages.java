@@ -42,14 +42,15 @@ public final class InboxMessages {
     /** Newest first. */
     public List<InboxMessage> all() {
         List<StoredMessage> stored = new ArrayList<>(greenMail.getManagers().getImapHostManager().getAllMessages());
-        stored.sort(Comparator.comparing(StoredMessage::getReceivedDate));
+        // The uid keeps emails received in the same millisecond in arrival order (within a mailbox).
+        stored.sort(Comparator.comparing(StoredMessage::getReceivedDate).thenComparingLong(StoredMessage::getUid));
         Map<String, InboxMessage> byMessageId = new LinkedHashMap<>();
         for (StoredMessage message : stored) {
             InboxMessage inboxMessage = parsed.computeIfAbsent(message, InboxMessages::read);
             byMessageId.putIfAbsent(inboxMessage.messageId(), inboxMessage);
         }
         List<InboxMessage> newestFirst = new ArrayList<>(byMessageId.values());
-        newestFirst.sort(Comparator.comparing(InboxMessage::receivedAt).reversed());
+        Collections.reverse(newestFirst);
         return newestFirst;
     }
 
@@ -61,8 +62,7 @@ public final class InboxMessages {
         MimeMessage mime = stored.getMimeMessage();
         Instant receivedAt = stored.getReceivedDate().toInstant();
         try {
-            String messageId = Optional.ofNullable(mime.getMessageID())
-                    .orElse(receivedAt + "/" + mime.getSubject());
+            String messageId = EmailKey.of(stored);
             Body body = new Body();
             body.collect(mime);
             return new InboxMessage(

@@ -26,13 +26,18 @@ final class InboxPage {
     private InboxPage() {
     }
 
-    static String list(List<InboxMessage> messages) {
+    static String list(List<InboxMessage> messages, MailRetention retention) {
         StringBuilder html = new StringBuilder(page("Courseline inbox", true));
         html.append("<h1>Courseline inbox</h1><p class=\"muted\">")
                 .append(messages.size())
                 .append(" email(s), newest first")
                 .append(messages.size() > PAGE_SIZE ? " (the newest " + PAGE_SIZE + " shown)" : "")
                 .append("; this page refreshes every 5 s. JSON: <a href=\"/api/messages\">/api/messages</a></p>");
+        if (!retention.keepsAll()) {
+            html.append("<p class=\"muted\">This server keeps the newest ")
+                    .append(String.format("%,d", retention.keepNewest()))
+                    .append(" emails; older ones are dropped.</p>");
+        }
         html.append("<table><tr><th>Received</th><th>From</th><th>To</th><th>Subject</th></tr>");
         for (InboxMessage message : messages.subList(0, Math.min(PAGE_SIZE, messages.size()))) {
             html.append("<tr><td>").append(TIME.format(message.receivedAt()))

@@ -9,11 +9,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MailInbox implements AutoCloseable {
 
     private final InboxMessages messages;
+    private final MailRetention retention;
     private final JsonMapper json = JsonMapper.builder().build();
     private final SmallHttpServer server;
 
-    public MailInbox(int port, InboxMessages messages) {
+    public MailInbox(int port, InboxMessages messages, MailRetention retention) {
         this.messages = messages;
+        this.retention = retention;
         this.server = new SmallHttpServer(port, "mail-inbox")
                 .route("/api/messages", this::api)
                 .route("/messages/", this::detail)
@@ -43,7 +45,7 @@ public final class MailInbox implements AutoCloseable {
             SmallHttpServer.send(exchange, 404, "text/plain; charset=utf-8", "not found");
             return;
         }
-        SmallHttpServer.send(exchange, 200, "text/html; charset=utf-8", InboxPage.list(messages.all()));
+        SmallHttpServer.send(exchange, 200, "text/html; charset=utf-8", InboxPage.list(messages.all(), retention));
     }
 
     private void detail(HttpExchange exchange) throws IOException {

@@ -4,25 +4,37 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * GreenMail with SMTP only and no authentication, which can stop and start its SMTP listener on the same port while
- * keeping what it received ({@link GreenMail#stop()} would throw the mail store away).
+ * keeping what it received ({@link GreenMail#stop()} would throw the mail store away), and which keeps only the newest
+ * emails when its {@link MailRetention} says so.
  */
 public final class SmtpServer {
 
+    /** Often enough that a load run of 100 emails a second holds only about a hundred above the cap. */
+    static final Duration TRIM_PERIOD = Duration.ofSeconds(1);
+
     private final RestartableGreenMail greenMail;
     private final int port;
+    private final MailRetention retention;
+    private Optional<MailStoreTrimmer> trimmer = Optional.empty();
 
-    public SmtpServer(int port) {
+    public SmtpServer(int port, MailRetention retention) {
         this.port = port;
+        this.retention = retention;
         this.greenMail = new RestartableGreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     }
 
     public SmtpServer start() {
         greenMail.start();
+        if (!retention.keepsAll()) {
+            trimmer = Optional.of(new MailStoreTrimmer(greenMail, retention).start(TRIM_PERIOD));
+        }
         return this;
     }
 
@@ -47,6 +59,7 @@ public final class SmtpServer {
     }
 
     public void close() {
+        trimmer.ifPresent(MailStoreTrimmer::close);
         greenMail.stop();
     }
 
