@@ -35,11 +35,11 @@ final class LeadEmailBenchmark {
         LatencyRecorder.Phase requests = OpenLoop.run(String.format("quote requests at %.0f/s", settings.rate()),
                 settings.rate(), settings.duration(), quotes::sendAsync);
 
-        Pattern sequenceInSubject = Pattern.compile(Pattern.quote(quotes.organisation(0)).replace("Org 0", "Org (\\d+)"));
+        Pattern sequenceInSubject = Pattern.compile(Pattern.quote(quotes.organisationPrefix()) + "(\\d+)");
         try (MongoClient mongo = MongoClients.create(settings.mongoUri())) {
             MongoCollection<Document> notifications = mongo.getDatabase("courseline-notification").getCollection("notifications");
             var leadEmails = Filters.and(Filters.eq("kind", "LEAD_NOTIFICATION"),
-                    Filters.regex("content.subject", sequenceInSubject.pattern().replace("(\\d+)", "\\d+")));
+                    Filters.regex("content.subject", Pattern.quote(quotes.organisationPrefix())));
             long deadline = System.nanoTime() + SETTLE.toNanos();
             while (notifications.countDocuments(Filters.and(leadEmails, Filters.eq("status", "SENT"))) < requests.operations()
                     && System.nanoTime() < deadline) {

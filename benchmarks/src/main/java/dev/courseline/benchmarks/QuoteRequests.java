@@ -33,7 +33,12 @@ final class QuoteRequests {
 
     /** The organisation name of request number {@code sequence}: how its lead email is found again. */
     String organisation(long sequence) {
-        return "Load " + run + " Org " + sequence;
+        return organisationPrefix() + sequence;
+    }
+
+    /** What every organisation name of this run starts with, before its sequence number. */
+    String organisationPrefix() {
+        return "Load " + run + " Org ";
     }
 
     boolean send(long sequence) throws Exception {
