@@ -9,7 +9,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
 class CatalogueViewIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    @AutoClose
     private static EnquiryEvents events;
+    @AutoClose
     private static CatalogueFeed catalogue;
 
     @Autowired
@@ -45,12 +47,6 @@ class CatalogueViewIntegrationTest {
     static void connect() {
         events = new EnquiryEvents();
         catalogue = new CatalogueFeed();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-        catalogue.close();
     }
 
     @Test

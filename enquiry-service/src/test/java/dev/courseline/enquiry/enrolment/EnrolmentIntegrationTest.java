@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +39,9 @@ class EnrolmentIntegrationTest {
     /** Simultaneous enrolments in the concurrency test; {@code -Denrolment.crowd=500} for the load figure. */
     private static final int CROWD = Integer.getInteger("enrolment.crowd", 200);
 
+    @AutoClose
     private static EnquiryEvents events;
+    @AutoClose
     private static CatalogueFeed catalogue;
 
     @LocalServerPort
@@ -55,12 +57,6 @@ class EnrolmentIntegrationTest {
     static void connect() {
         events = new EnquiryEvents();
         catalogue = new CatalogueFeed();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-        catalogue.close();
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureWebTestClient(timeout = "30s")
 class LeadsIntegrationTest {
 
+    @AutoClose
     private static EnquiryEvents events;
 
     @Autowired
@@ -49,11 +50,6 @@ class LeadsIntegrationTest {
     @BeforeAll
     static void listen() {
         events = new EnquiryEvents();
-    }
-
-    @AfterAll
-    static void stopListening() {
-        events.close();
     }
 
     @Test

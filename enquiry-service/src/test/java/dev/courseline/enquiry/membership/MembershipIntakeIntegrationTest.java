@@ -8,7 +8,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureWebTestClient(timeout = "30s")
 class MembershipIntakeIntegrationTest {
 
+    @AutoClose
     private static EnquiryEvents events;
 
     @Autowired
@@ -34,11 +35,6 @@ class MembershipIntakeIntegrationTest {
     @BeforeAll
     static void listen() {
         events = new EnquiryEvents();
-    }
-
-    @AfterAll
-    static void stopListening() {
-        events.close();
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +40,9 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureWebTestClient(timeout = "30s")
 class PrivacyIntegrationTest {
 
+    @AutoClose
     private static EnquiryEvents events;
+    @AutoClose
     private static CatalogueFeed catalogue;
 
     @Autowired
@@ -56,12 +58,6 @@ class PrivacyIntegrationTest {
     static void connect() {
         events = new EnquiryEvents();
         catalogue = new CatalogueFeed();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-        catalogue.close();
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +37,7 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureWebTestClient(timeout = "30s")
 class QuoteIntakeIntegrationTest {
 
+    @AutoClose
     private static EnquiryEvents events;
 
     @Autowired
@@ -48,11 +49,6 @@ class QuoteIntakeIntegrationTest {
     @BeforeAll
     static void listen() {
         events = new EnquiryEvents();
-    }
-
-    @AfterAll
-    static void stopListening() {
-        events.close();
     }
 
     @Test
