@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -116,21 +118,17 @@ public final class Launcher {
         return text.toString();
     }
 
+    /** Returns when a service ends: at Ctrl-C that is expected; otherwise the whole system is stopped. */
     private static void awaitShutdown(ServiceGroup services) {
-        for (ServiceProcess service : services.services()) {
-            while (service.isRunning()) {
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            if (exiting) {
-                return;
-            }
-            System.err.println("[launcher] " + service.name() + " stopped; stopping everything");
-            System.exit(1);
+        ServiceProcess[] running = services.services().toArray(ServiceProcess[]::new);
+        CompletableFuture.anyOf(Arrays.stream(running).map(ServiceProcess::onExit)
+                .toArray(CompletableFuture[]::new)).join();
+        if (exiting) {
+            return;
         }
+        Arrays.stream(running).filter(service -> !service.isRunning()).findFirst().ifPresent(service ->
+                System.err.println("[launcher] " + service.name() + " stopped; stopping everything"));
+        System.exit(1);
     }
 
     private static List<String> portsInUse(LocalStackSettings settings) {

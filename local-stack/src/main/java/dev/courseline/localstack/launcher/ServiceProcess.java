@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -142,6 +143,11 @@ public final class ServiceProcess implements AutoCloseable {
     public boolean isHealthy() {
         int readiness = status("/actuator/health/readiness");
         return readiness == 200 || (readiness == 404 && status("/actuator/health") == 200);
+    }
+
+    /** Completes when the process ends, for whatever reason; at once if it was never started. */
+    public synchronized CompletableFuture<?> onExit() {
+        return process == null ? CompletableFuture.completedFuture(null) : process.onExit();
     }
 
     public synchronized boolean isRunning() {
