@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Runs one benchmark against the running local stack (./run.sh) and writes its figures, with the settings and the
  * machine they were taken on, to {@code benchmarks/results/<name>-<time>.md}. Usage: {@code benchmarks/run.sh
- * intake|lead-emails [-Dname=value ...]}.
+ * intake|lead-emails|enrolments [-Dname=value ...]}.
  */
 public final class Benchmarks {
 
@@ -20,12 +20,20 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !List.of("intake", "lead-emails").contains(args[0])) {
-            System.err.println("usage: benchmarks/run.sh intake|lead-emails [-Dconcurrency=32 -Dwarmup=PT60S -Dduration=PT60S -Drate=100]");
+        if (args.length != 1 || !List.of("intake", "lead-emails", "enrolments").contains(args[0])) {
+            System.err.println("usage: benchmarks/run.sh intake|lead-emails|enrolments [-Dconcurrency=32 -Dwarmup=PT60S"
+                    + " -Dduration=PT60S -Drate=100 -Dcrowd=500 -Dseats=20 -Drounds=5 -Dwarmup.rounds=3]");
             System.exit(2);
         }
         Settings settings = Settings.fromSystemProperties();
-        List<String> figures = args[0].equals("intake") ? IntakeBenchmark.run(settings) : LeadEmailBenchmark.run(settings);
+        EnrolmentSettings enrolmentSettings = EnrolmentSettings.fromSystemProperties(settings);
+        List<String> figures = switch (args[0]) {
+            case "intake" -> IntakeBenchmark.run(settings);
+            case "lead-emails" -> LeadEmailBenchmark.run(settings);
+            default -> EnrolmentBenchmark.run(enrolmentSettings);
+        };
+        // The enrolment report names only its own settings; intake and lead-emails share theirs.
+        String described = args[0].equals("enrolments") ? enrolmentSettings.describe() : settings.describe();
 
         Instant finished = Instant.now();
         List<String> report = new ArrayList<>();
@@ -33,7 +41,7 @@ public final class Benchmarks {
         report.add("");
         report.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + ".");
-        report.add("Settings: " + settings.describe() + ".");
+        report.add("Settings: " + described + ".");
         report.add("");
         report.addAll(figures);
         Path file = Path.of("benchmarks", "results", args[0] + "-"
