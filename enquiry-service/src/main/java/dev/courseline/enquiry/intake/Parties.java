@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -14,12 +16,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The latest enquiries of each person (by email hash) and organisation (by folded name), kept under their own
- * {@code _id} so intake finds them with primary-key reads. (The embedded store ignores secondary indexes, so a query
+ * {@code _id} so intake finds them with one primary-key read and updates them with one bulk write. (The embedded store ignores secondary indexes, so a query
  * on {@code emailSha256} would scan every enquiry; real MongoDB would not, but both answer this in one key read.)
  * It is an index, written after the enquiry: if that write is lost, a later enquiry misses one link, nothing more.
  */
@@ -49,10 +50,9 @@ public class Parties {
 
     /** The latest enquiries of this person or organisation, newest first, each once. */
     Mono<List<EarlierEnquiry>> recent(String emailSha256, String organisationKey) {
-        Flux<Party> parties = organisationKey == null ? mongo.findById(personKey(emailSha256), Party.class).flux()
-                : Flux.merge(mongo.findById(personKey(emailSha256), Party.class),
-                        mongo.findById(organisationKey(organisationKey), Party.class));
-        return parties.collectList().map(found -> {
+        List<String> keys = organisationKey == null ? List.of(personKey(emailSha256))
+                : List.of(personKey(emailSha256), organisationKey(organisationKey));
+        return mongo.find(Query.query(Criteria.where("_id").in(keys)), Party.class).collectList().map(found -> {
             Map<String, EarlierEnquiry> byId = new LinkedHashMap<>();
             found.forEach(party -> party.recent().forEach(e -> byId.put(e.id(), e)));
             List<EarlierEnquiry> all = new ArrayList<>(byId.values());
@@ -65,10 +65,13 @@ public class Parties {
         EarlierEnquiry reference = new EarlierEnquiry(enquiry.id(), enquiry.kind(), enquiry.receivedAt(),
                 enquiry.organisation(), enquiry.emailSha256(), enquiry.subject(), enquiry.summary(),
                 enquiry.duplicateOf());
-        Mono<Void> person = push(personKey(enquiry.emailSha256()), reference);
-        Mono<Void> organisation = enquiry.organisationKey() == null ? Mono.empty()
-                : push(organisationKey(enquiry.organisationKey()), reference);
-        return Mono.when(person, organisation);
+        // Both entries in one round trip.
+        ReactiveBulkOperations pushes = mongo.bulkOps(BulkMode.UNORDERED, Party.class);
+        push(pushes, personKey(enquiry.emailSha256()), reference);
+        if (enquiry.organisationKey() != null) {
+            push(pushes, organisationKey(enquiry.organisationKey()), reference);
+        }
+        return pushes.execute().then();
     }
 
     /** Forgets a person: their own index entry goes; their organisation's keeps only what names no one. */
@@ -76,8 +79,8 @@ public class Parties {
         return mongo.remove(Query.query(Criteria.where("_id").is(personKey(emailSha256))), Party.class).then();
     }
 
-    private Mono<Void> push(String key, EarlierEnquiry reference) {
-        Update update = new Update().push("recent").slice(-KEEP).each(reference);
-        return mongo.upsert(Query.query(Criteria.where("_id").is(key)), update, Party.class).then();
+    private static void push(ReactiveBulkOperations pushes, String key, EarlierEnquiry reference) {
+        pushes.upsert(Query.query(Criteria.where("_id").is(key)),
+                new Update().push("recent").slice(-KEEP).each(reference));
     }
 }

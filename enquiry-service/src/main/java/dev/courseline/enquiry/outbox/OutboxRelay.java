@@ -2,6 +2,7 @@ package dev.courseline.enquiry.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -19,7 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -40,8 +44,14 @@ import reactor.core.scheduler.Schedulers;
  * ({@code acks=all}, idempotent producer) and only then pulled from the document by id, so a crash mid-way re-sends
  * at most (consumers dedupe by {@code ce_id}) and never loses. A failed send releases the lease with a back-off.
  *
- * <p>Writers hand a freshly written document over at once ({@link #relayNow}); a poller also claims whatever is left
- * over (after a crash, a broker outage, or a lease held elsewhere).
+ * <p>Writers hand a freshly written document over at once ({@link #relayNow}); a sweep claims whatever is left over:
+ * at start-up (a crash here), at every poll for a while after a send failed here (a broker outage), and otherwise
+ * every {@code sweep-interval} (a lease that ran out elsewhere). A sweep's claim query scans the collection on the
+ * embedded store, so it must not run every second for nothing.
+ *
+ * <p>Completing a send names the document by id and lease owner, and each collection gets a unique index on exactly
+ * those two fields: on MongoDB the {@code _id} index alone serves that query, but the embedded store only uses an
+ * index whose keys are exactly the query's, and would otherwise scan every enquiry once per intake.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -62,6 +72,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final String owner = UUID.randomUUID().toString();
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean polling = new AtomicBoolean();
+    /** When the next sweep is due; brought forward by a failed send, whose document is due again within max-back-off. */
+    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.EPOCH);
+    private volatile Instant lastFailure = Instant.EPOCH;
     /** Kafka's send() may block while it has no metadata (broker down); never do that on a request thread. */
     private final Scheduler sendScheduler = Schedulers.newBoundedElastic(8, 100_000, "outbox-relay");
     private volatile Disposable poller;
@@ -87,20 +100,30 @@ public class OutboxRelay implements SmartLifecycle {
     /** Relays the events of a document this instance inserted with {@link #leaseForNewDocument()}; returns at once. */
     public void relayNow(String collection, Object id, List<PendingEvent> events) {
         send(collection, id, events.stream().map(OutboxRelay::toDocument).toList(), 0)
-                .subscribe(null, e -> log.warn("Relay of {} {} failed; the poller will retry", collection, id, e));
+                .subscribe(null, e -> failed(collection, id, e));
     }
 
     /** Tells the relay a document got new pending events; it claims and relays it at once if it is free. */
     public void signal(String collection, Object id) {
         claim(collection, Criteria.where("_id").is(id))
                 .flatMap(doc -> relayClaimed(collection, doc))
-                .subscribe(null, e -> log.warn("Relay of {} {} failed; the poller will retry", collection, id, e));
+                .subscribe(null, e -> failed(collection, id, e));
     }
 
-    /** Claims and relays every claimable document of every registered collection, until none is left. */
+    private void failed(String collection, Object id, Throwable e) {
+        lastFailure = clock.instant();
+        log.warn("Relay of {} {} failed; a sweep will retry: {}", collection, id, e.toString());
+    }
+
+    /**
+     * Claims and relays every claimable document of every registered collection, until none is left. One claim
+     * first: only when it finds something do several drainers share the rest.
+     */
     public Mono<Void> drainAll() {
         return Flux.fromIterable(collections)
-                .flatMap(collection -> Flux.range(0, DRAINERS_PER_COLLECTION).flatMap(i -> drain(collection)))
+                .flatMap(collection -> claim(collection, new Criteria())
+                        .flatMap(doc -> relayClaimed(collection, doc).onErrorResume(e -> Mono.empty())
+                                .then(Flux.range(0, DRAINERS_PER_COLLECTION).flatMap(i -> drain(collection)).then())))
                 .then();
     }
 
@@ -168,6 +191,7 @@ public class OutboxRelay implements SmartLifecycle {
             update.pull(PENDING_EVENTS, new Document("eventId", new Document("$in", sent)));
         }
         if (failed) {
+            lastFailure = clock.instant();
             int attempts = priorFailures + 1;
             update.set(LEASE_UNTIL, Date.from(clock.instant().plus(properties.backOff(attempts))))
                     .set(LEASE_ATTEMPTS, attempts);
@@ -210,16 +234,42 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void poll() {
-        if (!polling.compareAndSet(false, true)) {
+        if (!sweepDue() || !polling.compareAndSet(false, true)) {
             return;
         }
         drainAll().doFinally(signal -> polling.set(false))
-                .subscribe(null, e -> log.warn("Outbox poll failed", e));
+                .subscribe(null, e -> {
+                    lastFailure = clock.instant();
+                    log.warn("Outbox sweep failed", e);
+                });
+    }
+
+    /** True at most once per sweep interval, and at every poll until max-back-off has passed since a failure here. */
+    private boolean sweepDue() {
+        Instant now = clock.instant();
+        if (!now.isAfter(lastFailure.plus(properties.maxBackOff()).plus(properties.pollInterval()))) {
+            return true;
+        }
+        Instant due = nextSweep.get();
+        return !now.isBefore(due) && nextSweep.compareAndSet(due, now.plus(properties.sweepInterval()));
+    }
+
+    private void createLeaseIndexes() {
+        Flux.fromIterable(collections)
+                .flatMap(collection -> mongo.indexOps(collection).createIndex(new Index().named("outbox_owner")
+                        .unique().on("_id", Sort.Direction.ASC).on(LEASE_OWNER, Sort.Direction.ASC)))
+                .then()
+                .onErrorResume(e -> {
+                    log.warn("Could not create the outbox lease indexes; completing a send may scan: {}", e.toString());
+                    return Mono.empty();
+                })
+                .block(Duration.ofSeconds(30));
     }
 
     @Override
     public void start() {
-        poller = Flux.interval(properties.pollInterval(), properties.pollInterval())
+        createLeaseIndexes();
+        poller = Flux.interval(Duration.ZERO, properties.pollInterval())
                 .onBackpressureDrop()
                 .subscribe(tick -> poll());
     }
