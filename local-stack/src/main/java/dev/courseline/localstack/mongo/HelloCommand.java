@@ -1,7 +1,6 @@
 package dev.courseline.localstack.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.netty.channel.Channel;
 
@@ -24,19 +23,6 @@ final class HelloCommand {
     }
 
     static final class InMemory extends MemoryBackend {
-        @Override
-        public Document handleCommand(Channel channel, String database, String command, Document query) {
-            return isHello(command)
-                    ? asHelloReply(super.handleCommand(channel, database, "isMaster", query))
-                    : super.handleCommand(channel, database, command, query);
-        }
-    }
-
-    static final class InFile extends H2Backend {
-        InFile(String fileName) {
-            super(fileName);
-        }
-
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
             return isHello(command)

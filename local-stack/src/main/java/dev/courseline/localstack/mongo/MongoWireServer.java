@@ -70,6 +70,6 @@ public final class MongoWireServer implements MongoStore {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + file.get().getParent(), e);
         }
-        return new HelloCommand.InFile(file.get().toString());
+        return new H2FileBackend(file.get().toString());
     }
 }

@@ -1,16 +1,24 @@
 package dev.courseline.localstack.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
 import dev.courseline.localstack.support.Ports;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,5 +68,69 @@ class MongoWireServerIntegrationTest {
 
             assertThat(found).containsEntry("slug", "pspo");
         }
+    }
+
+    @Test
+    void uniqueIndexesFindAndGuardEveryKeyAcrossARestart(@TempDir Path directory) {
+        int port = Ports.freePort();
+        Path file = directory.resolve("courseline.mv");
+        try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
+                MongoClient client = MongoClients.create(server.uri("courseline-enquiry"))) {
+            MongoCollection<Document> enquiries = client.getDatabase("courseline-enquiry").getCollection("enquiries");
+            enquiries.createIndex(Indexes.ascending("idempotencyKey"), new IndexOptions().unique(true));
+            enquiries.createIndex(Indexes.ascending("_id", "owner"), new IndexOptions().unique(true));
+            IntStream.range(0, 500).forEach(i -> enquiries.insertOne(enquiry(i)));
+        }
+
+        try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
+                MongoClient client = MongoClients.create(server.uri("courseline-enquiry"))) {
+            assertIndexesServeAndGuard(client.getDatabase("courseline-enquiry").getCollection("enquiries"));
+        }
+    }
+
+    @Test
+    void aFileWrittenByThePlainH2BackendKeepsWorkingIndexes(@TempDir Path directory) {
+        int port = Ports.freePort();
+        Path file = directory.resolve("courseline.mv");
+        MongoServer plain = new MongoServer(new H2Backend(file.toString()));
+        plain.bind("localhost", port);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> enquiries = client.getDatabase("courseline-enquiry").getCollection("enquiries");
+            enquiries.createIndex(Indexes.ascending("idempotencyKey"), new IndexOptions().unique(true));
+            enquiries.createIndex(Indexes.ascending("_id", "owner"), new IndexOptions().unique(true));
+            IntStream.range(0, 500).forEach(i -> enquiries.insertOne(enquiry(i)));
+        } finally {
+            plain.shutdownNow();
+        }
+
+        try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
+                MongoClient client = MongoClients.create(server.uri("courseline-enquiry"))) {
+            assertIndexesServeAndGuard(client.getDatabase("courseline-enquiry").getCollection("enquiries"));
+        }
+    }
+
+    private static Document enquiry(int i) {
+        return new Document("_id", "enquiry-" + i).append("idempotencyKey", "QUOTE:key-" + i)
+                .append("owner", "relay-" + (i % 3)).append("number", i);
+    }
+
+    private static void assertIndexesServeAndGuard(MongoCollection<Document> enquiries) {
+        for (int i = 0; i < 500; i += 7) {
+            assertThat(enquiries.find(Filters.eq("_id", "enquiry-" + i)).first()).containsEntry("number", i);
+            assertThat(enquiries.find(Filters.eq("idempotencyKey", "QUOTE:key-" + i)).first())
+                    .containsEntry("number", i);
+            assertThat(enquiries.find(Filters.and(Filters.eq("_id", "enquiry-" + i),
+                    Filters.eq("owner", "relay-" + (i % 3)))).first()).containsEntry("number", i);
+            assertThat(enquiries.find(Filters.and(Filters.eq("_id", "enquiry-" + i),
+                    Filters.eq("owner", "someone else"))).first()).isNull();
+        }
+        assertThatThrownBy(() -> enquiries.insertOne(new Document("_id", "another")
+                .append("idempotencyKey", "QUOTE:key-250")))
+                .isInstanceOfSatisfying(MongoWriteException.class,
+                        e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        assertThatThrownBy(() -> enquiries.insertOne(enquiry(499)))
+                .isInstanceOfSatisfying(MongoWriteException.class,
+                        e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        assertThat(enquiries.countDocuments()).isEqualTo(500);
     }
 }
