@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -49,9 +50,10 @@ import reactor.core.scheduler.Schedulers;
  * every {@code sweep-interval} (a lease that ran out elsewhere). A sweep's claim query scans the collection on the
  * embedded store, so it must not run every second for nothing.
  *
- * <p>Completing a send names the document by id and lease owner, and each collection gets a unique index on exactly
- * those two fields: on MongoDB the {@code _id} index alone serves that query, but the embedded store only uses an
- * index whose keys are exactly the query's, and would otherwise scan every enquiry once per intake.
+ * <p>Completing a send names the document by id and lease owner, and claiming a known document by id, owner and
+ * expiry; each collection gets a unique index on exactly those fields. On MongoDB the {@code _id} index alone serves
+ * both, but the embedded store only uses an index whose keys are exactly the query's, and would otherwise scan the
+ * collection (every enquiry once per intake; every run, each a large document, once per enrolment batch).
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -105,7 +107,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Tells the relay a document got new pending events; it claims and relays it at once if it is free. */
     public void signal(String collection, Object id) {
-        claim(collection, Criteria.where("_id").is(id))
+        claimById(collection, id)
                 .flatMap(doc -> relayClaimed(collection, doc))
                 .subscribe(null, e -> failed(collection, id, e));
     }
@@ -138,6 +140,34 @@ public class OutboxRelay implements SmartLifecycle {
         Query query = new Query(new Criteria().andOperator(which,
                 Criteria.where(PENDING_EVENTS + ".0").exists(true),
                 Criteria.where(LEASE_UNTIL).lt(Date.from(now))));
+        return takeLease(collection, query, now);
+    }
+
+    /**
+     * Claims one document without a query the embedded store would answer by scanning: reads its outbox part by id,
+     * then takes the lease on the condition that owner and expiry are still the ones read (a compare-and-set served by
+     * the {@code outbox_lease} index), so whoever else claimed it in between wins.
+     */
+    private Mono<Document> claimById(String collection, Object id) {
+        Query read = Query.query(Criteria.where("_id").is(id));
+        read.fields().include(OutboxLease.FIELD).include(PENDING_EVENTS);
+        Instant now = clock.instant();
+        return mongo.findOne(read, Document.class, collection)
+                .filter(doc -> !doc.getList(PENDING_EVENTS, Document.class, List.of()).isEmpty())
+                .flatMap(doc -> {
+                    Document lease = Objects.requireNonNullElse(doc.get(OutboxLease.FIELD, Document.class),
+                            new Document());
+                    Date until = lease.getDate("until");
+                    if (until != null && !until.toInstant().isBefore(now)) {
+                        return Mono.empty();
+                    }
+                    Query unchanged = Query.query(Criteria.where("_id").is(id)
+                            .and(LEASE_OWNER).is(lease.getString("owner")).and(LEASE_UNTIL).is(until));
+                    return takeLease(collection, unchanged, now);
+                });
+    }
+
+    private Mono<Document> takeLease(String collection, Query query, Instant now) {
         // Only the outbox part of the document travels back: aggregates such as a full run can be large.
         query.fields().include(PENDING_EVENTS, OutboxLease.FIELD);
         Update update = new Update()
@@ -203,7 +233,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .flatMap(after -> {
                     // Events added while these were in flight: relay them now rather than at the next poll.
                     boolean more = !failed && !after.getList(PENDING_EVENTS, Document.class, List.of()).isEmpty();
-                    return more ? claim(collection, Criteria.where("_id").is(id))
+                    return more ? claimById(collection, id)
                             .flatMap(doc -> relayClaimed(collection, doc)) : Mono.empty();
                 })
                 .then(failed ? Mono.error(new IllegalStateException("Not every event was acknowledged")) : Mono.empty());
@@ -256,8 +286,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void createLeaseIndexes() {
         Flux.fromIterable(collections)
-                .flatMap(collection -> mongo.indexOps(collection).createIndex(new Index().named("outbox_owner")
-                        .unique().on("_id", Sort.Direction.ASC).on(LEASE_OWNER, Sort.Direction.ASC)))
+                .flatMap(collection -> Mono.when(
+                        mongo.indexOps(collection).createIndex(new Index().named("outbox_owner").unique()
+                                .on("_id", Sort.Direction.ASC).on(LEASE_OWNER, Sort.Direction.ASC)),
+                        mongo.indexOps(collection).createIndex(new Index().named("outbox_lease").unique()
+                                .on("_id", Sort.Direction.ASC).on(LEASE_OWNER, Sort.Direction.ASC)
+                                .on(LEASE_UNTIL, Sort.Direction.ASC))))
                 .then()
                 .onErrorResume(e -> {
                     log.warn("Could not create the outbox lease indexes; completing a send may scan: {}", e.toString());
