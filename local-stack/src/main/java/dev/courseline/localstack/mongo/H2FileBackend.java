@@ -4,23 +4,31 @@ import java.util.List;
 
 import org.h2.mvstore.MVMap;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
- * mongo-java-server's H2 file backend, answering {@code hello} (see {@link HelloCommand}) and opening its unique
- * indexes with {@link IndexKeyType}, which orders keys as H2 does without serialising them at every comparison.
+ * mongo-java-server's H2 file backend, answering {@code hello} (see {@link HelloCommand}), with documents stored as
+ * BSON ({@link BsonDocumentType}) and unique indexes ordered without serialising keys ({@link IndexKeyType}). The
+ * map names are H2Database's own; the file format is not, which {@link StoreFormat} records and checks.
  */
 final class H2FileBackend extends H2Backend {
 
+    private static final String DATABASES_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+
     H2FileBackend(String fileName) {
         super(fileName);
+        StoreFormat.mark(getMvStore());
     }
 
     @Override
@@ -36,8 +44,9 @@ final class H2FileBackend extends H2Backend {
     }
 
     /**
-     * An inner class on purpose: its superclass constructor already opens the existing indexes, before any field of
-     * this class is set, and the store is then reached through the enclosing backend, which javac sets first.
+     * An inner class on purpose: its superclass constructor already opens the existing collections and indexes,
+     * before any field of this class is set, and the store is then reached through the enclosing backend, which
+     * javac sets first.
      */
     private final class Database extends H2Database {
 
@@ -46,9 +55,17 @@ final class H2FileBackend extends H2Backend {
         }
 
         @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap(DATABASES_PREFIX + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
+            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+        }
+
+        @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            // The map name is H2Database's own (private there), so existing data files keep their indexes.
             String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
             MVMap<KeyValue, Object> map = getMvStore().openMap(mapName,
                     new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));

@@ -70,6 +70,9 @@ public final class MongoWireServer implements MongoStore {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + file.get().getParent(), e);
         }
+        StoreFormat.setAsideIfOtherFormat(file.get()).ifPresent(aside -> System.err.println("[mongo] "
+                + file.get() + " was written in an older storage format; it was moved to " + aside
+                + " and the store starts empty"));
         return new H2FileBackend(file.get().toString());
     }
 }

@@ -16,10 +16,17 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
 import dev.courseline.localstack.support.Ports;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,23 +96,55 @@ class MongoWireServerIntegrationTest {
     }
 
     @Test
-    void aFileWrittenByThePlainH2BackendKeepsWorkingIndexes(@TempDir Path directory) {
+    void everyValueTypeComesBackAsStoredAfterARestart(@TempDir Path directory) {
+        int port = Ports.freePort();
+        Path file = directory.resolve("courseline.mv");
+        Document stored = new Document("_id", new ObjectId())
+                .append("text", "Priya Shah – Head of Delivery")
+                .append("int", 24).append("long", 12_000_000_000L).append("double", 0.25)
+                .append("decimal", Decimal128.parse("12000.00")).append("yes", true).append("nothing", null)
+                .append("when", new Date(1_795_000_000_000L))
+                .append("bytes", new Binary(new byte[] {1, 2, 3}))
+                .append("list", List.of("a", 1, new Document("nested", "value")))
+                .append("document", new Document("leadId", "lead-1").append("status", "NEW"));
+        try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
+                MongoClient client = MongoClients.create(server.uri("courseline-enquiry"))) {
+            client.getDatabase("courseline-enquiry").getCollection("values").insertOne(stored);
+        }
+
+        try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
+                MongoClient client = MongoClients.create(server.uri("courseline-enquiry"))) {
+            assertThat(client.getDatabase("courseline-enquiry").getCollection("values").find().first())
+                    .isEqualTo(stored);
+        }
+    }
+
+    @Test
+    void aFileInAnotherStorageFormatIsSetAsideAndTheStoreStartsEmpty(@TempDir Path directory) throws Exception {
         int port = Ports.freePort();
         Path file = directory.resolve("courseline.mv");
         MongoServer plain = new MongoServer(new H2Backend(file.toString()));
         plain.bind("localhost", port);
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
-            MongoCollection<Document> enquiries = client.getDatabase("courseline-enquiry").getCollection("enquiries");
-            enquiries.createIndex(Indexes.ascending("idempotencyKey"), new IndexOptions().unique(true));
-            enquiries.createIndex(Indexes.ascending("_id", "owner"), new IndexOptions().unique(true));
-            IntStream.range(0, 500).forEach(i -> enquiries.insertOne(enquiry(i)));
+            client.getDatabase("courseline-enquiry").getCollection("enquiries").insertOne(enquiry(1));
         } finally {
             plain.shutdownNow();
         }
 
         try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
                 MongoClient client = MongoClients.create(server.uri("courseline-enquiry"))) {
-            assertIndexesServeAndGuard(client.getDatabase("courseline-enquiry").getCollection("enquiries"));
+            MongoCollection<Document> enquiries = client.getDatabase("courseline-enquiry").getCollection("enquiries");
+            assertThat(enquiries.countDocuments()).isZero();
+            enquiries.insertOne(enquiry(2));
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("courseline.mv.other-format-"));
+        }
+        try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
+                MongoClient client = MongoClients.create(server.uri("courseline-enquiry"))) {
+            assertThat(client.getDatabase("courseline-enquiry").getCollection("enquiries").countDocuments())
+                    .isEqualTo(1);
         }
     }
 
