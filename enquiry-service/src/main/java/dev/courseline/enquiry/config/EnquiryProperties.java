@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("enquiry")
 public record EnquiryProperties(URI publicUrl, Intake intake, KafkaHealth kafkaHealth) {
 
-    public record Intake(Duration duplicateWindow) {
+    /** {@code maxInFlight}: quote and membership requests taken in at once; more are refused with 503. */
+    public record Intake(Duration duplicateWindow, int maxInFlight) {
     }
 
     public record KafkaHealth(Duration timeout) {
