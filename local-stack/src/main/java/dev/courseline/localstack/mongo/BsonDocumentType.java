@@ -1,6 +1,8 @@
 package dev.courseline.localstack.mongo;
 
 import java.nio.ByteBuffer;
+import java.util.ConcurrentModificationException;
+import java.util.NoSuchElementException;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -26,6 +28,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
      * then spent a third of a load run in full GCs).
      */
     private static final int HEAP_BYTES_PER_BSON_BYTE = 4;
+    private static final int MAX_ENCODING_ATTEMPTS = 1000;
 
     /** A running average of the encoded size, as H2's own serialising type keeps: measuring each would mean encoding. */
     private volatile int averageSize = 4096;
@@ -43,13 +46,34 @@ final class BsonDocumentType extends BasicDataType<Document> {
     public void write(WriteBuffer buffer, Document document) {
         ByteBuf encoded = Unpooled.buffer();
         try {
-            BsonEncoder.encodeDocument(document, encoded);
+            encode(document, encoded);
             int length = encoded.readableBytes();
             observe(length);
             buffer.putVarInt(length);
             buffer.put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), length);
         } finally {
             encoded.release();
+        }
+    }
+
+    /**
+     * mongo-java-server updates a stored document in place and then puts it again, while H2's background writer may
+     * be writing an earlier page that holds the same object: encoding can then meet a map being changed. Encoding
+     * again gets a consistent copy (an update takes microseconds), and the put that follows the change marks the page
+     * to be written again anyway. (H2's Java serialisation did not notice such a change and could write a torn one.)
+     */
+    private static void encode(Document document, ByteBuf encoded) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                BsonEncoder.encodeDocument(document, encoded);
+                return;
+            } catch (ConcurrentModificationException | NoSuchElementException changedMeanwhile) {
+                if (attempt == MAX_ENCODING_ATTEMPTS) {
+                    throw changedMeanwhile;
+                }
+                encoded.clear();
+                Thread.onSpinWait();
+            }
         }
     }
 
