@@ -42,11 +42,12 @@ if needs_build; then
 fi
 
 launcher_jar=$(ls local-stack/target/local-stack-*.jar | grep -v -e '-sources' -e '-tests' | head -n 1)
-# The launcher JVM also hosts the MongoDB-wire server (H2-backed; it scans whole collections: it has no secondary
-# indexes), SMTP with the newest 2,000 emails, the inbox and the identity provider. Measured: at 512 MB it spent a
-# third of a load run in full GCs, so it gets 1 GB; under load it allocates about 400 MB/s (H2 serialises documents),
-# so a large young generation lets that garbage die young instead of filling the old one (full GCs: 18 in 80 s of
-# intake with the default sizing; 14 in a whole 5-minute intake benchmark with -Xmn384m). The services' own heaps stay bounded (ServiceProcess.JVM_FLAGS).
+# The launcher JVM also hosts the MongoDB-wire server (H2-backed; it uses only indexes whose keys are exactly a
+# query's, and otherwise scans), SMTP with the newest 2,000 emails, the inbox and the identity provider. Measured: at
+# 512 MB it spent a third of a load run in full GCs, so it gets 1 GB; under load it allocated about 400 MB/s, so a
+# large young generation lets that garbage die young instead of filling the old one (full GCs: 18 in 80 s of intake
+# with the default sizing; 14 in a whole 5-minute intake benchmark with -Xmn384m). The services' own heaps stay
+# bounded (ServiceProcess.JVM_FLAGS).
 exec java -XX:+UseSerialGC -Xms512m -Xmx1g -Xmn384m \
   -Dlogback.configurationFile=dev/courseline/localstack/launcher/launcher-logback.xml \
   -cp "$launcher_jar:local-stack/target/lib/*" \

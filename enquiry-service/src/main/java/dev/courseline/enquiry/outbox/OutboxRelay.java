@@ -74,7 +74,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String owner = UUID.randomUUID().toString();
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean polling = new AtomicBoolean();
-    /** When the next sweep is due; brought forward by a failed send, whose document is due again within max-back-off. */
+    /** When the next routine sweep is due; after a failure here, {@link #sweepDue()} sweeps at every poll for a while. */
     private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.EPOCH);
     private volatile Instant lastFailure = Instant.EPOCH;
     /** Kafka's send() may block while it has no metadata (broker down); never do that on a request thread. */
