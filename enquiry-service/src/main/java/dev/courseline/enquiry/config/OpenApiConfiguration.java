@@ -1,5 +1,6 @@
 package dev.courseline.enquiry.config;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** Title and security scheme of the published OpenAPI document ({@code /v3/api-docs}). */
+/** Title, security scheme and intake answers of the published OpenAPI document ({@code /v3/api-docs}). */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
@@ -21,5 +22,10 @@ public class OpenApiConfiguration {
                                 + "erasure (ADMIN). Errors are RFC 9457 problem bodies."))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+    }
+
+    @Bean
+    OpenApiCustomizer intakeResponses() {
+        return new IntakeResponses();
     }
 }
