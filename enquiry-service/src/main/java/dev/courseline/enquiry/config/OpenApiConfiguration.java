@@ -9,7 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** Title, security scheme and intake answers of the published OpenAPI document ({@code /v3/api-docs}). */
+/** Title, security scheme and every operation's answers in the published OpenAPI document ({@code /v3/api-docs}). */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
@@ -27,5 +27,11 @@ public class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer intakeResponses() {
         return new IntakeResponses();
+    }
+
+    /** The problem answers (and media types) every operation has, see {@link ProblemResponses}. */
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return new ProblemResponses();
     }
 }

@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.courseline.enquiry.web.RequestValidator;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -31,6 +34,13 @@ public class EnrolmentController {
 
     /** {@code 201} with status CONFIRMED, or WAITLISTED and the position in the queue. */
     @PostMapping("/api/enrolments")
+    @ApiResponse(responseCode = "201", description = "Created: a seat (CONFIRMED) or a waitlist place (WAITLISTED); "
+            + "a repeated Idempotency-Key gets the first answer again",
+            headers = @Header(name = "Location", description = "The enrolment's status link",
+                    schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field "
+            + "(also a run that is unknown or not open for enrolment, and a bad Idempotency-Key)")
+    @ApiResponse(responseCode = "409", description = "This email is already enrolled on this run")
     public Mono<ResponseEntity<Enrolled>> enrol(@RequestBody(required = false) EnrolmentRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return Mono.defer(() -> {
@@ -52,6 +62,9 @@ public class EnrolmentController {
 
     /** The learner's own cancellation; repeating it changes nothing. */
     @PostMapping("/api/enrolments/{id}/cancellation")
+    @ApiResponse(responseCode = "200", description = "Cancelled (also when it already was)")
+    @ApiResponse(responseCode = "404", description = "No enrolment for this link: an unknown id, or a missing or "
+            + "wrong token")
     public Mono<Enrolled> cancel(@PathVariable String id, @RequestParam(required = false) String token) {
         return seats.cancel(id, token);
     }

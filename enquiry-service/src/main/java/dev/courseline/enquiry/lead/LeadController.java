@@ -12,10 +12,13 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.courseline.enquiry.intake.EnquiryKind;
 import dev.courseline.enquiry.web.InvalidRequestException;
 import dev.courseline.enquiry.web.RequestValidator;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import reactor.core.publisher.Mono;
 
 /** Staff API for leads (SALES or ADMIN). */
 @RestController
+@SecurityRequirement(name = "bearer")
 public class LeadController {
 
     private final LeadDesk desk;
@@ -27,6 +30,8 @@ public class LeadController {
     }
 
     @GetMapping("/api/leads")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "400", description = "page or size out of range, or an unknown status or kind")
     public Mono<LeadPage> list(@RequestParam(required = false) LeadStatus status,
             @RequestParam(required = false) String team, @RequestParam(required = false) EnquiryKind kind,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -43,6 +48,9 @@ public class LeadController {
     }
 
     @PostMapping("/api/leads/{id}/status")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "409", description = "Not a move forward in NEW, CONTACTED, QUOTED, WON, LOST, "
+            + "or the lead is already WON or LOST, or it was changed meanwhile")
     public Mono<LeadView> changeStatus(@PathVariable String id, @RequestBody(required = false) StatusChange change,
             Principal staff) {
         return Mono.defer(() -> {
@@ -52,6 +60,11 @@ public class LeadController {
     }
 
     @PostMapping("/api/leads/{id}/assignment")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field "
+            + "(also a team leads cannot be routed to)")
+    @ApiResponse(responseCode = "409", description = "The lead is already with this team, or it was changed "
+            + "meanwhile")
     public Mono<LeadView> reassign(@PathVariable String id, @RequestBody(required = false) Reassignment change,
             Principal staff) {
         return Mono.defer(() -> {

@@ -7,10 +7,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.courseline.enquiry.web.RequestValidator;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import reactor.core.publisher.Mono;
 
 /** Erasure of a person's data on their request (ADMIN only). */
 @RestController
+@SecurityRequirement(name = "bearer")
 public class ErasureController {
 
     private final ErasureService erasures;

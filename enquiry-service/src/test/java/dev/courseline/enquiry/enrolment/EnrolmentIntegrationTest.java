@@ -181,6 +181,8 @@ class EnrolmentIntegrationTest {
         web.post().uri("/api/enrolments").bodyValue(body(UUID.randomUUID().toString(), uniqueEmail("x"))).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("runId");
+        web.post().uri("/api/enrolments").bodyValue(body(runId, "x".repeat(70_000) + "@example.com")).exchange()
+                .expectStatus().isEqualTo(413);
         assertThat(mongo.findById(runId, RunSeats.class).block().enrolments()).isEmpty();
     }
 
@@ -221,6 +223,8 @@ class EnrolmentIntegrationTest {
                 .jsonPath("$.waitlistPosition").isEqualTo(1)
                 .jsonPath("$.cancelLink").doesNotExist()
                 .jsonPath("$.learner").doesNotExist();
+        web.get().uri("/api/enrolments/{id}", UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound();
     }
 
     private String scheduledRun(int seats) {
@@ -233,6 +237,7 @@ class EnrolmentIntegrationTest {
     private JsonNode enrol(String runId, String email) {
         return web.post().uri("/api/enrolments").bodyValue(body(runId, email)).exchange()
                 .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", ".*/api/enrolments/[^/]+")
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 

@@ -56,6 +56,7 @@ class LeadsIntegrationTest {
     void staffEndpointsRefuseMissingAndWrongRoleTokens() {
         web.get().uri("/api/leads").exchange()
                 .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(401);
         web.get().uri("/api/leads").headers(h -> h.setBearerAuth("not-a-token")).exchange()
@@ -67,6 +68,8 @@ class LeadsIntegrationTest {
         web.post().uri("/api/admin/erasures").headers(h -> h.setBearerAuth(token("sam")))
                 .bodyValue(Map.of("email", "someone@example.com")).exchange()
                 .expectStatus().isForbidden();
+        web.post().uri("/api/admin/erasures").bodyValue(Map.of("email", "someone@example.com")).exchange()
+                .expectStatus().isUnauthorized();
         web.get().uri("/api/leads").headers(h -> h.setBearerAuth(token("sam"))).exchange()
                 .expectStatus().isOk();
         web.get().uri("/api/leads").headers(h -> h.setBearerAuth(token("ada"))).exchange()
@@ -87,6 +90,11 @@ class LeadsIntegrationTest {
                 .jsonPath("$.status").isEqualTo("NEW")
                 .jsonPath("$.routingReason").isEqualTo("organisation country is in region emea")
                 .jsonPath("$.consent.privacyNoticeVersion").isEqualTo("2026-09");
+        web.get().uri("/api/leads?status=MAYBE").headers(h -> h.setBearerAuth(token("sam"))).exchange()
+                .expectStatus().isBadRequest();
+        web.get().uri("/api/leads/{id}", UUID.randomUUID()).headers(h -> h.setBearerAuth(token("sam"))).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
         web.post().uri("/api/leads/{id}/status", leadId).headers(h -> h.setBearerAuth(token("sam")))
                 .bodyValue(Map.of("status", "CONTACTED")).exchange()
@@ -119,6 +127,9 @@ class LeadsIntegrationTest {
                 .bodyValue(Map.of("team", "enterprise", "reason", "group-wide rollout")).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.team").isEqualTo("enterprise");
+        web.post().uri("/api/leads/{id}/assignment", leadId).headers(h -> h.setBearerAuth(token("ada")))
+                .bodyValue(Map.of("team", "enterprise", "reason", "again")).exchange()
+                .expectStatus().isEqualTo(409);
 
         JsonNode assigned = events.awaitOne(leadId, LeadEvents.ASSIGNED).payload();
         Contracts.assertMatchesExample(LeadEvents.ASSIGNED, assigned);

@@ -88,6 +88,9 @@ class QuoteIntakeIntegrationTest {
                 .jsonPath("$.delivered").isEqualTo(true)
                 .jsonPath("$.contact").doesNotExist()
                 .jsonPath("$.organisation").doesNotExist();
+        web.get().uri("/api/enquiries/{id}", UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         Enquiry stored = mongo.findById(id, Enquiry.class).block();
         assertThat(stored.consent().privacyNoticeVersion()).isEqualTo("2026-09");
         assertThat(stored.pendingEvents()).isEmpty();
