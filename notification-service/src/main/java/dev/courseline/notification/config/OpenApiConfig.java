@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,5 +30,11 @@ class OpenApiConfig {
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** The error answers (and media types) of every operation, see {@link ErrorResponses}. */
+    @Bean
+    OpenApiCustomizer errorResponses() {
+        return new ErrorResponses();
     }
 }

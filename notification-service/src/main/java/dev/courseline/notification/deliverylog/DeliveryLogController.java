@@ -15,6 +15,7 @@ import dev.courseline.notification.web.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,6 +78,9 @@ class DeliveryLogController {
     @PostMapping("/{id}/retry")
     @Operation(summary = "Sends a FAILED notification again (409 if it is not FAILED)")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @ApiResponse(responseCode = "202",
+            description = "Accepted: PENDING again with a fresh attempt budget, queued for sending")
+    @ApiResponse(responseCode = "409", description = "The notification is not FAILED")
     Mono<NotificationDetail> retry(@PathVariable String id) {
         return store.retryFailed(id, clock.instant())
                 .doOnNext(retried -> dispatcher.submit(retried.id()))

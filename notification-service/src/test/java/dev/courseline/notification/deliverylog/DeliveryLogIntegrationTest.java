@@ -47,6 +47,7 @@ class DeliveryLogIntegrationTest extends IntegrationTest {
     void withoutATokenTheDeliveryLogAnswers401WithAProblemBody() {
         client.get().uri("/api/notifications").exchange()
                 .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(401);
         client.post().uri("/api/notifications/{id}/retry", UUID.randomUUID()).exchange()
@@ -104,12 +105,18 @@ class DeliveryLogIntegrationTest extends IntegrationTest {
                         .jsonPath("$.status").isEqualTo("SENT")
                         .jsonPath("$.attempts.length()").isEqualTo(2)
                         .jsonPath("$.attempts[1].outcome").isEqualTo("DELIVERED"));
+        client.post().uri("/api/notifications/{id}/retry", failed.id()).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void onlyAFailedNotificationCanBeRetried() {
         String token = LocalStack.current().tokenFor("sam");
         client.post().uri("/api/notifications/{id}/retry", UUID.randomUUID()).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get().uri("/api/notifications/{id}", UUID.randomUUID()).headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
