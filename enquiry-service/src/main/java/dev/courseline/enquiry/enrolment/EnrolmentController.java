@@ -41,6 +41,10 @@ public class EnrolmentController {
     @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field "
             + "(also a run that is unknown or not open for enrolment, and a bad Idempotency-Key)")
     @ApiResponse(responseCode = "409", description = "This email is already enrolled on this run")
+    @ApiResponse(responseCode = "503", description = "So many enrolments changed the run at once that this one could "
+            + "not be placed; nothing was stored: retry after the seconds in Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait",
+                    schema = @Schema(type = "integer")))
     public Mono<ResponseEntity<Enrolled>> enrol(@RequestBody(required = false) EnrolmentRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return Mono.defer(() -> {

@@ -28,6 +28,7 @@ import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxLease;
 import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
+import dev.courseline.enquiry.web.BusyException;
 import dev.courseline.enquiry.web.ConflictException;
 import dev.courseline.enquiry.web.InvalidRequestException;
 import dev.courseline.enquiry.web.NotFoundException;
@@ -369,7 +370,7 @@ public class Seats implements RunCatalogueListener {
                         }
                         lastWritten.remove(runId);
                         if (attempt >= MAX_ATTEMPTS) {
-                            return Mono.error(new IllegalStateException("Run " + runId + " kept changing"));
+                            return Mono.error(new BusyException("Run " + runId + " kept changing"));
                         }
                         return applyBatch(runId, batch, attempt + 1);
                     });
