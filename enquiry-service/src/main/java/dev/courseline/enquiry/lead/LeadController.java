@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.courseline.enquiry.intake.EnquiryKind;
-import dev.courseline.enquiry.web.InvalidRequestException;
 import dev.courseline.enquiry.web.RequestValidator;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import reactor.core.publisher.Mono;
@@ -32,14 +33,20 @@ public class LeadController {
     @GetMapping("/api/leads")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "400", description = "page or size out of range, or an unknown status or kind")
-    public Mono<LeadPage> list(@RequestParam(required = false) LeadStatus status,
-            @RequestParam(required = false) String team, @RequestParam(required = false) EnquiryKind kind,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            return Mono.error(InvalidRequestException.of(page < 0 ? "page" : "size",
-                    page < 0 ? "must be 0 or more" : "must be between 1 and 200"));
-        }
-        return desk.list(status, team, kind, page, size);
+    public Mono<LeadPage> list(
+            @Parameter(schema = @Schema(implementation = LeadStatus.class))
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String team,
+            @Parameter(schema = @Schema(implementation = EnquiryKind.class))
+            @RequestParam(required = false) String kind,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "0"))
+            @RequestParam(defaultValue = "0") String page,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "20"))
+            @RequestParam(defaultValue = "20") String size) {
+        return Mono.defer(() -> {
+            LeadQuery query = LeadQuery.of(status, team, kind, page, size);
+            return desk.list(query.status(), query.team(), query.kind(), query.page(), query.size());
+        });
     }
 
     @GetMapping("/api/leads/{id}")

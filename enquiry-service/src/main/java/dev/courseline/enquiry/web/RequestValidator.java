@@ -1,8 +1,10 @@
 package dev.courseline.enquiry.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -46,6 +48,47 @@ public class RequestValidator {
                     "must be 1 to 200 printable ASCII characters without spaces");
         }
         return header;
+    }
+
+    /**
+     * A query parameter that names one of {@code type}'s constants, as written (surrounding spaces ignored); null when
+     * absent or empty. Otherwise a problem naming the parameter and every accepted value is added.
+     */
+    public static <E extends Enum<E>> E constantOf(Class<E> type, String parameter, String value,
+            List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String name = value.strip();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        problems.add(new FieldProblem(parameter, "must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(Enum::name).collect(Collectors.joining(", "))));
+        return null;
+    }
+
+    /**
+     * A query parameter that is a whole number from {@code min} to {@code max} (surrounding spaces ignored). Otherwise
+     * a problem naming the parameter is added and {@code min} returned.
+     */
+    public static int wholeNumber(String parameter, String value, int min, int max, List<FieldProblem> problems) {
+        boolean unbounded = max == Integer.MAX_VALUE;
+        String range = unbounded ? min + " or more" : "between " + min + " and " + max;
+        int number;
+        try {
+            number = Integer.parseInt(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem(parameter, "must be a whole number" + (unbounded ? ", " : " ") + range));
+            return min;
+        }
+        if (number < min || number > max) {
+            problems.add(new FieldProblem(parameter, "must be " + range));
+            return min;
+        }
+        return number;
     }
 
     public static void throwIfAny(List<FieldProblem> problems) {

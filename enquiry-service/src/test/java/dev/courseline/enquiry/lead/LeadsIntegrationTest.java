@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -90,8 +91,6 @@ class LeadsIntegrationTest {
                 .jsonPath("$.status").isEqualTo("NEW")
                 .jsonPath("$.routingReason").isEqualTo("organisation country is in region emea")
                 .jsonPath("$.consent.privacyNoticeVersion").isEqualTo("2026-09");
-        web.get().uri("/api/leads?status=MAYBE").headers(h -> h.setBearerAuth(token("sam"))).exchange()
-                .expectStatus().isBadRequest();
         web.get().uri("/api/leads/{id}", UUID.randomUUID()).headers(h -> h.setBearerAuth(token("sam"))).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -113,6 +112,47 @@ class LeadsIntegrationTest {
                 .bodyValue(Map.of("status", "MAYBE")).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("status");
+    }
+
+    @Test
+    void everyBadQueryParameterOfTheLeadListIsNamed() {
+        String token = token("sam");
+        expectInvalid("status=MAYBE", token)
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("status")
+                .jsonPath("$.errors[0].message").isEqualTo("must be one of NEW, CONTACTED, QUOTED, WON, LOST");
+        expectInvalid("kind=X", token)
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("kind")
+                .jsonPath("$.errors[0].message").isEqualTo("must be one of QUOTE, MEMBERSHIP");
+        expectInvalid("page=abc", token)
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("page")
+                .jsonPath("$.errors[0].message").isEqualTo("must be a whole number, 0 or more");
+        expectInvalid("page=-1&size=0", token)
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("page")
+                .jsonPath("$.errors[0].message").isEqualTo("must be 0 or more")
+                .jsonPath("$.errors[1].field").isEqualTo("size")
+                .jsonPath("$.errors[1].message").isEqualTo("must be between 1 and 200");
+        expectInvalid("status=MAYBE&kind=X&page=abc&size=201", token)
+                .jsonPath("$.errors[*].field").isEqualTo(List.of("kind", "page", "size", "status"));
+
+        web.get().uri("/api/leads?status=&kind=&page=0&size=1").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.page").isEqualTo(0)
+                .jsonPath("$.size").isEqualTo(1)
+                .jsonPath("$.items.length()").value(count -> assertThat((Integer) count).isLessThanOrEqualTo(1));
+    }
+
+    private WebTestClient.BodyContentSpec expectInvalid(String query, String token) {
+        return web.get().uri("/api/leads?" + query).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.title").isEqualTo("Invalid request");
     }
 
     @Test
