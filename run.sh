@@ -14,7 +14,7 @@ modules=(local-stack catalogue-service enquiry-service notification-service)
 
 # True when any pom.xml or source file of the modules the run uses is newer than the given file.
 sources_newer_than() {
-  local inputs=(pom.xml)
+  local inputs=(pom.xml docs/openapi)
   for module in "${modules[@]}"; do
     inputs+=("$module/pom.xml")
     [ -d "$module/src/main" ] && inputs+=("$module/src/main")

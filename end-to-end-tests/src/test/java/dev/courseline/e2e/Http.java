@@ -36,6 +36,10 @@ final class Http {
         return send(request);
     }
 
+    static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
     private static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,18 @@ class UserJourneysIT {
 
         assertThat(courses.status()).isEqualTo(200);
         assertThat(courses.body().toString()).contains("\"pspo\"", "\"psm\"", "PSPO I", "PSM I");
+    }
+
+    /** The running jars leave springdoc out and serve the committed documents, which the services' tests check. */
+    @Test
+    void eachServicePublishesItsCommittedApiDocument() throws IOException {
+        for (String service : List.of("catalogue", "enquiry", "notification")) {
+            Http.Response served = Http.get(system.url(service, "/v3/api-docs"));
+            JsonNode committed = Http.json(Files.readString(Path.of("..", "docs", "openapi", service + "-service.json")));
+
+            assertThat(served.status()).as(service).isEqualTo(200);
+            assertThat(served.body()).as(service).isEqualTo(committed);
+        }
     }
 
     @Test

@@ -7,10 +7,14 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The served OpenAPI document; a fixed server URL keeps it identical to the committed copy whatever the port. */
+// Only where springdoc is on the classpath (the tests, which write the committed document); a running service
+// serves that document (PublishedApiDocument).
+@ConditionalOnClass(name = PublishedApiDocument.SPRINGDOC)
 @Configuration
 public class OpenApiConfig {
 

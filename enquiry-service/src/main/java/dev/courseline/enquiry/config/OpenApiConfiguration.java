@@ -1,6 +1,7 @@
 package dev.courseline.enquiry.config;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,6 +11,9 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /** Title, security scheme and every operation's answers in the published OpenAPI document ({@code /v3/api-docs}). */
+// Only where springdoc is on the classpath (the tests, which write the committed document); a running service
+// serves that document (PublishedApiDocument).
+@ConditionalOnClass(name = PublishedApiDocument.SPRINGDOC)
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 

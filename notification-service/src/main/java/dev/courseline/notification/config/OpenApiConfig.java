@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +17,9 @@ import org.springframework.context.annotation.Configuration;
  * The published API description. The server is fixed (not the address of whoever asked) so that the committed
  * document at {@code docs/openapi/notification-service.json} only changes when the API does.
  */
+// Only where springdoc is on the classpath (the tests, which write the committed document); a running service
+// serves that document (PublishedApiDocument).
+@ConditionalOnClass(name = PublishedApiDocument.SPRINGDOC)
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
