@@ -27,11 +27,16 @@ public final class Benchmarks {
         }
         Settings settings = Settings.fromSystemProperties();
         EnrolmentSettings enrolmentSettings = EnrolmentSettings.fromSystemProperties(settings);
-        List<String> figures = switch (args[0]) {
-            case "intake" -> IntakeBenchmark.run(settings);
-            case "lead-emails" -> LeadEmailBenchmark.run(settings);
-            default -> EnrolmentBenchmark.run(enrolmentSettings);
-        };
+        List<String> figures = new ArrayList<>();
+        try (ResidentMemory memory = ResidentMemory.start()) {
+            figures.addAll(switch (args[0]) {
+                case "intake" -> IntakeBenchmark.run(settings);
+                case "lead-emails" -> LeadEmailBenchmark.run(settings);
+                default -> EnrolmentBenchmark.run(enrolmentSettings);
+            });
+            memory.close();
+            figures.addAll(memory.report());
+        }
         // The enrolment report names only its own settings; intake and lead-emails share theirs.
         String described = args[0].equals("enrolments") ? enrolmentSettings.describe() : settings.describe();
 
