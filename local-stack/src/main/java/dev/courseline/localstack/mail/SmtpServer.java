@@ -45,6 +45,7 @@ public final class SmtpServer {
 
     public SmtpServer start() {
         greenMail.start();
+        CatchAllMailbox.install(greenMail.getUserManager());
         if (!retention.keepsAll()) {
             trimmer = Optional.of(new MailStoreTrimmer(greenMail, retention).start(TRIM_PERIOD));
         }

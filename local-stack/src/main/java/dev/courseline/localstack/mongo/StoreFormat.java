@@ -19,7 +19,7 @@ final class StoreFormat {
 
     private static final String MARKER_MAP = "courseline.store-format";
     private static final String KEY = "format";
-    private static final String CURRENT = "bson-documents, mongodb-ordered-index-keys";
+    private static final String CURRENT = "bson-documents, mongodb-ordered-bson-index-keys";
 
     private StoreFormat() {
     }

@@ -72,6 +72,25 @@ class MailInboxIntegrationTest {
         assertThat(get("/messages/" + email.get("id").asString()).body()).contains("Acme wants a programme for 12 people");
     }
 
+    /** Each new address used to get its own mailbox, found by a walk over all of them: slower with every requester. */
+    @Test
+    void emailsToManyNewAddressesAllLandInTheOneCatchAllMailbox() throws Exception {
+        String subject = "Acknowledgement " + UUID.randomUUID();
+        for (int i = 0; i < 20; i++) {
+            MimeMessage message = message(subject);
+            message.setRecipients(Message.RecipientType.TO, "learner-" + UUID.randomUUID() + "@example.org");
+            message.setText("Thanks for your enquiry");
+            send(message);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesWithSubject(subject), found -> found.size() == 20);
+        String catchAll = stack.greenMail().getUserManager().getUserByEmail(CatchAllMailbox.ADDRESS)
+                .getQualifiedMailboxName();
+        assertThat(stack.greenMail().getManagers().getImapHostManager().getStore().listMailboxes("*"))
+                .extracting(folder -> folder.getFullName())
+                .allMatch(name -> name.contains("." + catchAll), "every mailbox is the catch-all's");
+    }
+
     @Test
     void htmlInASubjectIsEscapedOnThePage() throws Exception {
         String marker = UUID.randomUUID().toString();

@@ -96,6 +96,44 @@ class MongoWireServerIntegrationTest {
     }
 
     @Test
+    void indexKeysOfEveryKindStillFindAndGuardAfterARestart(@TempDir Path directory) {
+        int port = Ports.freePort();
+        Path file = directory.resolve("courseline.mv");
+        List<Object> references = List.of(new ObjectId(), 7, 7.5, 12_000_000_000L, "PSM-7", new Date(1_795_000_000_000L),
+                new Document("run", "r-1").append("seat", 3), List.of("a", 1));
+        try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
+                MongoClient client = MongoClients.create(server.uri("courseline-enquiry"))) {
+            MongoCollection<Document> bookings = client.getDatabase("courseline-enquiry").getCollection("bookings");
+            bookings.createIndex(Indexes.ascending("reference", "channel"), new IndexOptions().unique(true));
+            for (int i = 0; i < references.size(); i++) {
+                bookings.insertOne(new Document("_id", "booking-" + i).append("reference", references.get(i))
+                        .append("channel", "web"));
+            }
+            bookings.insertOne(new Document("_id", "no-reference").append("channel", "web"));
+        }
+
+        try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
+                MongoClient client = MongoClients.create(server.uri("courseline-enquiry"))) {
+            MongoCollection<Document> bookings = client.getDatabase("courseline-enquiry").getCollection("bookings");
+            for (int i = 0; i < references.size(); i++) {
+                Object reference = references.get(i);
+                assertThat(bookings.find(Filters.and(Filters.eq("reference", reference), Filters.eq("channel", "web")))
+                        .first()).as("found by %s", reference).containsEntry("_id", "booking-" + i);
+                assertThatThrownBy(() -> bookings.insertOne(new Document("_id", "again").append("reference", reference)
+                        .append("channel", "web"))).as("a second %s", reference)
+                        .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getError().getCategory())
+                                .isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            }
+            assertThatThrownBy(() -> bookings.insertOne(new Document("_id", "again").append("channel", "web")))
+                    .as("a second booking without a reference")
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            bookings.insertOne(new Document("_id", "phone").append("reference", 7).append("channel", "phone"));
+            assertThat(bookings.countDocuments()).isEqualTo(references.size() + 2);
+        }
+    }
+
+    @Test
     void everyValueTypeComesBackAsStoredAfterARestart(@TempDir Path directory) {
         int port = Ports.freePort();
         Path file = directory.resolve("courseline.mv");
