@@ -7,12 +7,14 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Flags;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,11 @@ final class MailStoreTrimmer implements AutoCloseable {
 
     private final GreenMail greenMail;
     private final int keepNewest;
+    /**
+     * Each pass looks at every stored copy; reading the Message-ID header of each anew took most of this thread's
+     * time. Entries go when GreenMail lets go of the message (identity keys: StoredMessage has no equals).
+     */
+    private final Map<StoredMessage, String> keys = Collections.synchronizedMap(new WeakHashMap<>());
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "mail-retention");
         thread.setDaemon(true);
@@ -65,7 +72,7 @@ final class MailStoreTrimmer implements AutoCloseable {
         }
         all.sort(RECEIVED);
         // Its first copy decides the age of an email, as on the inbox page.
-        List<String> oldestFirst = new ArrayList<>(all.stream().map(EmailKey::of).distinct().toList());
+        List<String> oldestFirst = new ArrayList<>(all.stream().map(this::keyOf).distinct().toList());
         int drop = oldestFirst.size() - keepNewest;
         if (drop <= 0) {
             return 0;
@@ -74,7 +81,7 @@ final class MailStoreTrimmer implements AutoCloseable {
         byFolder.forEach((folder, messages) -> {
             boolean marked = false;
             for (StoredMessage message : messages) {
-                if (dropped.contains(EmailKey.of(message))) {
+                if (dropped.contains(keyOf(message))) {
                     message.setFlag(Flags.Flag.DELETED, true);
                     marked = true;
                 }
@@ -88,6 +95,10 @@ final class MailStoreTrimmer implements AutoCloseable {
             }
         });
         return drop;
+    }
+
+    private String keyOf(StoredMessage message) {
+        return keys.computeIfAbsent(message, EmailKey::of);
     }
 
     @Override
