@@ -22,8 +22,8 @@ import io.netty.buffer.Unpooled;
  * search (half the MongoDB server's CPU under load). Keys equal in MongoDB's order but not equal as Java values (1
  * and 1.0) are told apart by class, so the order agrees with {@link KeyValue#equals}, which the index relies on.
  * Keys are stored as BSON ({@code {n: size, "0": first, ...}}, a missing field left out), not Java-serialised: H2
- * writes every key of a page each time the page changes, and Java serialisation of those keys took a quarter of the
- * MongoDB server's CPU in a 10-minute load run.
+ * writes every key of a page each time the page changes, and Java serialisation of those keys took a fifth of the
+ * MongoDB server's CPU six minutes into a load run.
  */
 final class IndexKeyType extends ObjectDataType {
 
