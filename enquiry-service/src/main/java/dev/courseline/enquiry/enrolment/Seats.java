@@ -312,6 +312,10 @@ public class Seats implements RunCatalogueListener {
             batch.add(next);
         }
         if (batch.isEmpty()) {
+            // Idle: the next change reads the run again (one read by id), so only runs being enrolled into stay in
+            // memory, not every run ever enrolled into with all its enrolments. Safe here: this thread holds the
+            // run's drain, and only a drain reads or writes its cached state.
+            lastWritten.remove(runId);
             queue.draining.set(false);
             if (!queue.decisions.isEmpty()) {
                 drain(runId, queue);
