@@ -24,11 +24,13 @@ import org.springframework.http.ProblemDetail;
  * <li>304 on public reads.</li>
  * </ul>
  * A handler that can give one of these codes otherwise declares it with its own description (e.g. a 409 on create);
- * it gets the problem body here.
+ * it gets the problem body here. Successful answers are documented as {@code application/json}, what they are.
  */
 final class ProblemResponses implements OpenApiCustomizer {
 
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String ANY = "*/*";
+    private static final String JSON = "application/json";
     private static final String PROBLEM_SCHEMA = "ProblemDetail";
 
     @Override
@@ -67,6 +69,8 @@ final class ProblemResponses implements OpenApiCustomizer {
             if (code.startsWith("4")) {
                 response.content(new Content().addMediaType(PROBLEM_JSON,
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+            } else if (response.getContent() != null && response.getContent().containsKey(ANY)) {
+                response.getContent().addMediaType(JSON, response.getContent().remove(ANY));
             }
         });
     }
