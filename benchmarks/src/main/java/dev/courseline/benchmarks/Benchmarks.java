@@ -28,15 +28,15 @@ public final class Benchmarks {
         Settings settings = Settings.fromSystemProperties();
         EnrolmentSettings enrolmentSettings = EnrolmentSettings.fromSystemProperties(settings);
         List<String> figures = new ArrayList<>();
-        try (ResidentMemory memory = ResidentMemory.start()) {
+        ResidentMemory memory = ResidentMemory.start();
+        try (memory) {
             figures.addAll(switch (args[0]) {
                 case "intake" -> IntakeBenchmark.run(settings);
                 case "lead-emails" -> LeadEmailBenchmark.run(settings);
                 default -> EnrolmentBenchmark.run(enrolmentSettings);
             });
-            memory.close();
-            figures.addAll(memory.report());
         }
+        figures.addAll(memory.report());
         // The enrolment report names only its own settings; intake and lead-emails share theirs.
         String described = args[0].equals("enrolments") ? enrolmentSettings.describe() : settings.describe();
 

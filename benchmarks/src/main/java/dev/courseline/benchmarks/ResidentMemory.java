@@ -94,7 +94,10 @@ final class ResidentMemory implements AutoCloseable {
         }
         try (Stream<Path> processes = Files.list(proc)) {
             return processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(path -> commandLine(path).contains("/" + service + "-") && commandLine(path).contains("-jar"))
+                    .filter(path -> {
+                        String commandLine = commandLine(path);
+                        return commandLine.contains("/" + service + "-") && commandLine.contains("-jar");
+                    })
                     .mapToLong(path -> Long.parseLong(path.getFileName().toString()))
                     .findFirst();
         } catch (IOException e) {

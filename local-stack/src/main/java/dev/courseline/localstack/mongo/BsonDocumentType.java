@@ -4,15 +4,12 @@ import java.nio.ByteBuffer;
 import java.util.ConcurrentModificationException;
 import java.util.NoSuchElementException;
 
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * Stores the documents of the H2 backend as BSON, the encoding they arrived in, instead of H2's default Java
@@ -44,16 +41,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf encoded = Unpooled.buffer();
-        try {
-            encode(document, encoded);
-            int length = encoded.readableBytes();
-            observe(length);
-            buffer.putVarInt(length);
-            buffer.put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), length);
-        } finally {
-            encoded.release();
-        }
+        observe(BsonInPages.write(buffer, encoded -> encode(document, encoded)));
     }
 
     /**
@@ -79,11 +67,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public Document read(ByteBuffer buffer) {
-        int length = DataUtils.readVarInt(buffer);
-        observe(length);
-        ByteBuf encoded = Unpooled.wrappedBuffer(buffer.slice(buffer.position(), length));
-        buffer.position(buffer.position() + length);
-        return BsonDecoder.decodeBson(encoded);
+        return BsonInPages.read(buffer, this::observe);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.courseline.localstack.mongo;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
@@ -11,10 +10,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * The key type of the H2 backend's unique indexes: keys compared value by value in MongoDB's order, instead of H2's
@@ -46,22 +42,12 @@ final class IndexKeyType extends ObjectDataType {
                 document.put(Integer.toString(i), values.get(i));
             }
         }
-        ByteBuf encoded = Unpooled.buffer();
-        try {
-            BsonEncoder.encodeDocument(document, encoded);
-            int length = encoded.readableBytes();
-            buffer.putVarInt(length);
-            buffer.put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), length);
-        } finally {
-            encoded.release();
-        }
+        BsonInPages.write(buffer, encoded -> BsonEncoder.encodeDocument(document, encoded));
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
-        int length = DataUtils.readVarInt(buffer);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(buffer.position(), length)));
-        buffer.position(buffer.position() + length);
+        Document document = BsonInPages.read(buffer, length -> { });
         Object[] values = new Object[((Number) document.get(SIZE)).intValue()];
         for (int i = 0; i < values.length; i++) {
             String position = Integer.toString(i);
