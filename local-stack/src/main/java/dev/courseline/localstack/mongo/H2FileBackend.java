@@ -17,11 +17,12 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
- * mongo-java-server's H2 file backend, answering {@code hello} (see {@link HelloCommand}), with documents stored as
- * BSON ({@link BsonDocumentType}) and unique indexes ordered without serialising keys ({@link IndexKeyType}). The
- * map names are H2Database's own; the file format is not, which {@link StoreFormat} records and checks.
+ * mongo-java-server's H2 file backend, answering {@code hello} (see {@link HelloCommand}) and {@code listDatabases}
+ * (see {@link ListDatabasesCommand}), with documents stored as BSON ({@link BsonDocumentType}) and unique indexes
+ * ordered without serialising keys ({@link IndexKeyType}). The map names are H2Database's own; the file format is
+ * not, which {@link StoreFormat} records and checks.
  */
-final class H2FileBackend extends H2Backend {
+class H2FileBackend extends H2Backend {
 
     private static final String DATABASES_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
@@ -33,9 +34,8 @@ final class H2FileBackend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        return HelloCommand.isHello(command)
-                ? HelloCommand.asHelloReply(super.handleCommand(channel, database, "isMaster", query))
-                : super.handleCommand(channel, database, command, query);
+        return CommandPatches.answer(database, command, name -> super.handleCommand(channel, database, name, query),
+                this::listDatabaseNames, this::resolveDatabase);
     }
 
     @Override

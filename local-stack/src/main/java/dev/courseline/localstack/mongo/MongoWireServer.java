@@ -63,7 +63,7 @@ public final class MongoWireServer implements MongoStore {
 
     private MongoBackend backend() {
         if (file.isEmpty()) {
-            return new HelloCommand.InMemory();
+            return new InMemoryBackend();
         }
         try {
             Files.createDirectories(file.get().getParent());

@@ -18,9 +18,11 @@ import dev.courseline.localstack.junit.WithLocalStack;
 import dev.courseline.localstack.support.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -55,6 +57,36 @@ class MongoWireServerIntegrationTest {
             assertThat(reply.get("isWritablePrimary")).isEqualTo(true);
             assertThat(reply.get("maxWireVersion")).isNotNull();
         }
+    }
+
+    @Test
+    void listingDatabasesAnswersFromTheOpenDatabasesWithoutReadingThemAgain(@TempDir Path directory) {
+        AtomicInteger opened = new AtomicInteger();
+        H2FileBackend backend = new H2FileBackend(directory.resolve("courseline.mv").toString()) {
+            @Override
+            protected de.bwaldvogel.mongo.MongoDatabase openOrCreateDatabase(String databaseName) {
+                opened.incrementAndGet();
+                return super.openOrCreateDatabase(databaseName);
+            }
+        };
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + server.bind().getPort())) {
+            client.getDatabase("courseline-listing").getCollection("enquiries").insertOne(new Document("_id", "e-1"));
+
+            for (int probe = 1; probe <= 3; probe++) {
+                assertThat(listed(client, "courseline-listing")).containsEntry("empty", false);
+            }
+            assertThat(opened).hasValue(1);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static Document listed(MongoClient client, String name) {
+        return client.listDatabases().into(new ArrayList<>()).stream()
+                .filter(database -> name.equals(database.getString("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not listed"));
     }
 
     @Test
