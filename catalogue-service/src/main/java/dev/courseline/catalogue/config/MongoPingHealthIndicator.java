@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Readiness contributor {@code mongo} (replaces Boot's, by bean name): a {@code ping} to the database. Boot's own
- * indicator sends {@code hello}, which the embedded MongoDB-wire server of the local stack does not implement, so
- * it would report the store down although it serves every query.
+ * Readiness contributor {@code mongo} (replaces Boot's, by bean name): a {@code ping} to this service's database.
+ * Boot's own indicator lists every database on the server at each probe, which costs the server work in proportion
+ * to what it stores and says nothing more about this service's own store.
  */
 @Component("mongoHealthIndicator")
 class MongoPingHealthIndicator extends AbstractReactiveHealthIndicator {

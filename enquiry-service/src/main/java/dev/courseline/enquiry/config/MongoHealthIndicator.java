@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Readiness of the store, as {@code mongo}: this bean's name makes Boot skip its own indicator, whose {@code hello}
- * command the embedded MongoDB-wire server does not know (it would report a working store as down). {@code ping} is
- * understood by every server.
+ * Readiness of the store, as {@code mongo} (replaces Boot's, by bean name): a {@code ping} to this service's
+ * database. Boot's own indicator lists every database on the server at each probe, which costs the server work in
+ * proportion to what it stores and says nothing more about this service's own store.
  */
 @Component("mongoHealthIndicator")
 public class MongoHealthIndicator extends AbstractReactiveHealthIndicator {

@@ -9,8 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Readiness contributor {@code mongo} (replaces Boot's, by bean name): a {@code ping} to this service's database.
- * With the blocking driver on the classpath Boot's indicator lists every database on the server at each probe, which
- * costs the server work in proportion to what it stores and says nothing more about this service's own store.
+ * Boot's own indicator lists every database on the server at each probe, which costs the server work in proportion
+ * to what it stores and says nothing more about this service's own store.
  */
 @Component("mongoHealthIndicator")
 class MongoPingHealthIndicator extends AbstractReactiveHealthIndicator {
