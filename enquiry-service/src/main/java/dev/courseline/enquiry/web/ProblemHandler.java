@@ -23,6 +23,7 @@ import tools.jackson.core.JacksonException;
 public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String STORE_RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
@@ -87,8 +88,24 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreUnavailable.explains(e)) {
+            return storeUnavailable(e);
+        }
         log.error("Unexpected failure while handling a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed; please retry.");
+    }
+
+    /**
+     * The store did not answer: the request may or may not have been stored, so the answer says so, and that sending
+     * it again is safe (an Idempotency-Key returns the first answer; without one, a repeat is linked to the first).
+     */
+    private static ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+        log.warn("Answered 503, the store is unavailable: {}", e.toString());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Our store did not answer in time, so this request may not have been recorded. Please send it again "
+                        + "in a few seconds; sending it twice does not create it twice.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS).body(body);
     }
 
     static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> problems) {
