@@ -11,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.courseline.localstack.LocalStack;
@@ -22,6 +23,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -87,6 +93,48 @@ class MongoWireServerIntegrationTest {
                 .filter(database -> name.equals(database.getString("name")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " is not listed"));
+    }
+
+    @Test
+    void aScanThatNoIndexServesFindsEveryMatchWhileWritersKeepWriting(@TempDir Path directory) throws Exception {
+        int port = Ports.freePort();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (MongoWireServer server = MongoWireServer.inFile(port, directory.resolve("courseline.mv")).start();
+                MongoClient client = MongoClients.create(server.uri("courseline-scan"))) {
+            MongoCollection<Document> notifications = client.getDatabase("courseline-scan")
+                    .getCollection("notifications");
+            notifications.insertMany(IntStream.range(0, 2000)
+                    .mapToObj(i -> new Document("_id", "n-" + i).append("status", i % 2 == 0 ? "PENDING" : "SENT")
+                            .append("attempts", 0))
+                    .toList());
+            AtomicBoolean scanning = new AtomicBoolean(true);
+            Future<Integer> writes = writer.submit(() -> {
+                int done = 0;
+                while (scanning.get()) {
+                    notifications.updateOne(Filters.eq("_id", "n-" + done % 2000), Updates.inc("attempts", 1));
+                    notifications.insertOne(new Document("_id", "w-" + done).append("status", "SENT"));
+                    done++;
+                }
+                return done;
+            });
+
+            for (int scan = 1; scan <= 10; scan++) {
+                List<Document> pending = notifications.find(Filters.eq("status", "PENDING"))
+                        .into(new ArrayList<>());
+                assertThat(pending).as("scan %d", scan).hasSize(1000)
+                        .allSatisfy(document -> assertThat(document.getString("_id")).startsWith("n-"));
+            }
+            scanning.set(false);
+            int updates = writes.get(30, TimeUnit.SECONDS);
+
+            assertThat(updates).isPositive();
+            assertThat(notifications.countDocuments(Filters.regex("_id", "^w-"))).isEqualTo(updates);
+            int attempts = notifications.find(Filters.regex("_id", "^n-")).into(new ArrayList<>()).stream()
+                    .mapToInt(document -> document.getInteger("attempts")).sum();
+            assertThat(attempts).isEqualTo(updates);
+        } finally {
+            writer.shutdownNow();
+        }
     }
 
     @Test
