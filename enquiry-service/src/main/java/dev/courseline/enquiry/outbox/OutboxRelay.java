@@ -47,8 +47,8 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Writers hand a freshly written document over at once ({@link #relayNow}); a sweep claims whatever is left over:
  * at start-up (a crash here), at every poll for a while after a send failed here (a broker outage), and otherwise
- * every {@code sweep-interval} (a lease that ran out elsewhere). A sweep's query for candidates scans the collection
- * on the embedded store, so it must not run every second for nothing.
+ * every {@code sweep-interval} (a lease that ran out elsewhere). A sweep's claim query scans the collection on the
+ * embedded store, so it must not run every second for nothing.
  *
  * <p>Completing a send names the document by id and lease owner, and claiming a known document by id, owner and
  * expiry; each collection gets a unique index on exactly those fields. On MongoDB the {@code _id} index alone serves
@@ -64,7 +64,6 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String LEASE_ATTEMPTS = OutboxLease.FIELD + ".attempts";
     private static final String SOURCE = "/courseline/enquiry-service";
     private static final int DRAINERS_PER_COLLECTION = 4;
-    private static final int SWEEP_BATCH = 256;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -119,31 +118,29 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Relays every claimable document of every registered collection. The candidates come from one query (a scan on
-     * the embedded store, which reads without holding up writers, where a findAndModify would hold the collection for
-     * the whole scan: 2.6 s with 60,000 enquiries stored, every sweep, and intake waited); each is then claimed by id,
-     * so one that someone else claimed meanwhile is left to them. A full batch means there may be more.
+     * Claims and relays every claimable document of every registered collection, until none is left. One claim
+     * first: only when it finds something do several drainers share the rest.
      */
     public Mono<Void> drainAll() {
-        return Flux.fromIterable(collections).flatMap(this::drain).then();
+        return Flux.fromIterable(collections)
+                .flatMap(collection -> claim(collection, new Criteria())
+                        .flatMap(doc -> relayClaimed(collection, doc).onErrorResume(e -> Mono.empty())
+                                .then(Flux.range(0, DRAINERS_PER_COLLECTION).flatMap(i -> drain(collection)).then())))
+                .then();
     }
 
     private Mono<Void> drain(String collection) {
-        return claimableIds(collection).collectList()
-                .flatMap(ids -> Flux.fromIterable(ids)
-                        .flatMap(id -> claimById(collection, id)
-                                .flatMap(doc -> relayClaimed(collection, doc).onErrorResume(e -> Mono.empty())),
-                                DRAINERS_PER_COLLECTION)
-                        .then(ids.size() == SWEEP_BATCH ? drain(collection) : Mono.empty()));
+        return claim(collection, new Criteria())
+                .flatMap(doc -> relayClaimed(collection, doc).onErrorResume(e -> Mono.empty()).thenReturn(true))
+                .flatMap(claimed -> drain(collection));
     }
 
-    private Flux<Object> claimableIds(String collection) {
-        Query query = new Query(new Criteria().andOperator(
+    private Mono<Document> claim(String collection, Criteria which) {
+        Instant now = clock.instant();
+        Query query = new Query(new Criteria().andOperator(which,
                 Criteria.where(PENDING_EVENTS + ".0").exists(true),
-                Criteria.where(LEASE_UNTIL).lt(Date.from(clock.instant()))))
-                .limit(SWEEP_BATCH);
-        query.fields().include("_id");
-        return mongo.find(query, Document.class, collection).map(doc -> doc.get("_id"));
+                Criteria.where(LEASE_UNTIL).lt(Date.from(now))));
+        return takeLease(collection, query, now);
     }
 
     /**
