@@ -29,9 +29,6 @@ final class StoreUnavailable {
                     || isDriverFailure(cause.getClass())) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

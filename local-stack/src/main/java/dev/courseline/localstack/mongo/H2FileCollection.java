@@ -13,9 +13,9 @@ import de.bwaldvogel.mongo.bson.Document;
 /**
  * An H2 collection whose scans do not stop its writers. mongo-java-server runs every operation on a collection under
  * the collection's lock, a query that no index serves included: it reads every stored document while every insert
- * and update waits. The services' sweeps are such queries (due notifications, unsent outbox events), and once a load
- * run had stored some 100,000 notifications, writers waited up to 2.2 s for one (JFR, monitor waits), which was the
- * tail of both the intake latency and the lead-email latency.
+ * and update waits. The notification service's sweep for due notifications is such a query: with some 100,000
+ * notifications stored after a load run, writers waited up to 2.2 s while such scans ran (JFR on this server).
+ * A {@code findAndModify}, update or delete whose query scans still holds the lock (the enquiry outbox sweep's claim).
  *
  * <p>H2 iterates a snapshot of the map, so a scan runs safely without the lock, as mongo-java-server already serves
  * every batch after the first (getMore) without it. What such a scan may see is a document that an update is
