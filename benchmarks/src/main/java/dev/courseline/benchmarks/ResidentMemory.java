@@ -61,7 +61,7 @@ final class ResidentMemory implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         lines.add("");
         lines.add("Resident memory of the services (VmRSS from /proc, sampled every 0.5 s through the run; target: at "
-                + "or under 256 MiB under load):");
+                + "or under " + TARGET_KIB / 1024 + " MiB under load):");
         lines.add("");
         lines.add("| service | start MiB | peak MiB | end MiB | target |");
         lines.add("|---|---|---|---|---|");

@@ -117,18 +117,9 @@ class LeadsIntegrationTest {
     @Test
     void everyBadQueryParameterOfTheLeadListIsNamed() {
         String token = token("sam");
-        expectInvalid("status=MAYBE", token)
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo("status")
-                .jsonPath("$.errors[0].message").isEqualTo("must be one of NEW, CONTACTED, QUOTED, WON, LOST");
-        expectInvalid("kind=X", token)
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo("kind")
-                .jsonPath("$.errors[0].message").isEqualTo("must be one of QUOTE, MEMBERSHIP");
-        expectInvalid("page=abc", token)
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo("page")
-                .jsonPath("$.errors[0].message").isEqualTo("must be a whole number, 0 or more");
+        expectOneProblem("status=MAYBE", token, "status", "must be one of NEW, CONTACTED, QUOTED, WON, LOST");
+        expectOneProblem("kind=X", token, "kind", "must be one of QUOTE, MEMBERSHIP");
+        expectOneProblem("page=abc", token, "page", "must be a whole number, 0 or more");
         expectInvalid("page=-1&size=0", token)
                 .jsonPath("$.errors.length()").isEqualTo(2)
                 .jsonPath("$.errors[0].field").isEqualTo("page")
@@ -144,6 +135,13 @@ class LeadsIntegrationTest {
                 .jsonPath("$.page").isEqualTo(0)
                 .jsonPath("$.size").isEqualTo(1)
                 .jsonPath("$.items.length()").value(count -> assertThat((Integer) count).isLessThanOrEqualTo(1));
+    }
+
+    private void expectOneProblem(String query, String token, String field, String message) {
+        expectInvalid(query, token)
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo(field)
+                .jsonPath("$.errors[0].message").isEqualTo(message);
     }
 
     private WebTestClient.BodyContentSpec expectInvalid(String query, String token) {
