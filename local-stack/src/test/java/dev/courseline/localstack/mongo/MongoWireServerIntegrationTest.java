@@ -175,6 +175,37 @@ class MongoWireServerIntegrationTest {
         }
     }
 
+    /** What the notification sweep relies on: the set and unset marker field lists exactly what is unfinished. */
+    @Test
+    void aPatternOnASparseUniqueIndexFindsExactlyTheDocumentsHoldingTheFieldAcrossARestart(@TempDir Path directory) {
+        int port = Ports.freePort();
+        Path file = directory.resolve("courseline.mv");
+        try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
+                MongoClient client = MongoClients.create(server.uri("courseline-notification"))) {
+            MongoCollection<Document> notifications = client.getDatabase("courseline-notification")
+                    .getCollection("notifications");
+            notifications.createIndex(Indexes.ascending("unfinished"), new IndexOptions().unique(true).sparse(true));
+            IntStream.range(0, 300).forEach(i -> notifications.insertOne(
+                    new Document("_id", "n" + i).append("unfinished", "n" + i).append("status", "PENDING")));
+            IntStream.range(0, 300).filter(i -> i % 3 != 0).forEach(i -> notifications.updateOne(
+                    Filters.eq("_id", "n" + i), Updates.combine(Updates.set("status", "SENT"),
+                            Updates.unset("unfinished"))));
+            notifications.updateOne(Filters.eq("_id", "n1"), Updates.set("unfinished", "n1"));
+        }
+
+        try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
+                MongoClient client = MongoClients.create(server.uri("courseline-notification"))) {
+            List<String> unfinished = client.getDatabase("courseline-notification").getCollection("notifications")
+                    .find(Filters.regex("unfinished", "^")).map(found -> found.getString("_id"))
+                    .into(new ArrayList<>());
+
+            List<String> expected = new ArrayList<>(IntStream.range(0, 300).filter(i -> i % 3 == 0)
+                    .mapToObj(i -> "n" + i).toList());
+            expected.add("n1");
+            assertThat(unfinished).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
     @Test
     void indexKeysOfEveryKindStillFindAndGuardAfterARestart(@TempDir Path directory) {
         int port = Ports.freePort();

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 
 import com.mongodb.MongoBulkWriteException;
@@ -21,7 +22,6 @@ import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -39,6 +39,12 @@ public class NotificationStore implements InitializingBean {
     private static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
     private static final String LEASE_OWNER = "leaseOwner";
     private static final String LEASE_UNTIL = "leaseUntil";
+    /**
+     * Present, holding the notification's own id, while it is PENDING or SENDING. A sparse unique index on it lists
+     * exactly the unfinished notifications, so the sweep reads those instead of every notification ever sent: a
+     * regular expression on a single-key index is served from the index by the embedded store, as by MongoDB.
+     */
+    private static final String UNFINISHED = "unfinished";
 
     private final ReactiveMongoTemplate mongo;
     private final MongoTemplate blockingMongo;
@@ -53,6 +59,7 @@ public class NotificationStore implements InitializingBean {
      * can record anything. The unique (id, status) and (id, status, lease owner) indexes are trivially unique; they
      * exist because the embedded MongoDB-wire server only uses an index whose keys are exactly the query's, so the
      * conditional updates of claiming and finishing a lease stay point look-ups instead of collection scans.
+     * The sparse {@code unfinished} index is the sweep's (see {@link #UNFINISHED}).
      */
     @Override
     public void afterPropertiesSet() {
@@ -66,8 +73,8 @@ public class NotificationStore implements InitializingBean {
                 indexes.createIndex(new Index().named("event_kind_recipient").unique()
                         .on("eventId", Sort.Direction.ASC).on("kind", Sort.Direction.ASC)
                         .on("recipient", Sort.Direction.ASC)),
-                indexes.createIndex(new Index().named("due").on(STATUS, Sort.Direction.ASC)
-                        .on(NEXT_ATTEMPT_AT, Sort.Direction.ASC)),
+                indexes.createIndex(new Index().named(UNFINISHED).on(UNFINISHED, Sort.Direction.ASC).unique()
+                        .sparse()),
                 indexes.createIndex(new Index().named("by_status").on(STATUS, Sort.Direction.ASC)
                         .on("createdAt", Sort.Direction.DESC)),
                 indexes.createIndex(new Index().named("by_person").on("personEmailHashes", Sort.Direction.ASC)),
@@ -101,23 +108,43 @@ public class NotificationStore implements InitializingBean {
 
     /** Records a notification unless the same (event, kind, recipient) was recorded before; true when new. */
     public Mono<Boolean> recordIfAbsent(Notification notification) {
-        return mongo.insert(notification)
+        return mongo.insert(toDocument(notification), Notification.COLLECTION)
                 .thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
     }
 
     /**
      * Ids of notifications that are due now: pending ones whose time has come, and ones whose lease ran out (a worker
-     * died with them), which are first put back to PENDING. This scans the collection, so it runs as a slow sweep.
+     * died with them), which are first put back to PENDING. It reads only unfinished notifications, through their
+     * index, and picks the due ones here, because the embedded store serves no other query shape from an index.
      */
     public Flux<String> dueIds(Instant now, int limit) {
-        Query query = new Query(dueCriteria(now)).limit(limit);
-        query.fields().include("_id").include(STATUS).include(LEASE_OWNER);
+        Query query = new Query(where(UNFINISHED).regex("^"));
+        query.fields().include("_id").include(STATUS).include(LEASE_OWNER).include(NEXT_ATTEMPT_AT)
+                .include(LEASE_UNTIL);
         return mongo.find(query, Document.class, Notification.COLLECTION)
+                .filter(candidate -> isDue(candidate, now))
+                .take(limit)
                 .concatMap(due -> NotificationStatus.SENDING.name().equals(due.getString(STATUS))
                         ? releaseLease(due.getString("_id"), due.getString(LEASE_OWNER))
                                 .filter(Boolean::booleanValue).map(released -> due.getString("_id"))
                         : Mono.just(due.getString("_id")));
+    }
+
+    /**
+     * Marks the unfinished notifications stored before {@link #UNFINISHED} existed, so that the sweep finds them;
+     * returns how many. It scans the collection, so the dispatcher runs it once, with its first sweep.
+     */
+    public Mono<Long> markUnfinishedFromBefore() {
+        Query before = new Query(where(STATUS).in(NotificationStatus.PENDING, NotificationStatus.SENDING)
+                .and(UNFINISHED).exists(false));
+        before.fields().include("_id").include(STATUS);
+        return mongo.find(before, Document.class, Notification.COLLECTION)
+                .concatMap(found -> mongo.updateFirst(
+                        new Query(where("_id").is(found.getString("_id")).and(STATUS).is(found.getString(STATUS))),
+                        new Update().set(UNFINISHED, found.getString("_id")), Notification.COLLECTION))
+                .filter(result -> result.getModifiedCount() > 0)
+                .count();
     }
 
     /**
@@ -147,7 +174,7 @@ public class NotificationStore implements InitializingBean {
                     .set(STATUS, NotificationStatus.SENT)
                     .set("sentAt", at)
                     .set("lastError", null)
-                    .unset(LEASE_OWNER).unset(LEASE_UNTIL)
+                    .unset(LEASE_OWNER).unset(LEASE_UNTIL).unset(UNFINISHED)
                     .push("attempts", new Attempt(at, Attempt.Outcome.DELIVERED, null)));
         }
         return sent.execute().map(BulkWriteResult::getModifiedCount);
@@ -163,6 +190,8 @@ public class NotificationStore implements InitializingBean {
                 .push("attempts", new Attempt(at, Attempt.Outcome.TEMPORARY_FAILURE, error));
         if (retryAt != null) {
             update.set(NEXT_ATTEMPT_AT, retryAt);
+        } else {
+            update.unset(UNFINISHED);
         }
         return finishLease(id, owner, update);
     }
@@ -172,7 +201,7 @@ public class NotificationStore implements InitializingBean {
                 .set(STATUS, NotificationStatus.FAILED)
                 .set("lastError", error)
                 .inc("failedAttempts", 1)
-                .unset(LEASE_OWNER).unset(LEASE_UNTIL)
+                .unset(LEASE_OWNER).unset(LEASE_UNTIL).unset(UNFINISHED)
                 .push("attempts", new Attempt(at, Attempt.Outcome.PERMANENT_FAILURE, error));
         return finishLease(id, owner, update);
     }
@@ -183,7 +212,8 @@ public class NotificationStore implements InitializingBean {
         Update update = new Update()
                 .set(STATUS, NotificationStatus.PENDING)
                 .set("failedAttempts", 0)
-                .set(NEXT_ATTEMPT_AT, now);
+                .set(NEXT_ATTEMPT_AT, now)
+                .set(UNFINISHED, id);
         return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Notification.class);
     }
 
@@ -220,7 +250,7 @@ public class NotificationStore implements InitializingBean {
                 .set("personEmailHashes", List.of())
                 .set("erasedAt", at);
         if (notification.status() == NotificationStatus.PENDING || notification.status() == NotificationStatus.FAILED) {
-            update.set(STATUS, NotificationStatus.ERASED);
+            update.set(STATUS, NotificationStatus.ERASED).unset(UNFINISHED);
         }
         return mongo.updateFirst(new Query(where("_id").is(notification.id())), update, Notification.class)
                 .map(result -> result.getModifiedCount() > 0);
@@ -243,6 +273,10 @@ public class NotificationStore implements InitializingBean {
     private Document toDocument(Notification notification) {
         Document document = new Document();
         mongo.getConverter().write(notification, document);
+        NotificationStatus status = notification.status();
+        if (status == NotificationStatus.PENDING || status == NotificationStatus.SENDING) {
+            document.put(UNFINISHED, notification.id());
+        }
         return document;
     }
 
@@ -251,10 +285,15 @@ public class NotificationStore implements InitializingBean {
                 || (failure instanceof MongoWriteException write && write.getCode() == 11000);
     }
 
-    private static Criteria dueCriteria(Instant now) {
-        return new Criteria().orOperator(
-                where(STATUS).is(NotificationStatus.PENDING).and(NEXT_ATTEMPT_AT).lte(now),
-                where(STATUS).is(NotificationStatus.SENDING).and(LEASE_UNTIL).lt(now));
+    private static boolean isDue(Document candidate, Instant now) {
+        String status = candidate.getString(STATUS);
+        if (NotificationStatus.PENDING.name().equals(status)) {
+            Date next = candidate.getDate(NEXT_ATTEMPT_AT);
+            return next == null || !next.toInstant().isAfter(now);
+        }
+        Date leaseUntil = candidate.getDate(LEASE_UNTIL);
+        return NotificationStatus.SENDING.name().equals(status)
+                && (leaseUntil == null || leaseUntil.toInstant().isBefore(now));
     }
 
     private static Query pageQuery(NotificationStatus status) {

@@ -1,0 +1,87 @@
+package dev.courseline.notification.dispatch;
+
+import static dev.courseline.notification.support.Inbox.to;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.courseline.notification.notification.EmailContent;
+import dev.courseline.notification.notification.NewNotification;
+import dev.courseline.notification.notification.Notification;
+import dev.courseline.notification.notification.NotificationKind;
+import dev.courseline.notification.notification.NotificationStatus;
+import dev.courseline.notification.notification.NotificationStore;
+import dev.courseline.notification.support.Inbox;
+import dev.courseline.notification.support.IntegrationTest;
+import dev.courseline.notification.support.ReceivedEmail;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/**
+ * What only the dispatcher's sweep can deliver: notifications no worker was told about (recorded by an instance that
+ * died before handing them over, or by an earlier version of this service) and ones whose worker died mid-send.
+ */
+class SweepIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    NotificationStore store;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void aNotificationRecordedButNeverHandedToAWorkerIsSentOnce() {
+        Notification recorded = pending("never-handed-over");
+
+        assertThat(store.recordIfAbsent(recorded).block()).isTrue();
+
+        assertSentOnce(recorded);
+    }
+
+    @Test
+    void aNotificationWhoseWorkerDiedMidSendIsSentOnceAfterTheLeaseRunsOut() {
+        Notification pending = pending("worker-died");
+        Instant leaseRanOut = Instant.now().minusSeconds(1);
+        Notification inFlight = new Notification(pending.id(), pending.eventId(), pending.eventType(), pending.kind(),
+                pending.aboutId(), pending.recipient(), pending.content(), pending.personEmailHashes(),
+                NotificationStatus.SENDING, 0, List.of(), pending.nextAttemptAt(), "worker-that-died", leaseRanOut,
+                null, pending.createdAt(), null, null);
+
+        assertThat(store.recordIfAbsent(inFlight).block()).isTrue();
+
+        assertSentOnce(inFlight);
+    }
+
+    @Test
+    void aPendingNotificationStoredByAnEarlierVersionIsSentOnceItIsMarked() {
+        // Stored as the record alone, without the field the sweep's index lists: what an earlier version wrote.
+        Notification fromBefore = pending("earlier-version");
+        mongo.insert(fromBefore).block();
+
+        assertThat(store.markUnfinishedFromBefore().block()).isPositive();
+
+        assertSentOnce(fromBefore);
+    }
+
+    private static Notification pending(String scenario) {
+        String recipient = scenario + "-" + UUID.randomUUID() + "@example.com";
+        NewNotification email = new NewNotification(NotificationKind.ACKNOWLEDGEMENT, recipient,
+                UUID.randomUUID().toString(), new EmailContent("We have received your request (" + scenario + ")",
+                        "Thank you.", "<p>Thank you.</p>", null), List.of());
+        return Notification.pending(UUID.randomUUID().toString(), "test", email, Instant.now());
+    }
+
+    private void assertSentOnce(Notification notification) {
+        ReceivedEmail received = Inbox.awaitOne(to(notification.recipient()));
+        assertThat(received.subject()).isEqualTo(notification.content().subject());
+        assertThat(received.messageId()).isEqualTo(notification.messageId());
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.findById(notification.id()).block().status(),
+                status -> status == NotificationStatus.SENT);
+        assertThat(Inbox.matching(to(notification.recipient()))).hasSize(1);
+    }
+}
