@@ -45,6 +45,8 @@ public class NotificationStore implements InitializingBean {
      * regular expression on a single-key index is served from the index by the embedded store, as by MongoDB.
      */
     private static final String UNFINISHED = "unfinished";
+    private static final List<NotificationStatus> UNFINISHED_STATUSES =
+            List.of(NotificationStatus.PENDING, NotificationStatus.SENDING);
 
     private final ReactiveMongoTemplate mongo;
     private final MongoTemplate blockingMongo;
@@ -136,7 +138,7 @@ public class NotificationStore implements InitializingBean {
      * returns how many. It scans the collection, so the dispatcher runs it once, with its first sweep.
      */
     public Mono<Long> markUnfinishedFromBefore() {
-        Query before = new Query(where(STATUS).in(NotificationStatus.PENDING, NotificationStatus.SENDING)
+        Query before = new Query(where(STATUS).in(UNFINISHED_STATUSES)
                 .and(UNFINISHED).exists(false));
         before.fields().include("_id").include(STATUS);
         return mongo.find(before, Document.class, Notification.COLLECTION)
@@ -273,8 +275,7 @@ public class NotificationStore implements InitializingBean {
     private Document toDocument(Notification notification) {
         Document document = new Document();
         mongo.getConverter().write(notification, document);
-        NotificationStatus status = notification.status();
-        if (status == NotificationStatus.PENDING || status == NotificationStatus.SENDING) {
+        if (UNFINISHED_STATUSES.contains(notification.status())) {
             document.put(UNFINISHED, notification.id());
         }
         return document;
