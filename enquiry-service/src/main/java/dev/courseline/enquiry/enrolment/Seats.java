@@ -412,7 +412,7 @@ public class Seats implements RunCatalogueListener {
             List<PendingEvent> caused) {
         if (before == null) {
             RunSeats fresh = new RunSeats(after.id(), after.run(), after.status(), after.maxCapacity(),
-                    after.seatsLeft(), after.enrolments(), 0, caused, OutboxLease.free());
+                    after.seatsLeft(), after.enrolments(), 0, caused, OutboxLease.freeFor(caused));
             return mongo.insert(fresh)
                     .map(stored -> remember(fresh, caused))
                     .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
@@ -430,7 +430,7 @@ public class Seats implements RunCatalogueListener {
             update.push("enrolments").each(appended.toArray());
         }
         if (!caused.isEmpty()) {
-            update.push(OutboxRelay.PENDING_EVENTS).each(caused.toArray());
+            OutboxRelay.pushEvents(update, caused);
         }
         return mongo.updateFirst(sameRevision, update, RunSeats.class)
                 .map(result -> result.getModifiedCount() == 1 && remember(after, caused));

@@ -75,7 +75,8 @@ public class IntakeService {
                         .flatMap(stored -> parties.remember(stored).thenReturn(stored))
                         .doOnNext(stored -> {
                             if (!stored.pendingEvents().isEmpty()) {
-                                relay.relayNow(Enquiry.COLLECTION, stored.id(), stored.pendingEvents());
+                                relay.relayNow(Enquiry.COLLECTION, stored.id(), stored.pendingEvents(),
+                                        stored.outbox());
                             }
                         })
                         .map(IntakeResult::of)

@@ -3,6 +3,7 @@ package dev.courseline.enquiry.lead;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.data.domain.Sort;
@@ -82,8 +83,8 @@ public class LeadDesk {
             Instant now = clock.instant();
             PendingEvent event = events.create(LeadEvents.STATUS_CHANGED, leadId, now,
                     new LeadEvents.LeadStatusChanged(leadId, enquiry.id(), from, target, by, now));
-            Update update = new Update().set(LEAD + "status", target).set(LEAD + "updatedAt", now)
-                    .push(OutboxRelay.PENDING_EVENTS, event);
+            Update update = OutboxRelay.pushEvents(
+                    new Update().set(LEAD + "status", target).set(LEAD + "updatedAt", now), List.of(event));
             if (target.isClosed()) {
                 update.set(LEAD + "closedAt", now);
             }
@@ -106,8 +107,8 @@ public class LeadDesk {
                     new LeadEvents.LeadAssigned(leadId, enquiry.id(), enquiry.kind(), organisationName(enquiry),
                             enquiry.contact().name(), team, lead.team(), routingReason, lead.respondBy(), by,
                             intake.links(enquiry.id(), leadId), now));
-            Update update = new Update().set(LEAD + "team", team).set(LEAD + "routingReason", routingReason)
-                    .set(LEAD + "updatedAt", now).push(OutboxRelay.PENDING_EVENTS, event);
+            Update update = OutboxRelay.pushEvents(new Update().set(LEAD + "team", team)
+                    .set(LEAD + "routingReason", routingReason).set(LEAD + "updatedAt", now), List.of(event));
             return apply(enquiry, Criteria.where(LEAD + "team").is(lead.team()), update);
         });
     }

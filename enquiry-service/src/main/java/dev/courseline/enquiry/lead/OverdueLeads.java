@@ -2,6 +2,7 @@ package dev.courseline.enquiry.lead;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +68,8 @@ public class OverdueLeads {
                 intake.links(enquiry.id(), lead.leadId()), now);
         Query notYet = Query.query(Criteria.where("_id").is(enquiry.id()).and(LEAD + "overdueNotifiedAt").exists(false)
                 .and(LEAD + "status").is(LeadStatus.NEW));
-        Update update = new Update().set(LEAD + "overdueNotifiedAt", now)
-                .push(OutboxRelay.PENDING_EVENTS, events.create(LeadEvents.OVERDUE, lead.leadId(), now, payload));
+        Update update = OutboxRelay.pushEvents(new Update().set(LEAD + "overdueNotifiedAt", now),
+                List.of(events.create(LeadEvents.OVERDUE, lead.leadId(), now, payload)));
         return mongo.updateFirst(notYet, update, Enquiry.class)
                 .filter(result -> result.getModifiedCount() == 1)
                 .doOnNext(result -> relay.signal(Enquiry.COLLECTION, enquiry.id()))

@@ -5,13 +5,11 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code pollInterval}: how often the relay considers a sweep; {@code sweepInterval}: how often it sweeps when
- * nothing failed here (a sweep scans the collection on the embedded store, and what it is for, a document whose
- * lease ran out elsewhere, is never due sooner than {@code lease} anyway).
+ * {@code sweepInterval}: how often the relay looks for documents whose events nobody is sending (a crash, a broker
+ * outage, a lease that ran out elsewhere); {@code lease}: how long a claim holds; the back-off after failed sends.
  */
 @ConfigurationProperties("enquiry.outbox")
-public record OutboxProperties(Duration pollInterval, Duration sweepInterval, Duration lease, Duration initialBackOff,
-        Duration maxBackOff) {
+public record OutboxProperties(Duration sweepInterval, Duration lease, Duration initialBackOff, Duration maxBackOff) {
 
     /** Back-off before the next attempt after {@code failures} failed ones: doubling, capped. */
     public Duration backOff(int failures) {

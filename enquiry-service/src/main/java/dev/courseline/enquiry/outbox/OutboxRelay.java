@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -40,20 +39,23 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Publishes the events waiting in aggregate documents ({@code pendingEvents}) to {@code enquiries}.
  *
- * <p>A document is sent only by the instance holding its lease ({@code outbox.until}/{@code outbox.owner}, taken with
- * {@code findAndModify}), so several instances may run. Each event is sent with an acknowledged send
- * ({@code acks=all}, idempotent producer) and only then pulled from the document by id, so a crash mid-way re-sends
- * at most (consumers dedupe by {@code ce_id}) and never loses. A failed send releases the lease with a back-off.
+ * <p>A document is sent only by the instance holding its lease ({@code outbox.until}/{@code outbox.owner}, taken by a
+ * compare-and-set), so several instances may run. Each event is sent with an acknowledged send ({@code acks=all},
+ * idempotent producer) and only then pulled from the document by id, so a crash mid-way re-sends at most (consumers
+ * dedupe by {@code ce_id}) and never loses. A failed send releases the lease with a back-off.
  *
- * <p>Writers hand a freshly written document over at once ({@link #relayNow}); a sweep claims whatever is left over:
- * at start-up (a crash here), at every poll for a while after a send failed here (a broker outage), and otherwise
- * every {@code sweep-interval} (a lease that ran out elsewhere). A sweep's claim query scans the collection on the
- * embedded store, so it must not run every second for nothing.
+ * <p>Writers hand a freshly written document over at once ({@link #relayNow}, {@link #signal}); a sweep every
+ * {@code sweep-interval} claims whatever is left over (a crash, a broker outage, a lease that ran out elsewhere). It
+ * reads only documents marked as having events to send ({@code outbox.unsent}, see {@link OutboxLease}) through their
+ * sparse unique index, so it costs the same with a thousand enquiries stored as with a million: the embedded store
+ * serves a regular expression on a single-key index from the index, as MongoDB does.
  *
- * <p>Completing a send names the document by id and lease owner, and claiming a known document by id, owner and
- * expiry; each collection gets a unique index on exactly those fields. On MongoDB the {@code _id} index alone serves
- * both, but the embedded store only uses an index whose keys are exactly the query's, and would otherwise scan the
- * collection (every enquiry once per intake; every run, each a large document, once per enrolment batch).
+ * <p>The marker goes with the last events: completing a send names the document by the token it read along with the
+ * events, pulls them and removes the marker in one update; a token replaced meanwhile (events added) makes that
+ * update match nothing, and the relay then pulls what it sent by id and lease owner and relays the rest. Claiming by
+ * id is a read and a compare-and-set on id, owner and expiry. Each of these has a unique index on exactly its fields:
+ * on MongoDB the {@code _id} index alone would serve them, but the embedded store only uses an index whose keys are
+ * exactly the query's, and would otherwise scan the collection.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -62,8 +64,9 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String LEASE_UNTIL = OutboxLease.FIELD + ".until";
     private static final String LEASE_OWNER = OutboxLease.FIELD + ".owner";
     private static final String LEASE_ATTEMPTS = OutboxLease.FIELD + ".attempts";
+    private static final String UNSENT = OutboxLease.FIELD + ".unsent";
     private static final String SOURCE = "/courseline/enquiry-service";
-    private static final int DRAINERS_PER_COLLECTION = 4;
+    private static final int CONCURRENT_SWEEP_CLAIMS = 4;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -73,13 +76,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean polling = new AtomicBoolean();
-    /** When the next routine sweep is due; after a failure here, {@link #sweepDue()} sweeps at every poll for a while. */
-    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.EPOCH);
-    private volatile Instant lastFailure = Instant.EPOCH;
+    /** Collections whose documents written before the {@code unsent} marker existed have been marked. */
+    private final Set<String> olderDocumentsMarked = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
     /** Kafka's send() may block while it has no metadata (broker down); never do that on a request thread. */
     private final Scheduler sendScheduler = Schedulers.newBoundedElastic(8, 100_000, "outbox-relay");
-    private volatile Disposable poller;
+    private volatile Disposable sweeper;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
             Clock clock) {
@@ -89,19 +91,28 @@ public class OutboxRelay implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Makes the poller look after documents of this collection too. */
+    /** Makes the sweep look after documents of this collection too. */
     public void register(String collection) {
         collections.add(collection);
     }
 
-    /** A lease for a document this instance is about to insert, so it can relay it without claiming it first. */
+    /**
+     * Adds events to a write of an aggregate document. Every write that adds events must go through here: the new
+     * {@code unsent} token is what tells a send in flight that its events are no longer the last ones.
+     */
+    public static Update pushEvents(Update update, List<PendingEvent> events) {
+        return update.push(PENDING_EVENTS).each(events.toArray())
+                .set(UNSENT, OutboxLease.newUnsentToken());
+    }
+
+    /** A lease for a document this instance is about to insert with events, so it can relay it without a claim. */
     public OutboxLease leaseForNewDocument() {
-        return new OutboxLease(clock.instant().plus(properties.lease()), owner, 0);
+        return new OutboxLease(clock.instant().plus(properties.lease()), owner, 0, OutboxLease.newUnsentToken());
     }
 
     /** Relays the events of a document this instance inserted with {@link #leaseForNewDocument()}; returns at once. */
-    public void relayNow(String collection, Object id, List<PendingEvent> events) {
-        send(collection, id, events.stream().map(OutboxRelay::toDocument).toList(), 0)
+    public void relayNow(String collection, Object id, List<PendingEvent> events, OutboxLease lease) {
+        send(collection, id, events.stream().map(OutboxRelay::toDocument).toList(), lease.unsent(), 0)
                 .subscribe(null, e -> failed(collection, id, e));
     }
 
@@ -113,50 +124,73 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void failed(String collection, Object id, Throwable e) {
-        lastFailure = clock.instant();
         log.warn("Relay of {} {} failed; a sweep will retry: {}", collection, id, e.toString());
     }
 
     /**
-     * Claims and relays every claimable document of every registered collection, until none is left. One claim
-     * first: only when it finds something do several drainers share the rest.
+     * Claims and relays every document of every registered collection that has events to send and no live lease;
+     * clears the marker of any seen without events. Documents stored before the marker existed are marked first,
+     * by one scan per collection after start.
      */
-    public Mono<Void> drainAll() {
+    public Mono<Void> sweep() {
         return Flux.fromIterable(collections)
-                .flatMap(collection -> claim(collection, new Criteria())
-                        .flatMap(doc -> relayClaimed(collection, doc).onErrorResume(e -> Mono.empty())
-                                .then(Flux.range(0, DRAINERS_PER_COLLECTION).flatMap(i -> drain(collection)).then())))
+                .flatMap(collection -> markOlderDocuments(collection)
+                        .thenMany(marked(collection))
+                        .filter(this::leaseRanOut)
+                        .flatMap(doc -> claimById(collection, doc.get("_id"))
+                                .flatMap(claimed -> relayClaimed(collection, claimed))
+                                .onErrorResume(e -> Mono.empty()), CONCURRENT_SWEEP_CLAIMS))
                 .then();
     }
 
-    private Mono<Void> drain(String collection) {
-        return claim(collection, new Criteria())
-                .flatMap(doc -> relayClaimed(collection, doc).onErrorResume(e -> Mono.empty()).thenReturn(true))
-                .flatMap(claimed -> drain(collection));
+    private Flux<Document> marked(String collection) {
+        Query query = new Query(Criteria.where(UNSENT).regex("^"));
+        query.fields().include("_id").include(OutboxLease.FIELD);
+        return mongo.find(query, Document.class, collection);
     }
 
-    private Mono<Document> claim(String collection, Criteria which) {
-        Instant now = clock.instant();
-        Query query = new Query(new Criteria().andOperator(which,
-                Criteria.where(PENDING_EVENTS + ".0").exists(true),
-                Criteria.where(LEASE_UNTIL).lt(Date.from(now))));
-        return takeLease(collection, query, now);
+    private boolean leaseRanOut(Document doc) {
+        Date until = lease(doc).getDate("until");
+        return until == null || until.toInstant().isBefore(clock.instant());
+    }
+
+    private Mono<Void> markOlderDocuments(String collection) {
+        if (!olderDocumentsMarked.add(collection)) {
+            return Mono.empty();
+        }
+        Query older = new Query(Criteria.where(PENDING_EVENTS + ".0").exists(true).and(UNSENT).exists(false));
+        older.fields().include("_id");
+        // Unconditional: should the events go meanwhile, the sweep finds the document empty and clears the marker.
+        return mongo.find(older, Document.class, collection)
+                .concatMap(doc -> mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))),
+                        new Update().set(UNSENT, OutboxLease.newUnsentToken()), collection))
+                .count()
+                .doOnNext(count -> {
+                    if (count > 0) {
+                        log.info("Marked {} documents of {} stored with events before the outbox marker", count,
+                                collection);
+                    }
+                })
+                .doOnError(e -> olderDocumentsMarked.remove(collection))
+                .then();
     }
 
     /**
      * Claims one document without a query the embedded store would answer by scanning: reads its outbox part by id,
      * then takes the lease on the condition that owner and expiry are still the ones read (a compare-and-set served by
-     * the {@code outbox_lease} index), so whoever else claimed it in between wins.
+     * the {@code outbox_lease} index), so whoever else claimed it in between wins. A document found without events
+     * loses its marker, unless events were added since it was read.
      */
     private Mono<Document> claimById(String collection, Object id) {
         Query read = Query.query(Criteria.where("_id").is(id));
         read.fields().include(OutboxLease.FIELD).include(PENDING_EVENTS);
         Instant now = clock.instant();
         return mongo.findOne(read, Document.class, collection)
-                .filter(doc -> !doc.getList(PENDING_EVENTS, Document.class, List.of()).isEmpty())
                 .flatMap(doc -> {
-                    Document lease = Objects.requireNonNullElse(doc.get(OutboxLease.FIELD, Document.class),
-                            new Document());
+                    Document lease = lease(doc);
+                    if (doc.getList(PENDING_EVENTS, Document.class, List.of()).isEmpty()) {
+                        return unmark(collection, lease.getString("unsent")).then(Mono.<Document>empty());
+                    }
                     Date until = lease.getDate("until");
                     if (until != null && !until.toInstant().isBefore(now)) {
                         return Mono.empty();
@@ -165,6 +199,18 @@ public class OutboxRelay implements SmartLifecycle {
                             .and(LEASE_OWNER).is(lease.getString("owner")).and(LEASE_UNTIL).is(until));
                     return takeLease(collection, unchanged, now);
                 });
+    }
+
+    private Mono<Void> unmark(String collection, String unsent) {
+        if (unsent == null) {
+            return Mono.empty();
+        }
+        return mongo.updateFirst(Query.query(Criteria.where(UNSENT).is(unsent)), new Update().unset(UNSENT),
+                collection).then();
+    }
+
+    private static Document lease(Document doc) {
+        return Objects.requireNonNullElse(doc.get(OutboxLease.FIELD, Document.class), new Document());
     }
 
     private Mono<Document> takeLease(String collection, Query query, Instant now) {
@@ -178,13 +224,16 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Void> relayClaimed(String collection, Document doc) {
-        Document lease = doc.get(OutboxLease.FIELD, Document.class);
-        int attempts = lease == null ? 0 : lease.getInteger("attempts", 0);
-        return send(collection, doc.get("_id"), doc.getList(PENDING_EVENTS, Document.class), attempts);
+        Document lease = lease(doc);
+        return send(collection, doc.get("_id"), doc.getList(PENDING_EVENTS, Document.class), lease.getString("unsent"),
+                lease.getInteger("attempts", 0));
     }
 
-    /** Sends the events in order, waits for every acknowledgement, then pulls exactly those that were acknowledged. */
-    private Mono<Void> send(String collection, Object id, List<Document> events, int priorFailures) {
+    /**
+     * Sends the events in order, waits for every acknowledgement, then pulls exactly those that were acknowledged.
+     * {@code unsent} is the document's marker as read along with {@code events}.
+     */
+    private Mono<Void> send(String collection, Object id, List<Document> events, String unsent, int priorFailures) {
         return Mono.fromCallable(() -> events.stream().map(this::sendOne).toList())
                 .subscribeOn(sendScheduler)
                 .flatMap(futures -> Flux.fromIterable(futures)
@@ -195,7 +244,7 @@ public class OutboxRelay implements SmartLifecycle {
                                     return Mono.just(false);
                                 }))
                         .collectList())
-                .flatMap(acks -> complete(collection, id, events, acks, priorFailures));
+                .flatMap(acks -> complete(collection, id, events, acks, unsent, priorFailures));
     }
 
     private CompletableFuture<?> sendOne(Document event) {
@@ -207,36 +256,44 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Void> complete(String collection, Object id, List<Document> events, List<Boolean> acks,
-            int priorFailures) {
+            String unsent, int priorFailures) {
         // Only the acknowledged prefix is pulled, so the order of an aggregate's events survives a partial failure.
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < events.size() && acks.get(i); i++) {
             sent.add(events.get(i).getString("eventId"));
         }
-        boolean failed = sent.size() < events.size();
-        Query mine = new Query(Criteria.where("_id").is(id).and(LEASE_OWNER).is(owner));
-        mine.fields().include(PENDING_EVENTS);
-        Update update = new Update();
-        if (!sent.isEmpty()) {
-            update.pull(PENDING_EVENTS, new Document("eventId", new Document("$in", sent)));
-        }
-        if (failed) {
-            lastFailure = clock.instant();
+        if (sent.size() < events.size()) {
             int attempts = priorFailures + 1;
-            update.set(LEASE_UNTIL, Date.from(clock.instant().plus(properties.backOff(attempts))))
+            Update backOff = pull(sent)
+                    .set(LEASE_UNTIL, Date.from(clock.instant().plus(properties.backOff(attempts))))
                     .set(LEASE_ATTEMPTS, attempts);
-        } else {
-            update.set(LEASE_UNTIL, Date.from(Instant.EPOCH)).set(LEASE_ATTEMPTS, 0);
+            return mongo.updateFirst(heldHere(id), backOff, collection)
+                    .then(Mono.error(new IllegalStateException("Not every event was acknowledged")));
         }
-        return mongo.findAndModify(mine, update, FindAndModifyOptions.options().returnNew(true), Document.class,
-                        collection)
-                .flatMap(after -> {
-                    // Events added while these were in flight: relay them now rather than at the next poll.
-                    boolean more = !failed && !after.getList(PENDING_EVENTS, Document.class, List.of()).isEmpty();
-                    return more ? claimById(collection, id)
-                            .flatMap(doc -> relayClaimed(collection, doc)) : Mono.empty();
-                })
-                .then(failed ? Mono.error(new IllegalStateException("Not every event was acknowledged")) : Mono.empty());
+        Mono<Boolean> wereTheLast = unsent == null ? Mono.just(false)
+                : mongo.updateFirst(Query.query(Criteria.where(UNSENT).is(unsent)), release(sent).unset(UNSENT),
+                        collection).map(result -> result.getMatchedCount() > 0);
+        // Events added while these were in flight (a new token): pull those sent, then relay the rest at once.
+        return wereTheLast.flatMap(done -> done ? Mono.empty()
+                : mongo.updateFirst(heldHere(id), release(sent), collection)
+                        .then(claimById(collection, id))
+                        .flatMap(doc -> relayClaimed(collection, doc)));
+    }
+
+    private Query heldHere(Object id) {
+        return Query.query(Criteria.where("_id").is(id).and(LEASE_OWNER).is(owner));
+    }
+
+    private static Update release(List<String> sent) {
+        return pull(sent).set(LEASE_UNTIL, Date.from(Instant.EPOCH)).set(LEASE_ATTEMPTS, 0);
+    }
+
+    private static Update pull(List<String> eventIds) {
+        Update update = new Update();
+        if (!eventIds.isEmpty()) {
+            update.pull(PENDING_EVENTS, new Document("eventId", new Document("$in", eventIds)));
+        }
+        return update;
     }
 
     private static ProducerRecord<String, byte[]> record(Document event) {
@@ -263,38 +320,27 @@ public class OutboxRelay implements SmartLifecycle {
                 .append("time", Date.from(event.time())).append("payload", event.payload());
     }
 
-    private void poll() {
-        if (!sweepDue() || !polling.compareAndSet(false, true)) {
+    private void sweepUnlessSweeping() {
+        if (!sweeping.compareAndSet(false, true)) {
             return;
         }
-        drainAll().doFinally(signal -> polling.set(false))
-                .subscribe(null, e -> {
-                    lastFailure = clock.instant();
-                    log.warn("Outbox sweep failed", e);
-                });
+        sweep().doFinally(signal -> sweeping.set(false))
+                .subscribe(null, e -> log.warn("Outbox sweep failed", e));
     }
 
-    /** True at most once per sweep interval, and at every poll until max-back-off has passed since a failure here. */
-    private boolean sweepDue() {
-        Instant now = clock.instant();
-        if (!now.isAfter(lastFailure.plus(properties.maxBackOff()).plus(properties.pollInterval()))) {
-            return true;
-        }
-        Instant due = nextSweep.get();
-        return !now.isBefore(due) && nextSweep.compareAndSet(due, now.plus(properties.sweepInterval()));
-    }
-
-    private void createLeaseIndexes() {
+    private void createIndexes() {
         Flux.fromIterable(collections)
                 .flatMap(collection -> Mono.when(
                         mongo.indexOps(collection).createIndex(new Index().named("outbox_owner").unique()
                                 .on("_id", Sort.Direction.ASC).on(LEASE_OWNER, Sort.Direction.ASC)),
                         mongo.indexOps(collection).createIndex(new Index().named("outbox_lease").unique()
                                 .on("_id", Sort.Direction.ASC).on(LEASE_OWNER, Sort.Direction.ASC)
-                                .on(LEASE_UNTIL, Sort.Direction.ASC))))
+                                .on(LEASE_UNTIL, Sort.Direction.ASC)),
+                        mongo.indexOps(collection).createIndex(new Index().named("outbox_unsent").unique().sparse()
+                                .on(UNSENT, Sort.Direction.ASC))))
                 .then()
                 .onErrorResume(e -> {
-                    log.warn("Could not create the outbox lease indexes; completing a send may scan: {}", e.toString());
+                    log.warn("Could not create the outbox indexes; the relay may scan: {}", e.toString());
                     return Mono.empty();
                 })
                 .block(Duration.ofSeconds(30));
@@ -302,15 +348,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        createLeaseIndexes();
-        poller = Flux.interval(Duration.ZERO, properties.pollInterval())
+        createIndexes();
+        sweeper = Flux.interval(Duration.ZERO, properties.sweepInterval())
                 .onBackpressureDrop()
-                .subscribe(tick -> poll());
+                .subscribe(tick -> sweepUnlessSweeping());
     }
 
     @Override
     public void stop() {
-        Disposable current = poller;
+        Disposable current = sweeper;
         if (current != null) {
             current.dispose();
         }
@@ -319,6 +365,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return poller != null && !poller.isDisposed();
+        return sweeper != null && !sweeper.isDisposed();
     }
 }

@@ -62,7 +62,8 @@ public class ErasureService {
                             counts.getT1(), counts.getT2(), List.of(event), relay.leaseForNewDocument());
                     return mongo.insert(erasure);
                 })
-                .doOnNext(erasure -> relay.relayNow(Erasure.COLLECTION, erasure.id(), erasure.pendingEvents()))
+                .doOnNext(erasure -> relay.relayNow(Erasure.COLLECTION, erasure.id(), erasure.pendingEvents(),
+                        erasure.outbox()))
                 .map(erasure -> new ErasureResult(erasure.id(), emailSha256, erasure.erasedAt(), erasure.enquiries(),
                         erasure.enrolments()));
     }
