@@ -218,21 +218,21 @@ public class Dispatcher implements SmartLifecycle {
             String token = owner + ":" + (++batches);
             List<Notification> claimed = store.claimAll(ids, token, now.plus(settings.lease()))
                     .collectList().block();
-            List<String> sent = new ArrayList<>(claimed.size());
+            List<Notification> sent = new ArrayList<>(claimed.size());
             for (Notification notification : claimed) {
-                if (send(notification, token, connection)) {
-                    sent.add(notification.id());
+                if (send(notification, connection)) {
+                    sent.add(notification);
                 }
             }
             if (!sent.isEmpty()) {
                 // The mail server has them now: try hard to record that, or the lease would run out and resend them.
-                store.markAllSent(sent, token, clock.instant())
+                store.markAllSent(sent, clock.instant())
                         .retryWhen(Retry.backoff(5, Duration.ofMillis(200)))
                         .block();
             }
         }
 
-        private boolean send(Notification notification, String token, SmtpConnection connection) {
+        private boolean send(Notification notification, SmtpConnection connection) {
             try {
                 connection.send(EmailMessages.build(mail.getSession(), notification, sender, new Date()));
                 return true;
@@ -241,13 +241,14 @@ public class Dispatcher implements SmartLifecycle {
                 String error = SmtpFailures.describe(e);
                 if (SmtpFailures.isPermanent(e)) {
                     log.warn("Notification {} refused permanently: {}", notification.id(), error);
-                    store.markPermanentFailure(notification.id(), token, failedAt, error).block();
+                    store.markPermanentFailure(notification.id(), notification.leaseOwner(), failedAt, error).block();
                 } else {
                     int failures = notification.failedAttempts() + 1;
                     Instant retryAt = backOff.nextAttempt(failures, failedAt);
                     log.info("Notification {} failed (attempt {}), {}: {}", notification.id(), failures,
                             retryAt == null ? "giving up" : "retrying at " + retryAt, error);
-                    store.markTemporaryFailure(notification.id(), token, failedAt, error, retryAt).block();
+                    store.markTemporaryFailure(notification.id(), notification.leaseOwner(), failedAt, error,
+                            retryAt).block();
                     if (retryAt != null) {
                         retryAt(notification.id(), retryAt);
                     }

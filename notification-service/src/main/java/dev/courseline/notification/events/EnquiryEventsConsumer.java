@@ -63,11 +63,11 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
         List<Notification> notifications = planner.emailsFor(event).stream()
                 .map(email -> Notification.pending(event.id(), event.type(), email, now))
                 .toList();
-        List<String> recorded = store.recordAllIfAbsent(notifications);
+        List<Notification> recorded = store.recordAllIfAbsent(notifications);
         if (recorded.size() < notifications.size()) {
             log.info("Event {} was seen before: {} of its {} emails were already recorded", event.id(),
                     notifications.size() - recorded.size(), notifications.size());
         }
-        recorded.forEach(dispatcher::submit);
+        recorded.forEach(notification -> dispatcher.submit(notification.id()));
     }
 }

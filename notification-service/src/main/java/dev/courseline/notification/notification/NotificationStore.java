@@ -85,10 +85,10 @@ public class NotificationStore implements InitializingBean {
     }
 
     /**
-     * Records an event's notifications in one round trip; returns the ids of those that are new. A redelivered event
-     * hits the unique index, and then each is recorded on its own so that the ones missing are still added.
+     * Records an event's notifications in one round trip; returns those that are new. A redelivered event hits the
+     * unique index, and then each is recorded on its own so that the ones missing are still added.
      */
-    public List<String> recordAllIfAbsent(List<Notification> notifications) {
+    public List<Notification> recordAllIfAbsent(List<Notification> notifications) {
         if (notifications.isEmpty()) {
             return List.of();
         }
@@ -96,14 +96,13 @@ public class NotificationStore implements InitializingBean {
         try {
             blockingMongo.getCollection(Notification.COLLECTION)
                     .insertMany(documents, new InsertManyOptions().ordered(false));
-            return notifications.stream().map(Notification::id).toList();
+            return notifications;
         } catch (RuntimeException e) {
             if (!isDuplicate(e)) {
                 throw e;
             }
             return notifications.stream()
                     .filter(notification -> Boolean.TRUE.equals(recordIfAbsent(notification).block()))
-                    .map(Notification::id)
                     .toList();
         }
     }
@@ -168,11 +167,14 @@ public class NotificationStore implements InitializingBean {
                                 .filter(notification -> token.equals(notification.leaseOwner())));
     }
 
-    /** Marks as SENT those of {@code ids} still leased under {@code token}, in one bulk write. */
-    public Mono<Integer> markAllSent(Collection<String> ids, String token, Instant at) {
+    /**
+     * Marks as SENT those of {@code notifications} still leased under the owner each was sent under, in one bulk
+     * write: a worker's batch mixes leases (its own claim, and the leases fresh notifications were recorded with).
+     */
+    public Mono<Integer> markAllSent(Collection<Notification> notifications, Instant at) {
         ReactiveBulkOperations sent = mongo.bulkOps(BulkMode.UNORDERED, Notification.class);
-        for (String id : ids) {
-            sent.updateOne(leased(id, token), new Update()
+        for (Notification notification : notifications) {
+            sent.updateOne(leased(notification.id(), notification.leaseOwner()), new Update()
                     .set(STATUS, NotificationStatus.SENT)
                     .set("sentAt", at)
                     .set("lastError", null)
