@@ -46,6 +46,12 @@ public class Dispatcher implements SmartLifecycle {
     private final JavaMailSenderImpl mail;
     private final Dispatch settings;
     private final RetryBackOff backOff;
+    /**
+     * How much of its lease a notification must have left for a send to start: the send, bounded by the SMTP
+     * timeouts, must be over long before the lease can run out and a sweep (of this instance, or of another whose
+     * clock is a little ahead) releases it for another worker. Half the lease is that margin.
+     */
+    private final Duration leaseLeftToSend;
     private final InternetAddress sender;
     private final Clock clock;
     private final String instanceId = UUID.randomUUID().toString();
@@ -63,6 +69,7 @@ public class Dispatcher implements SmartLifecycle {
         this.mail = mail;
         this.settings = properties.dispatch();
         this.backOff = new RetryBackOff(settings.retry());
+        this.leaseLeftToSend = settings.lease().dividedBy(2);
         this.sender = parse(properties.sender());
         this.clock = clock;
     }
@@ -143,6 +150,16 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
+    /** Left unsent, a notification keeps its lease until it runs out; then the sweep brings it back. */
+    private boolean hasLeaseLeftToSend(Notification notification) {
+        if (notification.leaseUntil().isBefore(clock.instant().plus(leaseLeftToSend))) {
+            log.debug("Not sending notification {} now: its lease runs out at {}, too soon", notification.id(),
+                    notification.leaseUntil());
+            return false;
+        }
+        return true;
+    }
+
     private static InternetAddress parse(String address) {
         try {
             return new InternetAddress(address, true);
@@ -212,7 +229,10 @@ public class Dispatcher implements SmartLifecycle {
             }
         }
 
-        /** Claims the batch, sends each over the worker's connection, and records the outcomes. */
+        /**
+         * Claims the batch, sends each that still has enough lease left over the worker's connection (behind a slow
+         * mail server, a batch can outlast the lease), and records the outcomes.
+         */
         private void deliver(List<String> ids, SmtpConnection connection) {
             Instant now = clock.instant();
             String token = owner + ":" + (++batches);
@@ -220,7 +240,7 @@ public class Dispatcher implements SmartLifecycle {
                     .collectList().block();
             List<Notification> sent = new ArrayList<>(claimed.size());
             for (Notification notification : claimed) {
-                if (send(notification, connection)) {
+                if (hasLeaseLeftToSend(notification) && send(notification, connection)) {
                     sent.add(notification);
                 }
             }
