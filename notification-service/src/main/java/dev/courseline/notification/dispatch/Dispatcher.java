@@ -15,9 +15,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.courseline.notification.config.NotificationProperties;
 import dev.courseline.notification.config.NotificationProperties.Dispatch;
+import dev.courseline.notification.notification.Lease;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
 import jakarta.mail.internet.AddressException;
@@ -31,10 +33,14 @@ import reactor.util.retry.Retry;
 
 /**
  * Sends the recorded notifications, apart from the Kafka consumer so that a slow or absent mail server never stalls
- * it. Ids reach the workers straight from the consumer when it records a notification, from a timer when a retry's
- * back-off ends, and from a slower sweep of the store for whatever else is due (leases a crashed worker left behind,
- * retries and notifications of an instance that died). A worker sends only what it claimed under a lease, so an id
- * queued twice is still sent once.
+ * it. Fresh notifications reach the workers straight from the consumer, which records them already leased to this
+ * dispatcher ({@link #leaseForFresh()}), so a worker sends them from memory: no claim and no read, the store sees
+ * only the insert and the update that marks them sent. Ids reach the workers from a timer when a retry's back-off
+ * ends, from staff retrying a failed notification, and from a slower sweep of the store for whatever else is due
+ * (leases that ran out: a crashed worker's, or those of fresh notifications nobody got to send, here or in an
+ * instance that died; retries of an instance that died); a worker claims those under a lease first, so an id queued
+ * twice is still sent once. Every send starts only while enough of its lease is left ({@link #leaseLeftToSend}), and
+ * its outcome is recorded only under that lease.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -56,7 +62,10 @@ public class Dispatcher implements SmartLifecycle {
     private final Clock clock;
     private final String instanceId = UUID.randomUUID().toString();
 
-    private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong freshLeases = new AtomicLong();
+
+    private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    /** The ids waiting in the queue to be claimed, so that one found again by the sweep is not queued twice. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final List<Thread> workers = new ArrayList<>();
     private ScheduledExecutorService sweeper;
@@ -74,10 +83,32 @@ public class Dispatcher implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Hands a freshly recorded notification to the workers without waiting for the next sweep. */
+    /**
+     * A lease to record an event's fresh notifications with, owned by this dispatcher under a token of their own
+     * (the instance id and a counter, like the workers' claims).
+     */
+    public Lease leaseForFresh() {
+        return new Lease(instanceId + "/fresh:" + freshLeases.incrementAndGet(),
+                clock.instant().plus(settings.lease()));
+    }
+
+    /**
+     * Hands over notifications just recorded under a {@link #leaseForFresh()} lease, to be sent as they are. While
+     * stopping they are not taken: their lease runs out, and the sweep of this or another instance sends them.
+     */
+    public void submitLeased(List<Notification> notifications) {
+        if (running) {
+            notifications.forEach(notification -> queue.add(new Work.Leased(notification)));
+        }
+    }
+
+    /**
+     * Queues a notification to be claimed and sent: a retry whose back-off ended, one the sweep found due, one staff
+     * retried.
+     */
     public void submit(String notificationId) {
         if (running && queued.add(notificationId)) {
-            queue.add(notificationId);
+            queue.add(new Work.Claim(notificationId));
         }
     }
 
@@ -170,7 +201,7 @@ public class Dispatcher implements SmartLifecycle {
 
     /**
      * One sending thread with its own SMTP connection, kept open while there is work and closed when idle. It takes
-     * the ids queued so far as one batch, so that claiming and recording cost one round trip to the store per batch
+     * the work queued so far as one batch, so that claiming and recording cost one round trip to the store per batch
      * rather than per email.
      */
     private final class DispatchWorker implements Runnable {
@@ -191,8 +222,8 @@ public class Dispatcher implements SmartLifecycle {
                     mail.getUsername(), mail.getPassword())) {
                 Instant lastUse = clock.instant();
                 while (running) {
-                    List<String> ids = nextBatch();
-                    if (ids.isEmpty()) {
+                    List<Work> batch = nextBatch();
+                    if (batch.isEmpty()) {
                         if (connection.isOpen()
                                 && clock.instant().isAfter(lastUse.plus(settings.idleConnectionClose()))) {
                             connection.close();
@@ -200,10 +231,11 @@ public class Dispatcher implements SmartLifecycle {
                         continue;
                     }
                     try {
-                        deliver(ids, connection);
+                        deliver(batch, connection);
                     } catch (RuntimeException e) {
                         // The store is unreachable: the leases run out and a sweep brings the notifications back.
-                        log.warn("Could not dispatch notifications {}: {}", ids, e.getMessage());
+                        log.warn("Could not dispatch notifications {}: {}", batch.stream().map(Work::id).toList(),
+                                e.getMessage());
                     }
                     lastUse = clock.instant();
                 }
@@ -211,17 +243,17 @@ public class Dispatcher implements SmartLifecycle {
         }
 
         /** Waits briefly for work, then takes whatever else is already queued, up to the batch size. */
-        private List<String> nextBatch() {
+        private List<Work> nextBatch() {
             try {
-                String first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                Work first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     return List.of();
                 }
-                List<String> ids = new ArrayList<>(BATCH_SIZE);
-                ids.add(first);
-                queue.drainTo(ids, BATCH_SIZE - 1);
-                ids.forEach(queued::remove);
-                return ids;
+                List<Work> batch = new ArrayList<>(BATCH_SIZE);
+                batch.add(first);
+                queue.drainTo(batch, BATCH_SIZE - 1);
+                batch.stream().filter(Work.Claim.class::isInstance).map(Work::id).forEach(queued::remove);
+                return batch;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
@@ -230,16 +262,23 @@ public class Dispatcher implements SmartLifecycle {
         }
 
         /**
-         * Claims the batch, sends each that still has enough lease left over the worker's connection (behind a slow
-         * mail server, a batch can outlast the lease), and records the outcomes.
+         * Claims the batch's ids, sends each notification that still has enough lease left over the worker's
+         * connection (fresh ones may have waited in the queue, and behind a slow mail server a batch can outlast the
+         * lease), and records the outcomes.
          */
-        private void deliver(List<String> ids, SmtpConnection connection) {
-            Instant now = clock.instant();
-            String token = owner + ":" + (++batches);
-            List<Notification> claimed = store.claimAll(ids, token, now.plus(settings.lease()))
-                    .collectList().block();
-            List<Notification> sent = new ArrayList<>(claimed.size());
-            for (Notification notification : claimed) {
+        private void deliver(List<Work> batch, SmtpConnection connection) {
+            List<Notification> toSend = new ArrayList<>(batch.size());
+            List<String> toClaim = new ArrayList<>(batch.size());
+            for (Work work : batch) {
+                if (work instanceof Work.Leased leased) {
+                    toSend.add(leased.notification());
+                } else {
+                    toClaim.add(work.id());
+                }
+            }
+            toSend.addAll(claim(toClaim));
+            List<Notification> sent = new ArrayList<>(toSend.size());
+            for (Notification notification : toSend) {
                 if (hasLeaseLeftToSend(notification) && send(notification, connection)) {
                     sent.add(notification);
                 }
@@ -250,6 +289,15 @@ public class Dispatcher implements SmartLifecycle {
                         .retryWhen(Retry.backoff(5, Duration.ofMillis(200)))
                         .block();
             }
+        }
+
+        /** Those of {@code ids} this worker could lease, under a token unique to this batch. */
+        private List<Notification> claim(List<String> ids) {
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            String token = owner + ":" + (++batches);
+            return store.claimAll(ids, token, clock.instant().plus(settings.lease())).collectList().block();
         }
 
         private boolean send(Notification notification, SmtpConnection connection) {
@@ -274,6 +322,23 @@ public class Dispatcher implements SmartLifecycle {
                     }
                 }
                 return false;
+            }
+        }
+    }
+
+    /** What a worker is handed: the id of a notification to claim first, or one recorded already leased to us. */
+    private sealed interface Work {
+
+        String id();
+
+        record Claim(String id) implements Work {
+        }
+
+        record Leased(Notification notification) implements Work {
+
+            @Override
+            public String id() {
+                return notification.id();
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import dev.courseline.notification.compose.NotificationPlanner;
 import dev.courseline.notification.dispatch.Dispatcher;
 import dev.courseline.notification.erasure.PersonalDataEraser;
+import dev.courseline.notification.notification.Lease;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
 import org.slf4j.Logger;
@@ -19,8 +20,10 @@ import org.springframework.stereotype.Component;
  * The {@code enquiryEvents} function bound to the {@code enquiries} topic. It only records which emails to send (one
  * document per event, kind and recipient, under a unique index, so a redelivered event records nothing new) and
  * leaves the sending to the {@link Dispatcher}: a slow mail server can never hold up the partition or cause a
- * rebalance. An exception here makes the binder retry, and a {@link MalformedEventException} goes to the
- * dead-letter topic at once.
+ * rebalance. It records them already leased to the dispatcher and hands it the new ones as they are, so they are sent
+ * without being claimed or read back; those the dispatcher never gets to (it is stopping, the process dies) wait for
+ * the lease to run out, and then the sweep sends them. An exception here makes the binder retry, and a
+ * {@link MalformedEventException} goes to the dead-letter topic at once.
  */
 @Component("enquiryEvents")
 public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
@@ -60,14 +63,15 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
             return;
         }
         Instant now = clock.instant();
+        Lease lease = dispatcher.leaseForFresh();
         List<Notification> notifications = planner.emailsFor(event).stream()
-                .map(email -> Notification.pending(event.id(), event.type(), email, now))
+                .map(email -> Notification.leased(event.id(), event.type(), email, now, lease))
                 .toList();
         List<Notification> recorded = store.recordAllIfAbsent(notifications);
         if (recorded.size() < notifications.size()) {
             log.info("Event {} was seen before: {} of its {} emails were already recorded", event.id(),
                     notifications.size() - recorded.size(), notifications.size());
         }
-        recorded.forEach(notification -> dispatcher.submit(notification.id()));
+        dispatcher.submitLeased(recorded);
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One email to one recipient because of one event. Its id is derived from (event id, kind, recipient), which the
  * unique index also covers, so recording the same event twice can never produce a second email, and the email's
- * {@code Message-ID} is the same on every attempt.
+ * {@code Message-ID} is the same on every attempt. A fresh one is recorded already {@link #leased leased} to the
+ * dispatcher of the instance that records it, which sends it without claiming it; it is PENDING only while it waits
+ * for a claim (a retry's back-off, a lease the sweep released, a staff retry).
  */
 @Document(Notification.COLLECTION)
 public record Notification(
@@ -38,9 +40,24 @@ public record Notification(
     public static final String COLLECTION = "notifications";
 
     public static Notification pending(String eventId, String eventType, NewNotification email, Instant now) {
+        return fresh(eventId, eventType, email, now, NotificationStatus.PENDING, null, null);
+    }
+
+    /**
+     * SENDING under {@code lease} from the moment it is recorded, so that the dispatcher holding the lease sends it
+     * straight from this object: no claim and no read. Should that dispatcher never get to it, the sweep releases
+     * the lease once it has run out.
+     */
+    public static Notification leased(String eventId, String eventType, NewNotification email, Instant now,
+            Lease lease) {
+        return fresh(eventId, eventType, email, now, NotificationStatus.SENDING, lease.owner(), lease.until());
+    }
+
+    private static Notification fresh(String eventId, String eventType, NewNotification email, Instant now,
+            NotificationStatus status, String leaseOwner, Instant leaseUntil) {
         return new Notification(idFor(eventId, email.kind(), email.recipient()), eventId, eventType, email.kind(),
-                email.aboutId(), email.recipient(), email.content(), email.personEmailHashes(),
-                NotificationStatus.PENDING, 0, List.of(), now, null, null, null, now, null, null);
+                email.aboutId(), email.recipient(), email.content(), email.personEmailHashes(), status, 0, List.of(),
+                now, leaseOwner, leaseUntil, null, now, null, null);
     }
 
     public static String idFor(String eventId, NotificationKind kind, String recipient) {

@@ -30,7 +30,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every write to the notifications collection. State changes are conditional single-document updates, so two
- * dispatcher workers (in one process or several) can never both own, or both finish, the same notification.
+ * dispatcher workers (in one process or several) can never both own, or both finish, the same notification. A
+ * notification is leased (SENDING under an owner token, until a moment) either as it is recorded, to the dispatcher
+ * of the instance recording it, or by a worker's claim of a PENDING one; only the lease's owner records the outcome,
+ * and the sweep releases a lease that ran out.
  */
 @Component
 public class NotificationStore implements InitializingBean {
@@ -116,8 +119,9 @@ public class NotificationStore implements InitializingBean {
 
     /**
      * Ids of notifications that are due now: pending ones whose time has come, and ones whose lease ran out (a worker
-     * died with them), which are first put back to PENDING. It reads only unfinished notifications, through their
-     * index, and picks the due ones here, because the embedded store serves no other query shape from an index.
+     * died with them, or the dispatcher they were recorded leased to never got to them), which are first put back to
+     * PENDING. It reads only unfinished notifications, through their index, and picks the due ones here, because the
+     * embedded store serves no other query shape from an index.
      */
     public Flux<String> dueIds(Instant now, int limit) {
         Query query = new Query(where(UNFINISHED).regex("^"));
