@@ -1,6 +1,7 @@
 package dev.courseline.notification.dispatch;
 
 import static dev.courseline.notification.support.Inbox.to;
+import static java.time.temporal.ChronoUnit.MILLIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,22 +10,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.courseline.notification.notification.EmailContent;
-import dev.courseline.notification.notification.NewNotification;
+import dev.courseline.notification.notification.Lease;
 import dev.courseline.notification.notification.Notification;
-import dev.courseline.notification.notification.NotificationKind;
 import dev.courseline.notification.notification.NotificationStatus;
 import dev.courseline.notification.notification.NotificationStore;
 import dev.courseline.notification.support.Inbox;
 import dev.courseline.notification.support.IntegrationTest;
 import dev.courseline.notification.support.ReceivedEmail;
+import dev.courseline.notification.support.TestEmails;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
  * What only the dispatcher's sweep can deliver: notifications no worker was told about (recorded by an instance that
- * died before handing them over, or by an earlier version of this service) and ones whose worker died mid-send.
+ * died before handing them over, leased to it or not, or by an earlier version of this service) and ones whose worker
+ * died mid-send.
  */
 class SweepIntegrationTest extends IntegrationTest {
 
@@ -41,6 +42,19 @@ class SweepIntegrationTest extends IntegrationTest {
         assertThat(store.recordIfAbsent(recorded).block()).isTrue();
 
         assertSentOnce(recorded);
+    }
+
+    @Test
+    void aNotificationRecordedLeasedByAnInstanceThatDiedIsSentOnceAfterTheLeaseRunsOut() {
+        Lease lease = new Lease("instance-that-died/fresh:1", Instant.now().plusSeconds(1).truncatedTo(MILLIS));
+        Notification recorded = Notification.leased(UUID.randomUUID().toString(), "test",
+                TestEmails.acknowledgement("leased-by-the-dead"), Instant.now(), lease);
+
+        assertThat(store.recordAllIfAbsent(List.of(recorded))).containsExactly(recorded);
+
+        Notification sent = assertSentOnce(recorded);
+        // Nobody may send it while the lease of the instance that recorded it holds.
+        assertThat(sent.sentAt()).isAfterOrEqualTo(lease.until());
     }
 
     @Test
@@ -69,19 +83,18 @@ class SweepIntegrationTest extends IntegrationTest {
     }
 
     private static Notification pending(String scenario) {
-        String recipient = scenario + "-" + UUID.randomUUID() + "@example.com";
-        NewNotification email = new NewNotification(NotificationKind.ACKNOWLEDGEMENT, recipient,
-                UUID.randomUUID().toString(), new EmailContent("We have received your request (" + scenario + ")",
-                        "Thank you.", "<p>Thank you.</p>", null), List.of());
-        return Notification.pending(UUID.randomUUID().toString(), "test", email, Instant.now());
+        return Notification.pending(UUID.randomUUID().toString(), "test", TestEmails.acknowledgement(scenario),
+                Instant.now());
     }
 
-    private void assertSentOnce(Notification notification) {
+    private Notification assertSentOnce(Notification notification) {
         ReceivedEmail received = Inbox.awaitOne(to(notification.recipient()));
         assertThat(received.subject()).isEqualTo(notification.content().subject());
         assertThat(received.messageId()).isEqualTo(notification.messageId());
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.findById(notification.id()).block().status(),
-                status -> status == NotificationStatus.SENT);
+        Notification sent = await().atMost(Duration.ofSeconds(10)).until(
+                () -> store.findById(notification.id()).block(),
+                stored -> stored.status() == NotificationStatus.SENT);
         assertThat(Inbox.matching(to(notification.recipient()))).hasSize(1);
+        return sent;
     }
 }

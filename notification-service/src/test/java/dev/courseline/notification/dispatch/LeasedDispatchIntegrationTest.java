@@ -1,0 +1,82 @@
+package dev.courseline.notification.dispatch;
+
+import static dev.courseline.notification.support.Inbox.to;
+import static java.time.temporal.ChronoUnit.MILLIS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.courseline.notification.notification.Attempt;
+import dev.courseline.notification.notification.Lease;
+import dev.courseline.notification.notification.Notification;
+import dev.courseline.notification.notification.NotificationStatus;
+import dev.courseline.notification.notification.NotificationStore;
+import dev.courseline.notification.support.Inbox;
+import dev.courseline.notification.support.IntegrationTest;
+import dev.courseline.notification.support.ReceivedEmail;
+import dev.courseline.notification.support.TestEmails;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Fresh notifications, recorded already leased to this instance's dispatcher and handed to it as they are: a worker
+ * sends one only while at least half of the lease (2 min here) is left; otherwise the sweep sends it once the lease
+ * has run out.
+ */
+class LeasedDispatchIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    NotificationStore store;
+
+    @Test
+    void aFreshNotificationIsSentAtOnceUnderTheLeaseItWasRecordedWith() {
+        Lease lease = dispatcher.leaseForFresh();
+        Notification fresh = recordLeased("fresh", lease);
+
+        dispatcher.submitLeased(List.of(fresh));
+
+        // Recorded SENDING under a lease of minutes, it can only have been sent, and marked sent under that lease,
+        // by the worker it was handed to: no claim or sweep touches it before the lease runs out.
+        Notification sent = assertSentOnce(fresh);
+        assertThat(sent.sentAt()).isBefore(lease.until());
+    }
+
+    @Test
+    void aFreshNotificationWithLessThanHalfItsLeaseLeftIsNotSentByTheWorkerButOnceTheSweepBringsItBack() {
+        // As if it had waited in the queue: far less than half of the lease is left when a worker gets to it.
+        Lease almostOver = new Lease(dispatcher.leaseForFresh().owner(),
+                Instant.now().plusMillis(1500).truncatedTo(MILLIS));
+        Notification fresh = recordLeased("late", almostOver);
+
+        dispatcher.submitLeased(List.of(fresh));
+
+        Notification sent = assertSentOnce(fresh);
+        assertThat(sent.sentAt()).isAfterOrEqualTo(almostOver.until());
+        assertThat(sent.attempts()).extracting(Attempt::outcome).containsExactly(Attempt.Outcome.DELIVERED);
+    }
+
+    private Notification recordLeased(String scenario, Lease lease) {
+        Notification notification = Notification.leased(UUID.randomUUID().toString(), "test",
+                TestEmails.acknowledgement(scenario), Instant.now(), lease);
+        assertThat(store.recordAllIfAbsent(List.of(notification))).containsExactly(notification);
+        return notification;
+    }
+
+    private Notification assertSentOnce(Notification notification) {
+        ReceivedEmail received = Inbox.awaitOne(to(notification.recipient()));
+        assertThat(received.messageId()).isEqualTo(notification.messageId());
+        Notification sent = await().atMost(Duration.ofSeconds(10)).until(
+                () -> store.findById(notification.id()).block(),
+                stored -> stored.status() == NotificationStatus.SENT);
+        assertThat(sent.leaseOwner()).isNull();
+        assertThat(Inbox.matching(to(notification.recipient()))).hasSize(1);
+        return sent;
+    }
+}
