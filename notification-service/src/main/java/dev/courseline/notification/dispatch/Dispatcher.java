@@ -147,8 +147,32 @@ public class Dispatcher implements SmartLifecycle {
             }
         }
         workers.clear();
+        releaseLeasedLeftInQueue();
         queue.clear();
         queued.clear();
+    }
+
+    private void releaseLeasedLeftInQueue() {
+        List<Notification> unsent = queue.stream()
+                .filter(Work.Leased.class::isInstance)
+                .map(work -> ((Work.Leased) work).notification())
+                .toList();
+        try {
+            store.releaseAll(unsent).block(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            log.warn("Could not hand back {} unsent notifications; they are sent once their leases run out: {}",
+                    unsent.size(), e.getMessage());
+        }
+    }
+
+    /**
+     * Below the phase of Spring Cloud Stream's input bindings ({@code Integer.MAX_VALUE - 3000}): the dispatcher is
+     * running before the consumer records anything and still running while the consumer stops, so every notification
+     * the consumer records under this dispatcher's lease is either sent or handed back.
+     */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4000;
     }
 
     @Override

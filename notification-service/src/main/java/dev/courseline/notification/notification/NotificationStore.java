@@ -188,6 +188,22 @@ public class NotificationStore implements InitializingBean {
         return sent.execute().map(BulkWriteResult::getModifiedCount);
     }
 
+    /**
+     * Hands back the leases of notifications this instance will not send after all (it is stopping), in one bulk
+     * write, so that the sweep of the next start or of another instance sends them at once rather than when the
+     * leases would have run out.
+     */
+    public Mono<Integer> releaseAll(Collection<Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return Mono.just(0);
+        }
+        ReactiveBulkOperations released = mongo.bulkOps(BulkMode.UNORDERED, Notification.class);
+        for (Notification notification : notifications) {
+            released.updateOne(leased(notification.id(), notification.leaseOwner()), releasing());
+        }
+        return released.execute().map(BulkWriteResult::getModifiedCount);
+    }
+
     /** A temporary failure: try again at {@code retryAt}, or give up (FAILED) when it is null. */
     public Mono<Boolean> markTemporaryFailure(String id, String owner, Instant at, String error, Instant retryAt) {
         Update update = new Update()
@@ -257,8 +273,10 @@ public class NotificationStore implements InitializingBean {
                 .set("lastError", null)
                 .set("personEmailHashes", List.of())
                 .set("erasedAt", at);
-        if (notification.status() == NotificationStatus.PENDING || notification.status() == NotificationStatus.FAILED) {
-            update.set(STATUS, NotificationStatus.ERASED).unset(UNFINISHED);
+        // Also one being sent: a worker that holds it may still deliver the copy it has, but it can no longer record
+        // that, and no sweep will ever hand the placeholder to another worker.
+        if (notification.status() != NotificationStatus.SENT) {
+            update.set(STATUS, NotificationStatus.ERASED).unset(UNFINISHED).unset(LEASE_OWNER).unset(LEASE_UNTIL);
         }
         return mongo.updateFirst(new Query(where("_id").is(notification.id())), update, Notification.class)
                 .map(result -> result.getModifiedCount() > 0);
@@ -270,8 +288,11 @@ public class NotificationStore implements InitializingBean {
     }
 
     private Mono<Boolean> releaseLease(String id, String owner) {
-        Update update = new Update().set(STATUS, NotificationStatus.PENDING).unset(LEASE_OWNER).unset(LEASE_UNTIL);
-        return finishLease(id, owner, update);
+        return finishLease(id, owner, releasing());
+    }
+
+    private static Update releasing() {
+        return new Update().set(STATUS, NotificationStatus.PENDING).unset(LEASE_OWNER).unset(LEASE_UNTIL);
     }
 
     private static Query leased(String id, String owner) {

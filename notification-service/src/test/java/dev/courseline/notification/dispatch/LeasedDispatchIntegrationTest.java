@@ -5,11 +5,14 @@ import static java.time.temporal.ChronoUnit.MILLIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.courseline.notification.config.NotificationProperties;
+import dev.courseline.notification.config.NotificationProperties.Dispatch;
 import dev.courseline.notification.notification.Attempt;
 import dev.courseline.notification.notification.Lease;
 import dev.courseline.notification.notification.Notification;
@@ -21,11 +24,12 @@ import dev.courseline.notification.support.ReceivedEmail;
 import dev.courseline.notification.support.TestEmails;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Fresh notifications, recorded already leased to this instance's dispatcher and handed to it as they are: a worker
  * sends one only while at least half of the lease (2 min here) is left; otherwise the sweep sends it once the lease
- * has run out.
+ * has run out. A dispatcher that stops hands back the leases of those it did not send.
  */
 class LeasedDispatchIntegrationTest extends IntegrationTest {
 
@@ -34,6 +38,15 @@ class LeasedDispatchIntegrationTest extends IntegrationTest {
 
     @Autowired
     NotificationStore store;
+
+    @Autowired
+    NotificationProperties properties;
+
+    @Autowired
+    JavaMailSenderImpl mail;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void aFreshNotificationIsSentAtOnceUnderTheLeaseItWasRecordedWith() {
@@ -60,6 +73,25 @@ class LeasedDispatchIntegrationTest extends IntegrationTest {
         Notification sent = assertSentOnce(fresh);
         assertThat(sent.sentAt()).isAfterOrEqualTo(almostOver.until());
         assertThat(sent.attempts()).extracting(Attempt::outcome).containsExactly(Attempt.Outcome.DELIVERED);
+    }
+
+    @Test
+    void aStoppingDispatcherHandsBackWhatItWasHandedButDidNotSendAndTheSweepSendsItOnce() {
+        // A dispatcher with no workers: whatever it is handed is still queued when it stops.
+        Dispatch noWorkers = new Dispatch(0, properties.dispatch().lease(), properties.dispatch().sweepInterval(),
+                properties.dispatch().idleConnectionClose(), properties.dispatch().retry());
+        Dispatcher stopping = new Dispatcher(store, mail, new NotificationProperties(properties.sender(),
+                properties.enquiryPublicUrl(), properties.sales(), noWorkers), clock);
+        stopping.start();
+        Notification fresh = recordLeased("handed-back", stopping.leaseForFresh());
+        stopping.submitLeased(List.of(fresh));
+
+        stopping.stop();
+
+        Notification handedBack = store.findById(fresh.id()).block();
+        assertThat(handedBack.status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(handedBack.leaseOwner()).isNull();
+        assertSentOnce(fresh);
     }
 
     private Notification recordLeased(String scenario, Lease lease) {
