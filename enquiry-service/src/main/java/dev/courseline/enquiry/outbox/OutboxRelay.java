@@ -79,8 +79,15 @@ public class OutboxRelay implements SmartLifecycle {
     /** Collections whose documents written before the {@code unsent} marker existed have been marked. */
     private final Set<String> olderDocumentsMarked = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean sweeping = new AtomicBoolean();
-    /** Kafka's send() may block while it has no metadata (broker down); never do that on a request thread. */
+    /**
+     * Kafka's send() blocks while the producer has no metadata for the topic (before the first acknowledgement, or
+     * after the broker went away and the metadata expired); never on a request or driver thread. While sends are
+     * being acknowledged the metadata is there and send() only appends to the producer's buffer, so it runs where
+     * the caller is: handing every send to another thread cost a context switch each, and under load the Mongo
+     * driver's event loop queued for the hand-off's lock (2 s of 60 in a profile at 70 requests/s).
+     */
     private final Scheduler sendScheduler = Schedulers.newBoundedElastic(8, 100_000, "outbox-relay");
+    private volatile boolean sendsAcknowledged;
     private volatile Disposable sweeper;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
@@ -234,12 +241,14 @@ public class OutboxRelay implements SmartLifecycle {
      * {@code unsent} is the document's marker as read along with {@code events}.
      */
     private Mono<Void> send(String collection, Object id, List<Document> events, String unsent, int priorFailures) {
-        return Mono.fromCallable(() -> events.stream().map(this::sendOne).toList())
-                .subscribeOn(sendScheduler)
+        Mono<List<CompletableFuture<?>>> sends = Mono.fromCallable(() -> events.stream().map(this::sendOne).toList());
+        return (sendsAcknowledged ? sends : sends.subscribeOn(sendScheduler))
                 .flatMap(futures -> Flux.fromIterable(futures)
                         .concatMap(future -> Mono.fromFuture(future)
+                                .doOnSuccess(acknowledged -> sendsAcknowledged = true)
                                 .thenReturn(true)
                                 .onErrorResume(e -> {
+                                    sendsAcknowledged = false;
                                     log.warn("Send from {} {} failed: {}", collection, id, e.toString());
                                     return Mono.just(false);
                                 }))
