@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one benchmark against the system that ./run.sh is running, and writes its figures to benchmarks/results/.
 #   benchmarks/run.sh intake        [-Dconcurrency=32 -Dwarmup=PT120S -Dduration=PT60S]
-#   benchmarks/run.sh lead-emails   [-Drate=100 -Dduration=PT600S]
+#   benchmarks/run.sh lead-emails   [-Drate=100 -Dwarmup=PT60S -Dduration=PT600S]
 #   benchmarks/run.sh enrolments    [-Dcrowd=500 -Dseats=20 -Drounds=5 -Dwarmup.rounds=3 -Dcourse=psm]
 set -euo pipefail
 cd "$(dirname "$0")/.."
