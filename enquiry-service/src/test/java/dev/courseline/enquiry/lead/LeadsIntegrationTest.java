@@ -5,7 +5,9 @@ import static dev.courseline.enquiry.support.Forms.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,9 +26,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.courseline.enquiry.intake.Enquiry;
+import dev.courseline.enquiry.intake.IntakeService;
+import dev.courseline.enquiry.outbox.EventFactory;
+import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.quote.QuoteRequested;
 import dev.courseline.enquiry.support.Contracts;
 import dev.courseline.enquiry.support.EnquiryEvents;
+import dev.courseline.enquiry.support.TestClock;
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +53,18 @@ class LeadsIntegrationTest {
 
     @Autowired
     OverdueLeads overdueLeads;
+
+    @Autowired
+    EventFactory eventFactory;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    LeadProperties leadProperties;
 
     @BeforeAll
     static void listen() {
@@ -190,6 +208,35 @@ class LeadsIntegrationTest {
         JsonNode overdue = events.awaitOne(leadId, LeadEvents.OVERDUE).payload();
         Contracts.assertMatchesExample(LeadEvents.OVERDUE, overdue);
         assertThat(events.drainFor(leadId)).filteredOn(e -> e.type().equals(LeadEvents.OVERDUE)).hasSize(1);
+    }
+
+    @Test
+    void theScheduledCheckEscalatesALeadWhenTheDeadlineItSawComingHasPassedAndNotBefore() {
+        String leadId = newLead().get("leadId").asString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant deadline = now.plus(Duration.ofHours(1));
+        mongo.updateFirst(Query.query(Criteria.where("lead.leadId").is(leadId)),
+                new Update().set("lead.respondBy", deadline), Enquiry.class).block();
+        // A schedule of its own, and a clock the test moves: the application's check runs on the real clock.
+        TestClock clock = new TestClock(now);
+        var check = new OverdueLeads(mongo, eventFactory, relay, intake, leadProperties, clock);
+
+        check.escalateOverdue();
+        clock.set(deadline.minusSeconds(60));
+        check.escalateOverdue();
+        assertThat(storedLead(leadId).overdueNotifiedAt()).isNull();
+
+        clock.set(deadline.plusSeconds(1));
+        check.escalateOverdue();
+        assertThat(storedLead(leadId).overdueNotifiedAt()).isEqualTo(deadline.plusSeconds(1));
+        check.escalateOverdue();
+
+        events.awaitOne(leadId, LeadEvents.OVERDUE);
+        assertThat(events.drainFor(leadId)).filteredOn(e -> e.type().equals(LeadEvents.OVERDUE)).hasSize(1);
+    }
+
+    private Lead storedLead(String leadId) {
+        return mongo.findOne(Query.query(Criteria.where("lead.leadId").is(leadId)), Enquiry.class).block().lead();
     }
 
     private JsonNode newLead() {

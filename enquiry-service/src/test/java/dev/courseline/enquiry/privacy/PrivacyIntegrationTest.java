@@ -26,11 +26,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.courseline.enquiry.enrolment.RunSeats;
+import dev.courseline.enquiry.intake.Contact;
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.intake.Fingerprints;
 import dev.courseline.enquiry.support.CatalogueFeed;
 import dev.courseline.enquiry.support.Contracts;
 import dev.courseline.enquiry.support.EnquiryEvents;
+import dev.courseline.enquiry.support.TestClock;
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +55,12 @@ class PrivacyIntegrationTest {
 
     @Autowired
     RetentionJob retention;
+
+    @Autowired
+    Anonymiser anonymiser;
+
+    @Autowired
+    PrivacyProperties privacyProperties;
 
     @BeforeAll
     static void connect() {
@@ -120,6 +128,30 @@ class PrivacyIntegrationTest {
 
         assertThat(mongo.findById(closedId, Enquiry.class).block().anonymised()).isTrue();
         assertThat(mongo.findById(openId, Enquiry.class).block().anonymised()).isFalse();
+    }
+
+    @Test
+    void theScheduledRetentionCheckAnonymisesALeadWhenItsPeriodEndsAndNotBefore() {
+        String closedId = accepted("/api/enquiries/in-house-quotes",
+                quote(uniqueEmail("closing"), "Closing Ltd " + UUID.randomUUID()));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant periodEnds = now.plus(Duration.ofHours(1));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(closedId)), new Update().set("lead.status", "WON")
+                .set("lead.closedAt", periodEnds.minus(privacyProperties.retention())), Enquiry.class).block();
+        // A schedule of its own, and a clock the test moves: the application's check runs on the real clock.
+        TestClock clock = new TestClock(now);
+        var check = new RetentionJob(anonymiser, mongo, privacyProperties, clock);
+
+        check.applyRetention();
+        clock.set(periodEnds.minusSeconds(60));
+        check.applyRetention();
+        assertThat(mongo.findById(closedId, Enquiry.class).block().anonymised()).isFalse();
+
+        clock.set(periodEnds.plusSeconds(1));
+        check.applyRetention();
+        Enquiry expired = mongo.findById(closedId, Enquiry.class).block();
+        assertThat(expired.anonymised()).isTrue();
+        assertThat(expired.contact()).isEqualTo(Contact.erased());
     }
 
     private String accepted(String uri, Object body) {
