@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,6 +27,7 @@ import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxLease;
 import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
+import dev.courseline.enquiry.store.TimeOrderedIds;
 import dev.courseline.enquiry.web.BusyException;
 import dev.courseline.enquiry.web.ConflictException;
 import dev.courseline.enquiry.web.InvalidRequestException;
@@ -98,7 +98,7 @@ public class Seats implements RunCatalogueListener {
                     && emailSha256.equals(e.emailSha256()))) {
                 throw new ConflictException("This email is already enrolled on this run.");
             }
-            String id = UUID.randomUUID().toString();
+            String id = TimeOrderedIds.next();
             String token = tokens.tokenFor(id);
             boolean seat = state.seatsLeft() > 0;
             EnrolmentStatus status = seat ? EnrolmentStatus.CONFIRMED : EnrolmentStatus.WAITLISTED;

@@ -3,7 +3,6 @@ package dev.courseline.enquiry.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -23,6 +22,7 @@ import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxLease;
 import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
+import dev.courseline.enquiry.store.TimeOrderedIds;
 import jakarta.annotation.PostConstruct;
 import reactor.core.publisher.Mono;
 
@@ -94,7 +94,7 @@ public class IntakeService {
 
     private Enquiry build(EnquiryDraft draft, Instant now, String scopedKey, String emailSha256,
             String organisationKey, List<EarlierEnquiry> earlier, Announcement announcement) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         Instant windowStart = now.minus(properties.intake().duplicateWindow());
         String duplicateOf = earlier.stream()
                 .filter(e -> emailSha256.equals(e.emailSha256()) && draft.subject().equals(e.subject())
@@ -126,7 +126,7 @@ public class IntakeService {
                 .map(e -> new RelatedEnquiry(e.id(), e.kind(), e.receivedAt(),
                         e.organisation() == null ? null : e.organisation().name(), e.summary()))
                 .toList();
-        return new Lead(UUID.randomUUID().toString(), LeadStatus.NEW, routing.team(), routing.reason(), respondBy,
+        return new Lead(TimeOrderedIds.next(), LeadStatus.NEW, routing.team(), routing.reason(), respondBy,
                 related, now, null, null);
     }
 

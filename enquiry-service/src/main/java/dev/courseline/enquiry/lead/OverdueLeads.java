@@ -19,7 +19,7 @@ import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.intake.IntakeService;
 import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxRelay;
-import dev.courseline.enquiry.schedule.NextScan;
+import dev.courseline.enquiry.store.NextScan;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

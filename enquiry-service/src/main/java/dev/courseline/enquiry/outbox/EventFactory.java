@@ -2,11 +2,12 @@ package dev.courseline.enquiry.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.courseline.enquiry.store.TimeOrderedIds;
 
 /** Turns an event payload record into a pending event ready to be stored beside the state it describes. */
 @Component
@@ -26,6 +27,6 @@ public class EventFactory {
 
     /** {@code time} is when it happened: the {@code ce_time} header, equal to the payload's {@code occurredAt}. */
     public PendingEvent create(String type, String key, Instant time, Object payload) {
-        return new PendingEvent(UUID.randomUUID().toString(), type, key, time, json.writeValueAsString(payload));
+        return new PendingEvent(TimeOrderedIds.next(), type, key, time, json.writeValueAsString(payload));
     }
 }

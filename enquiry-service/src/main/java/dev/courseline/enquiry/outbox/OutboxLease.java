@@ -2,7 +2,8 @@ package dev.courseline.enquiry.outbox;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+
+import dev.courseline.enquiry.store.TimeOrderedIds;
 
 /**
  * Which relay instance may send a document's pending events, and until when. A lease in the past means anyone may
@@ -28,6 +29,6 @@ public record OutboxLease(Instant until, String owner, int attempts, String unse
     }
 
     static String newUnsentToken() {
-        return UUID.randomUUID().toString();
+        return TimeOrderedIds.next();
     }
 }

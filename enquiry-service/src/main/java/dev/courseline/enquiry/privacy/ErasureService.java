@@ -3,7 +3,6 @@ package dev.courseline.enquiry.privacy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,6 +14,7 @@ import dev.courseline.enquiry.intake.Parties;
 import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
+import dev.courseline.enquiry.store.TimeOrderedIds;
 import jakarta.annotation.PostConstruct;
 import reactor.core.publisher.Mono;
 
@@ -58,7 +58,7 @@ public class ErasureService {
                     Instant now = clock.instant();
                     PendingEvent event = events.create(PersonErased.TYPE, emailSha256, now,
                             new PersonErased(emailSha256, now, now));
-                    Erasure erasure = new Erasure(UUID.randomUUID().toString(), emailSha256, now, requestedBy,
+                    Erasure erasure = new Erasure(TimeOrderedIds.next(), emailSha256, now, requestedBy,
                             counts.getT1(), counts.getT2(), List.of(event), relay.leaseForNewDocument());
                     return mongo.insert(erasure);
                 })

@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.courseline.enquiry.intake.Enquiry;
-import dev.courseline.enquiry.schedule.NextScan;
+import dev.courseline.enquiry.store.NextScan;
 import reactor.core.publisher.Mono;
 
 /**

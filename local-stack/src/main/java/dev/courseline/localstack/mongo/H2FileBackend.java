@@ -28,6 +28,13 @@ class H2FileBackend extends H2Backend {
     private static final String DATABASES_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
     private static final int COMPACT_BELOW_FILL_RATE = 80;
+    /*
+     * H2's default page cache is 16 MB; a ten-minute load run stores several hundred MB, and a write to a page no
+     * longer cached first reads and decodes it from the file (12% of the launcher's samples at 100 requests a second,
+     * with random ids). Together with time-ordered ids in the services, which keep the pages being written few and
+     * recent, the launcher's young collections went from 3.4 to 1 a second at 100/s.
+     */
+    private static final int CACHE_MB = 64;
 
     H2FileBackend(String fileName) {
         super(open(fileName));
@@ -44,7 +51,8 @@ class H2FileBackend extends H2Backend {
      * from ever looking idle to H2, and the file would then only grow.
      */
     private static MVStore open(String fileName) {
-        return new MVStore.Builder().fileName(fileName).autoCompactFillRate(COMPACT_BELOW_FILL_RATE).open();
+        return new MVStore.Builder().fileName(fileName).autoCompactFillRate(COMPACT_BELOW_FILL_RATE).cacheSize(CACHE_MB)
+                .open();
     }
 
     @Override

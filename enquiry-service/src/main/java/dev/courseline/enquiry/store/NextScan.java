@@ -1,4 +1,4 @@
-package dev.courseline.enquiry.schedule;
+package dev.courseline.enquiry.store;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.courseline.enquiry.schedule;
+package dev.courseline.enquiry.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
