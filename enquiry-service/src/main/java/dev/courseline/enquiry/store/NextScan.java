@@ -31,5 +31,4 @@ public final class NextScan {
         Instant bound = shortestWait.compareTo(SLACK) > 0 ? startedAt.plus(shortestWait).minus(SLACK) : startedAt;
         at = earliestPending != null && earliestPending.isBefore(bound) ? earliestPending : bound;
     }
-
 }
