@@ -44,7 +44,7 @@ public final class ServiceProcess implements AutoCloseable {
      * the enrolment rounds that followed, and at 233 MiB over ten minutes of 100 enquiries a second.
      * Larger survivor spaces in the same young generation ({@code SurvivorRatio=4}, filled to 80 % before objects are
      * promoted sooner): with the default 2 MB ones, the requests in flight at 100 a second outlived a young collection,
-     * overflowed them and filled the old generation, and the enquiry service ran 27 full collections of about 180 ms
+     * overflowed them and filled the old generation, and the enquiry service ran 27 full collections of about 175 ms
      * in ten minutes, in bursts.
      */
     public static final List<String> JVM_FLAGS = List.of(
