@@ -44,10 +44,12 @@ public class IntakeService {
     private final EventFactory events;
     private final OutboxRelay relay;
     private final Parties parties;
+    private final EnquiryInserts inserts;
     private final Clock clock;
 
     public IntakeService(ReactiveMongoTemplate mongo, LeadRouter router, LeadProperties leadProperties,
-            EnquiryProperties properties, EventFactory events, OutboxRelay relay, Parties parties, Clock clock) {
+            EnquiryProperties properties, EventFactory events, OutboxRelay relay, Parties parties,
+            EnquiryInserts inserts, Clock clock) {
         this.mongo = mongo;
         this.router = router;
         this.leadProperties = leadProperties;
@@ -55,6 +57,7 @@ public class IntakeService {
         this.events = events;
         this.relay = relay;
         this.parties = parties;
+        this.inserts = inserts;
         this.clock = clock;
     }
 
@@ -71,7 +74,7 @@ public class IntakeService {
         String scopedKey = idempotencyKey == null ? null : draft.kind() + ":" + idempotencyKey;
         return parties.recent(emailSha256, organisationKey)
                 .map(earlier -> build(draft, now, scopedKey, emailSha256, organisationKey, earlier, announcement))
-                .flatMap(enquiry -> mongo.insert(enquiry)
+                .flatMap(enquiry -> inserts.insert(enquiry)
                         .flatMap(stored -> parties.remember(stored).thenReturn(stored))
                         .doOnNext(stored -> {
                             if (!stored.pendingEvents().isEmpty()) {

@@ -2,9 +2,11 @@ package dev.courseline.enquiry.intake;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
@@ -16,21 +18,25 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import dev.courseline.enquiry.store.GroupCommit;
 import reactor.core.publisher.Mono;
 
 /**
  * The latest enquiries of each person (by email hash) and organisation (by folded name), kept under their own
- * {@code _id} so intake finds them with one primary-key read and updates them with one bulk write. (The embedded
- * store ignores secondary indexes, so a query on {@code emailSha256} would scan every enquiry; real MongoDB would
- * not, but both answer this in one key read.)
+ * {@code _id} so intake finds them with one primary-key read and updates them with one bulk write, each shared by
+ * the requests arriving together ({@link GroupCommit}). (The embedded store ignores secondary indexes, so a query on
+ * {@code emailSha256} would scan every enquiry; real MongoDB would not, but both answer this in one key read.)
  * It is an index, written after the enquiry: if that write is lost, a later enquiry misses one link, nothing more.
  */
 @Component
 public class Parties {
 
     static final int KEEP = 10;
+    private static final int BATCH = 100;
 
     private final ReactiveMongoTemplate mongo;
+    private final GroupCommit<List<String>, List<EarlierEnquiry>> lookups = new GroupCommit<>(BATCH, this::lookUp);
+    private final GroupCommit<Enquiry, Void> pushes = new GroupCommit<>(BATCH, this::push);
 
     public Parties(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
@@ -53,24 +59,43 @@ public class Parties {
     Mono<List<EarlierEnquiry>> recent(String emailSha256, String organisationKey) {
         List<String> keys = organisationKey == null ? List.of(personKey(emailSha256))
                 : List.of(personKey(emailSha256), organisationKey(organisationKey));
-        return mongo.find(Query.query(Criteria.where("_id").in(keys)), Party.class).collectList().map(found -> {
-            Map<String, EarlierEnquiry> byId = new LinkedHashMap<>();
-            found.forEach(party -> party.recent().forEach(e -> byId.put(e.id(), e)));
-            List<EarlierEnquiry> all = new ArrayList<>(byId.values());
-            all.sort(Comparator.comparing(EarlierEnquiry::receivedAt).reversed());
-            return all.size() > KEEP ? all.subList(0, KEEP) : all;
-        });
+        return lookups.submit(keys);
+    }
+
+    /** Reads the entries of every look-up in the batch with one query and gives each look-up its own. */
+    private Mono<Void> lookUp(List<GroupCommit.Job<List<String>, List<EarlierEnquiry>>> jobs) {
+        Set<String> keys = new HashSet<>();
+        jobs.forEach(job -> keys.addAll(job.item()));
+        return mongo.find(Query.query(Criteria.where("_id").in(keys)), Party.class)
+                .collectMap(Party::id, Party::recent)
+                .doOnNext(found -> jobs.forEach(job -> job.succeed(newestFirst(job.item(), found))))
+                .then();
+    }
+
+    private static List<EarlierEnquiry> newestFirst(List<String> keys, Map<String, List<EarlierEnquiry>> found) {
+        Map<String, EarlierEnquiry> byId = new LinkedHashMap<>();
+        keys.forEach(key -> found.getOrDefault(key, List.of()).forEach(e -> byId.put(e.id(), e)));
+        List<EarlierEnquiry> all = new ArrayList<>(byId.values());
+        all.sort(Comparator.comparing(EarlierEnquiry::receivedAt).reversed());
+        return all.size() > KEEP ? all.subList(0, KEEP) : all;
     }
 
     Mono<Void> remember(Enquiry enquiry) {
-        EarlierEnquiry reference = new EarlierEnquiry(enquiry.id(), enquiry.kind(), enquiry.receivedAt(),
-                enquiry.organisation(), enquiry.emailSha256(), enquiry.subject(), enquiry.summary(),
-                enquiry.duplicateOf());
-        // Both entries in one round trip.
+        return pushes.submit(enquiry);
+    }
+
+    /** Both entries of every enquiry in the batch, in one round trip. */
+    private Mono<Void> push(List<GroupCommit.Job<Enquiry, Void>> jobs) {
         ReactiveBulkOperations pushes = mongo.bulkOps(BulkMode.UNORDERED, Party.class);
-        push(pushes, personKey(enquiry.emailSha256()), reference);
-        if (enquiry.organisationKey() != null) {
-            push(pushes, organisationKey(enquiry.organisationKey()), reference);
+        for (GroupCommit.Job<Enquiry, Void> job : jobs) {
+            Enquiry enquiry = job.item();
+            EarlierEnquiry reference = new EarlierEnquiry(enquiry.id(), enquiry.kind(), enquiry.receivedAt(),
+                    enquiry.organisation(), enquiry.emailSha256(), enquiry.subject(), enquiry.summary(),
+                    enquiry.duplicateOf());
+            push(pushes, personKey(enquiry.emailSha256()), reference);
+            if (enquiry.organisationKey() != null) {
+                push(pushes, organisationKey(enquiry.organisationKey()), reference);
+            }
         }
         return pushes.execute().then();
     }

@@ -51,8 +51,8 @@ import reactor.core.scheduler.Schedulers;
  * serves a regular expression on a single-key index from the index, as MongoDB does.
  *
  * <p>The marker goes with the last events: completing a send names the document by the token it read along with the
- * events, pulls them and removes the marker in one update; a token replaced meanwhile (events added) makes that
- * update match nothing, and the relay then pulls what it sent by id and lease owner and relays the rest. Claiming by
+ * events, pulls them and removes the marker in one update (shared by the sends finished together, see
+ * {@link SentMarks}); a token replaced meanwhile (events added) makes that update match nothing for the document, and the relay then pulls what it sent by id and lease owner and relays the rest. Claiming by
  * id is a read and a compare-and-set on id, owner and expiry. Each of these has a unique index on exactly its fields:
  * on MongoDB the {@code _id} index alone would serve them, but the embedded store only uses an index whose keys are
  * exactly the query's, and would otherwise scan the collection.
@@ -64,7 +64,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String LEASE_UNTIL = OutboxLease.FIELD + ".until";
     private static final String LEASE_OWNER = OutboxLease.FIELD + ".owner";
     private static final String LEASE_ATTEMPTS = OutboxLease.FIELD + ".attempts";
-    private static final String UNSENT = OutboxLease.FIELD + ".unsent";
+    static final String UNSENT = OutboxLease.FIELD + ".unsent";
     private static final String SOURCE = "/courseline/enquiry-service";
     private static final int CONCURRENT_SWEEP_CLAIMS = 4;
 
@@ -74,6 +74,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final SentMarks sentMarks;
     private final String owner = UUID.randomUUID().toString();
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     /** Collections whose documents written before the {@code unsent} marker existed have been marked. */
@@ -96,6 +97,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
+        this.sentMarks = new SentMarks(mongo);
     }
 
     /** Makes the sweep look after documents of this collection too. */
@@ -280,8 +282,7 @@ public class OutboxRelay implements SmartLifecycle {
                     .then(Mono.error(new IllegalStateException("Not every event was acknowledged")));
         }
         Mono<Boolean> wereTheLast = unsent == null ? Mono.just(false)
-                : mongo.updateFirst(Query.query(Criteria.where(UNSENT).is(unsent)), release(sent).unset(UNSENT),
-                        collection).map(result -> result.getMatchedCount() > 0);
+                : sentMarks.record(collection, new SentMarks.Sent(id, unsent, sent));
         // Events added while these were in flight (a new token): pull those sent, then relay the rest at once.
         return wereTheLast.flatMap(done -> done ? Mono.empty()
                 : mongo.updateFirst(heldHere(id), release(sent), collection)
@@ -293,7 +294,7 @@ public class OutboxRelay implements SmartLifecycle {
         return Query.query(Criteria.where("_id").is(id).and(LEASE_OWNER).is(owner));
     }
 
-    private static Update release(List<String> sent) {
+    static Update release(List<String> sent) {
         return pull(sent).set(LEASE_UNTIL, Date.from(Instant.EPOCH)).set(LEASE_ATTEMPTS, 0);
     }
 
