@@ -33,13 +33,19 @@ class GroupCommitTest {
         }
     }
 
+    /** Submits the item now, as a request would, keeping its outcome for the test to look at later. */
+    private static Mono<String> submitted(GroupCommit<String, String> commit, String item) {
+        Mono<String> outcome = commit.submit(item).cache();
+        outcome.subscribe(null, e -> { });
+        return outcome;
+    }
+
     @Test
     void aLoneItemIsWrittenAtOnceOnItsOwn() {
         Recorder recorder = new Recorder();
         GroupCommit<String, String> commit = new GroupCommit<>(10, recorder::run);
 
-        Mono<String> outcome = commit.submit("a").cache();
-        outcome.subscribe();
+        Mono<String> outcome = submitted(commit, "a");
 
         assertThat(recorder.batches).containsExactly(List.of("a"));
         recorder.finish(0);
@@ -51,12 +57,9 @@ class GroupCommitTest {
         Recorder recorder = new Recorder();
         GroupCommit<String, String> commit = new GroupCommit<>(10, recorder::run);
 
-        Mono<String> first = commit.submit("a").cache();
-        first.subscribe();
-        Mono<String> second = commit.submit("b").cache();
-        second.subscribe();
-        Mono<String> third = commit.submit("c").cache();
-        third.subscribe();
+        Mono<String> first = submitted(commit, "a");
+        Mono<String> second = submitted(commit, "b");
+        Mono<String> third = submitted(commit, "c");
         assertThat(recorder.batches).containsExactly(List.of("a"));
 
         recorder.finish(0);
@@ -91,10 +94,8 @@ class GroupCommitTest {
                     : Mono.fromRunnable(() -> jobs.forEach(job -> job.succeed(job.item().toUpperCase())));
         });
 
-        Mono<String> failed = commit.submit("a").cache();
-        failed.subscribe(null, e -> { });
-        Mono<String> later = commit.submit("b").cache();
-        later.subscribe();
+        Mono<String> failed = submitted(commit, "a");
+        Mono<String> later = submitted(commit, "b");
         firstFails.tryEmitEmpty();
 
         assertThatThrownBy(() -> failed.block(WAIT)).isInstanceOf(IllegalStateException.class)
