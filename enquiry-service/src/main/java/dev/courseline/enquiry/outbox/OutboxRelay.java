@@ -192,7 +192,9 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private Mono<Document> claimById(String collection, Object id) {
         Query read = Query.query(Criteria.where("_id").is(id));
-        read.fields().include(OutboxLease.FIELD).include(PENDING_EVENTS);
+        // Whether there are events is all the read needs: the lease, taken next, returns them. A run's document can
+        // hold hundreds while its crowd enrols, and every batch of enrolments signals a claim.
+        read.fields().include(OutboxLease.FIELD).slice(PENDING_EVENTS, 1);
         Instant now = clock.instant();
         return mongo.findOne(read, Document.class, collection)
                 .flatMap(doc -> {
