@@ -192,9 +192,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private Mono<Document> claimById(String collection, Object id) {
         Query read = Query.query(Criteria.where("_id").is(id));
-        // Whether there are events is all the read needs: the lease, taken next, returns them. A run's document can
-        // hold hundreds while its crowd enrols, and every batch of enrolments signals a claim.
-        read.fields().include(OutboxLease.FIELD).slice(PENDING_EVENTS, 1);
+        read.fields().include(OutboxLease.FIELD).include(PENDING_EVENTS);
         Instant now = clock.instant();
         return mongo.findOne(read, Document.class, collection)
                 .flatMap(doc -> {
