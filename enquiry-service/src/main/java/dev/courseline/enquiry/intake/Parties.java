@@ -86,18 +86,18 @@ public class Parties {
 
     /** Both entries of every enquiry in the batch, in one round trip. */
     private Mono<Void> push(List<GroupCommit.Job<Enquiry, Void>> jobs) {
-        ReactiveBulkOperations pushes = mongo.bulkOps(BulkMode.UNORDERED, Party.class);
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, Party.class);
         for (GroupCommit.Job<Enquiry, Void> job : jobs) {
             Enquiry enquiry = job.item();
             EarlierEnquiry reference = new EarlierEnquiry(enquiry.id(), enquiry.kind(), enquiry.receivedAt(),
                     enquiry.organisation(), enquiry.emailSha256(), enquiry.subject(), enquiry.summary(),
                     enquiry.duplicateOf());
-            push(pushes, personKey(enquiry.emailSha256()), reference);
+            push(bulk, personKey(enquiry.emailSha256()), reference);
             if (enquiry.organisationKey() != null) {
-                push(pushes, organisationKey(enquiry.organisationKey()), reference);
+                push(bulk, organisationKey(enquiry.organisationKey()), reference);
             }
         }
-        return pushes.execute().then();
+        return bulk.execute().then();
     }
 
     /** Forgets a person: their own index entry goes; their organisation's keeps only what names no one. */

@@ -52,10 +52,11 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>The marker goes with the last events: completing a send names the document by the token it read along with the
  * events, pulls them and removes the marker in one update (shared by the sends finished together, see
- * {@link SentMarks}); a token replaced meanwhile (events added) makes that update match nothing for the document, and the relay then pulls what it sent by id and lease owner and relays the rest. Claiming by
- * id is a read and a compare-and-set on id, owner and expiry. Each of these has a unique index on exactly its fields:
- * on MongoDB the {@code _id} index alone would serve them, but the embedded store only uses an index whose keys are
- * exactly the query's, and would otherwise scan the collection.
+ * {@link SentMarks}); a token replaced meanwhile (events added) makes that update match nothing for the document,
+ * and the relay then pulls what it sent by id and lease owner and relays the rest. Claiming by id is a read and a
+ * compare-and-set on id, owner and expiry. Each of these has a unique index on exactly its fields: on MongoDB the
+ * {@code _id} index alone would serve them, but the embedded store only uses an index whose keys are exactly the
+ * query's, and would otherwise scan the collection.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {

@@ -2,7 +2,6 @@ package dev.courseline.enquiry.outbox;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
@@ -40,13 +39,15 @@ final class SentMarks {
      * meanwhile (the marker was replaced), in which case nothing of this document was changed.
      */
     Mono<Boolean> record(String collection, Sent sent) {
-        return byCollection.computeIfAbsent(collection, name -> new GroupCommit<>(BATCH, jobs -> recordAll(name, jobs)))
+        return byCollection
+                .computeIfAbsent(collection, name -> new GroupCommit<>(BATCH, jobs -> recordAll(name, jobs)))
                 .submit(sent);
     }
 
     private Mono<Void> recordAll(String collection, List<GroupCommit.Job<Sent, Boolean>> jobs) {
         List<Sent> sends = jobs.stream().map(GroupCommit.Job::item).toList();
-        Query stillMarked = Query.query(Criteria.where(OutboxRelay.UNSENT).in(sends.stream().map(Sent::unsent).toList()));
+        Query stillMarked = Query.query(Criteria.where(OutboxRelay.UNSENT)
+                .in(sends.stream().map(Sent::unsent).toList()));
         Update update = OutboxRelay.release(sends.stream().flatMap(s -> s.eventIds().stream()).toList())
                 .unset(OutboxRelay.UNSENT);
         return mongo.updateMulti(stillMarked, update, collection).flatMap(result -> {
@@ -67,6 +68,6 @@ final class SentMarks {
 
     private static boolean hasMarker(Document doc) {
         Document outbox = doc.get(OutboxLease.FIELD, Document.class);
-        return outbox != null && Objects.nonNull(outbox.get("unsent"));
+        return outbox != null && outbox.get("unsent") != null;
     }
 }
