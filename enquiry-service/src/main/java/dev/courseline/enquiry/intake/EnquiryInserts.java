@@ -31,22 +31,26 @@ class EnquiryInserts {
 
     private final ReactiveMongoTemplate mongo;
     private final MongoExceptionTranslator translator = new MongoExceptionTranslator();
-    private final GroupCommit<Enquiry, Enquiry> inserts = new GroupCommit<>(BATCH, this::insertAll);
+    private final GroupCommit<Converted, Enquiry> inserts = new GroupCommit<>(BATCH, this::insertAll);
+
+    /** An enquiry with its stored form, converted on the caller's thread rather than while a batch holds the line. */
+    private record Converted(Enquiry enquiry, Document document) {
+    }
 
     EnquiryInserts(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     Mono<Enquiry> insert(Enquiry enquiry) {
-        return inserts.submit(enquiry);
+        return Mono.fromCallable(() -> new Converted(enquiry, toDocument(enquiry))).flatMap(inserts::submit);
     }
 
-    private Mono<Void> insertAll(List<GroupCommit.Job<Enquiry, Enquiry>> jobs) {
-        List<Document> documents = jobs.stream().map(job -> toDocument(job.item())).toList();
+    private Mono<Void> insertAll(List<GroupCommit.Job<Converted, Enquiry>> jobs) {
+        List<Document> documents = jobs.stream().map(job -> job.item().document()).toList();
         return mongo.getCollection(Enquiry.COLLECTION)
                 .flatMap(collection -> Mono.from(collection.insertMany(documents,
                         new InsertManyOptions().ordered(false))))
-                .doOnNext(inserted -> jobs.forEach(job -> job.succeed(job.item())))
+                .doOnNext(inserted -> jobs.forEach(job -> job.succeed(job.item().enquiry())))
                 .then()
                 .onErrorResume(MongoBulkWriteException.class, e -> {
                     answerEach(jobs, e);
@@ -55,13 +59,13 @@ class EnquiryInserts {
                 .onErrorMap(RuntimeException.class, this::translate);
     }
 
-    private void answerEach(List<GroupCommit.Job<Enquiry, Enquiry>> jobs, MongoBulkWriteException e) {
+    private void answerEach(List<GroupCommit.Job<Converted, Enquiry>> jobs, MongoBulkWriteException e) {
         Map<Integer, BulkWriteError> refused = e.getWriteErrors().stream()
                 .collect(Collectors.toMap(BulkWriteError::getIndex, Function.identity()));
         for (int i = 0; i < jobs.size(); i++) {
             BulkWriteError error = refused.get(i);
             if (error == null) {
-                jobs.get(i).succeed(jobs.get(i).item());
+                jobs.get(i).succeed(jobs.get(i).item().enquiry());
             } else {
                 jobs.get(i).fail(translate(new MongoWriteException(error, e.getServerAddress(), e.getErrorLabels())));
             }
