@@ -3,7 +3,6 @@ package dev.courseline.enquiry.enrolment;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import dev.courseline.enquiry.outbox.OutboxLease;
@@ -15,9 +14,6 @@ import dev.courseline.enquiry.outbox.PendingEvent;
  * event are written together or not at all, and two writers can never both take the last seat.
  */
 @Document(RunSeats.COLLECTION)
-// Serves the conditional update by id and revision: the embedded store uses only an index whose keys are exactly the
-// query's, and would otherwise scan every run, each a large document, once per batch of enrolments.
-@CompoundIndex(name = "revision", def = "{'_id': 1, 'revision': 1}", unique = true)
 public record RunSeats(@Id String id, RunDetails run, String status, int maxCapacity, int seatsLeft,
         List<Enrolment> enrolments, long revision, List<PendingEvent> pendingEvents, OutboxLease outbox) {
 

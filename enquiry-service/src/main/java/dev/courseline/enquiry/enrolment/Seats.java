@@ -27,6 +27,7 @@ import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxLease;
 import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
+import dev.courseline.enquiry.store.RetiredIndexes;
 import dev.courseline.enquiry.store.TimeOrderedIds;
 import dev.courseline.enquiry.web.BusyException;
 import dev.courseline.enquiry.web.ConflictException;
@@ -72,6 +73,12 @@ public class Seats implements RunCatalogueListener {
     @PostConstruct
     void registerWithRelay() {
         relay.register(RunSeats.COLLECTION);
+    }
+
+    /** Earlier versions kept a unique (id, revision) index for the local stack's store, which now plans by id. */
+    @PostConstruct
+    void dropRetiredIndexes() {
+        RetiredIndexes.drop(mongo, RunSeats.COLLECTION, List.of("revision")).subscribe();
     }
 
     /** Takes a seat if one is left, else joins the waitlist. */

@@ -30,6 +30,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.courseline.enquiry.store.RetiredIndexes;
+
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,9 +56,8 @@ import reactor.core.scheduler.Schedulers;
  * events, pulls them and removes the marker in one update (shared by the sends finished together, see
  * {@link SentMarks}); a token replaced meanwhile (events added) makes that update match nothing for the document,
  * and the relay then pulls what it sent by id and lease owner and relays the rest. Claiming by id is a read and a
- * compare-and-set on id, owner and expiry. Each of these has a unique index on exactly its fields: on MongoDB the
- * {@code _id} index alone would serve them, but the embedded store only uses an index whose keys are exactly the
- * query's, and would otherwise scan the collection.
+ * compare-and-set on id, owner and expiry. All of these are served by the {@code _id} index (the local stack's store
+ * plans a query naming an {@code _id} as MongoDB does).
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -68,6 +69,8 @@ public class OutboxRelay implements SmartLifecycle {
     static final String UNSENT = OutboxLease.FIELD + ".unsent";
     private static final String SOURCE = "/courseline/enquiry-service";
     private static final int CONCURRENT_SWEEP_CLAIMS = 4;
+    /** Kept by earlier versions only because the local stack's store used to scan for id-and-lease queries. */
+    private static final List<String> RETIRED_INDEXES = List.of("outbox_owner", "outbox_lease");
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -341,14 +344,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void createIndexes() {
         Flux.fromIterable(collections)
-                .flatMap(collection -> Mono.when(
-                        mongo.indexOps(collection).createIndex(new Index().named("outbox_owner").unique()
-                                .on("_id", Sort.Direction.ASC).on(LEASE_OWNER, Sort.Direction.ASC)),
-                        mongo.indexOps(collection).createIndex(new Index().named("outbox_lease").unique()
-                                .on("_id", Sort.Direction.ASC).on(LEASE_OWNER, Sort.Direction.ASC)
-                                .on(LEASE_UNTIL, Sort.Direction.ASC)),
-                        mongo.indexOps(collection).createIndex(new Index().named("outbox_unsent").unique().sparse()
-                                .on(UNSENT, Sort.Direction.ASC))))
+                .flatMap(collection -> RetiredIndexes.drop(mongo, collection, RETIRED_INDEXES)
+                        .then(mongo.indexOps(collection).createIndex(new Index().named("outbox_unsent").unique()
+                                .sparse().on(UNSENT, Sort.Direction.ASC))))
                 .then()
                 .onErrorResume(e -> {
                     log.warn("Could not create the outbox indexes; the relay may scan: {}", e.toString());

@@ -12,7 +12,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -20,7 +19,8 @@ import io.netty.channel.Channel;
 /**
  * mongo-java-server's H2 file backend, answering {@code hello} (see {@link HelloCommand}) and {@code listDatabases}
  * (see {@link ListDatabasesCommand}), with documents stored as BSON ({@link BsonDocumentType}) and unique indexes
- * ordered without serialising keys ({@link IndexKeyType}). The map names are H2Database's own; the file format is
+ * ordered without serialising keys ({@link IndexKeyType}), its collections planning queries by {@code _id} as MongoDB
+ * does ({@link H2FileCollection}). The map names are H2Database's own; the file format is
  * not, which {@link StoreFormat} records and checks.
  */
 class H2FileBackend extends H2Backend {
@@ -83,7 +83,7 @@ class H2FileBackend extends H2Backend {
             MVMap<Object, Document> documents = getMvStore().openMap(DATABASES_PREFIX + namespace,
                     new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
             MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
-            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+            return new H2FileCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
         @Override

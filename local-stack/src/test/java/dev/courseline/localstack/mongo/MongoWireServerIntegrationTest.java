@@ -11,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -172,6 +173,43 @@ class MongoWireServerIntegrationTest {
         try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
                 MongoClient client = MongoClients.create(server.uri("courseline-enquiry"))) {
             assertIndexesServeAndGuard(client.getDatabase("courseline-enquiry").getCollection("enquiries"));
+        }
+    }
+
+    /**
+     * What the services' conditional writes rely on now that they keep no (_id, field) indexes: a query naming an
+     * _id and other conditions matches that document only when every condition holds, in finds, updates, upserts
+     * and find-and-modify alike.
+     */
+    @Test
+    void aQueryNamingAnIdAndMoreMatchesOnlyWhenEveryConditionHolds(@TempDir Path directory) {
+        try (MongoWireServer server = MongoWireServer.inFile(Ports.freePort(), directory.resolve("courseline.mv"))
+                .start(); MongoClient client = MongoClients.create(server.uri("courseline-enquiry"))) {
+            MongoCollection<Document> runs = client.getDatabase("courseline-enquiry").getCollection("runs");
+            IntStream.range(0, 50).forEach(i -> runs.insertOne(new Document("_id", "run-" + i).append("revision", 3)
+                    .append("outbox", new Document("owner", i % 2 == 0 ? "relay-a" : "relay-b"))));
+
+            assertThat(runs.find(Filters.and(Filters.eq("_id", "run-7"), Filters.eq("revision", 3))).first())
+                    .containsEntry("_id", "run-7");
+            assertThat(runs.find(Filters.and(Filters.eq("_id", "run-7"), Filters.eq("revision", 2))).first()).isNull();
+            assertThat(runs.updateOne(Filters.and(Filters.eq("_id", "run-7"), Filters.eq("revision", 2)),
+                    Updates.set("revision", 4)).getMatchedCount()).isZero();
+            assertThat(runs.updateOne(Filters.and(Filters.eq("_id", "run-7"), Filters.eq("revision", 3)),
+                    Updates.set("revision", 4)).getModifiedCount()).isOne();
+            assertThat(runs.findOneAndUpdate(Filters.and(Filters.eq("_id", "run-8"), Filters.eq("outbox.owner",
+                    "relay-b")), Updates.set("outbox.owner", "relay-c"))).isNull();
+            assertThat(runs.findOneAndUpdate(Filters.and(Filters.eq("_id", "run-8"), Filters.eq("outbox.owner",
+                    "relay-a")), Updates.set("outbox.owner", "relay-c"))).containsEntry("_id", "run-8");
+            runs.updateOne(Filters.and(Filters.eq("_id", "run-99"), Filters.eq("revision", 0)),
+                    Updates.set("status", "SCHEDULED"), new UpdateOptions().upsert(true));
+
+            assertThat(runs.find(Filters.eq("revision", 4)).map(found -> found.getString("_id"))
+                    .into(new ArrayList<>())).containsExactly("run-7");
+            assertThat(runs.find(Filters.eq("outbox.owner", "relay-c")).map(found -> found.getString("_id"))
+                    .into(new ArrayList<>())).containsExactly("run-8");
+            assertThat(runs.find(Filters.eq("_id", "run-99")).first()).containsEntry("revision", 0)
+                    .containsEntry("status", "SCHEDULED");
+            assertThat(runs.countDocuments()).isEqualTo(51);
         }
     }
 

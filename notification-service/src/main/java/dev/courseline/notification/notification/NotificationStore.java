@@ -12,6 +12,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.bulk.BulkWriteResult;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,6 +24,7 @@ import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -51,6 +54,10 @@ public class NotificationStore implements InitializingBean {
     private static final List<NotificationStatus> UNFINISHED_STATUSES =
             List.of(NotificationStatus.PENDING, NotificationStatus.SENDING);
 
+    /** Kept by earlier versions only because the local stack's store used to scan for id-and-status queries. */
+    private static final List<String> RETIRED_INDEXES = List.of("claim", "lease");
+    private static final Logger log = LoggerFactory.getLogger(NotificationStore.class);
+
     private final ReactiveMongoTemplate mongo;
     private final MongoTemplate blockingMongo;
 
@@ -61,20 +68,16 @@ public class NotificationStore implements InitializingBean {
 
     /**
      * The unique index on (event, kind, recipient) is what makes recording idempotent; it exists before the consumer
-     * can record anything. The unique (id, status) and (id, status, lease owner) indexes are trivially unique; they
-     * exist because the embedded MongoDB-wire server only uses an index whose keys are exactly the query's, so the
-     * conditional updates of claiming and finishing a lease stay point look-ups instead of collection scans.
-     * The sparse {@code unfinished} index is the sweep's (see {@link #UNFINISHED}).
+     * can record anything. The conditional updates of claiming and finishing a lease name the notification's id, so
+     * the {@code _id} index serves them (the local stack's store plans such a query as MongoDB does); the (id, status)
+     * and (id, status, lease owner) indexes earlier versions kept for that store are dropped. The sparse
+     * {@code unfinished} index is the sweep's (see {@link #UNFINISHED}).
      */
     @Override
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(Notification.class);
+        dropRetiredIndexes();
         Mono.when(
-                indexes.createIndex(new Index().named("claim").unique()
-                        .on("_id", Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)),
-                indexes.createIndex(new Index().named("lease").unique()
-                        .on("_id", Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
-                        .on(LEASE_OWNER, Sort.Direction.ASC)),
                 indexes.createIndex(new Index().named("event_kind_recipient").unique()
                         .on("eventId", Sort.Direction.ASC).on("kind", Sort.Direction.ASC)
                         .on("recipient", Sort.Direction.ASC)),
@@ -84,6 +87,22 @@ public class NotificationStore implements InitializingBean {
                         .on("createdAt", Sort.Direction.DESC)),
                 indexes.createIndex(new Index().named("by_person").on("personEmailHashes", Sort.Direction.ASC)),
                 indexes.createIndex(new Index().named("by_subject").on("aboutId", Sort.Direction.ASC)))
+                .block();
+    }
+
+    /** Never fails startup: left in place, they cost only write time. */
+    private void dropRetiredIndexes() {
+        var indexes = mongo.indexOps(Notification.class);
+        indexes.getIndexInfo()
+                .map(IndexInfo::getName)
+                .filter(RETIRED_INDEXES::contains)
+                .concatMap(name -> indexes.dropIndex(name)
+                        .doOnSuccess(dropped -> log.info("Dropped the retired index {} of notifications", name)))
+                .then()
+                .onErrorResume(e -> {
+                    log.warn("Could not drop the retired indexes {}: {}", RETIRED_INDEXES, e.toString());
+                    return Mono.empty();
+                })
                 .block();
     }
 
