@@ -20,8 +20,8 @@ import io.netty.channel.Channel;
  * mongo-java-server's H2 file backend, answering {@code hello} (see {@link HelloCommand}) and {@code listDatabases}
  * (see {@link ListDatabasesCommand}), with documents stored as BSON ({@link BsonDocumentType}) and unique indexes
  * ordered without serialising keys ({@link IndexKeyType}), its collections planning queries by {@code _id} as MongoDB
- * does ({@link H2FileCollection}). The map names are H2Database's own; the file format is
- * not, which {@link StoreFormat} records and checks.
+ * does ({@link H2FileCollection}). The map names are H2Database's own; the file format is not, which
+ * {@link StoreFormat} records and checks.
  */
 class H2FileBackend extends H2Backend {
 

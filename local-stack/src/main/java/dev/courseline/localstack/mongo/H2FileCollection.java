@@ -25,7 +25,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * <p>The running total (what {@code collStats} reports as {@code size}) BSON-encoded the whole document, old and new,
  * on every write, and wrote the total to the store each time: a quarter of the time of an update of a large document
  * (a run with 500 enrolments is about 330 KB). Nothing in Courseline reads it; {@code collStats} here reports the
- * size the collection had when this version first opened it.
+ * size an earlier version last recorded (0 for a collection created since).
  */
 final class H2FileCollection extends H2Collection {
 
