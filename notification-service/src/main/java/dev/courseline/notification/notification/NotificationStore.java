@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.ReactiveIndexOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -76,7 +77,7 @@ public class NotificationStore implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(Notification.class);
-        dropRetiredIndexes();
+        dropRetiredIndexes(indexes);
         Mono.when(
                 indexes.createIndex(new Index().named("event_kind_recipient").unique()
                         .on("eventId", Sort.Direction.ASC).on("kind", Sort.Direction.ASC)
@@ -91,8 +92,7 @@ public class NotificationStore implements InitializingBean {
     }
 
     /** Never fails startup: left in place, they cost only write time. */
-    private void dropRetiredIndexes() {
-        var indexes = mongo.indexOps(Notification.class);
+    private static void dropRetiredIndexes(ReactiveIndexOperations indexes) {
         indexes.getIndexInfo()
                 .map(IndexInfo::getName)
                 .filter(RETIRED_INDEXES::contains)
