@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole of Courseline on this machine with only a JDK (17 or newer): Kafka, a MongoDB-wire server, SMTP with
-# an inbox page, the development identity provider and the three services. Builds first when a jar is missing or
-# older than the sources. Ctrl-C stops everything. ./run.sh --fresh starts from empty data (.courseline/).
+# an inbox page, the development identity provider, the three services and the website (open http://localhost:8080).
+# Builds first when a jar is missing or older than the sources. Ctrl-C stops everything. ./run.sh --fresh starts from
+# empty data (.courseline/).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,7 +11,9 @@ if ! command -v java >/dev/null 2>&1; then
   exit 1
 fi
 
-modules=(local-stack catalogue-service enquiry-service notification-service)
+# The processes the launcher runs from their runnable jars, and the launcher's own module.
+services=(website catalogue-service enquiry-service notification-service)
+modules=(local-stack "${services[@]}")
 
 # True when any pom.xml or source file of the modules the run uses is newer than the given file.
 sources_newer_than() {
@@ -28,7 +31,7 @@ needs_build() {
   jar=$(ls local-stack/target/local-stack-*.jar 2>/dev/null | grep -v -e '-sources' -e '-tests' | head -n 1 || true)
   [ -n "$jar" ] || return 0
   sources_newer_than "$jar" && return 0
-  for module in catalogue-service enquiry-service notification-service; do
+  for module in "${services[@]}"; do
     jar=$(ls "$module"/target/"$module"-*-exec.jar 2>/dev/null | head -n 1 || true)
     [ -n "$jar" ] || return 0
     sources_newer_than "$jar" && return 0

@@ -22,9 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * Runs the whole system on one machine: the local stack on the ports of docs/conventions.md, then the three
- * services as their own processes. Prints the URLs once all are healthy; Ctrl-C stops services, then the broker,
- * then the rest. {@code --fresh} deletes {@code .courseline/} first. Run from the repository root (see run.sh).
+ * Runs the whole system on one machine: the local stack on the ports of docs/conventions.md, then the website and
+ * the three services as their own processes. Prints the URLs once all are healthy, the website's first; Ctrl-C stops
+ * them, then the broker, then the rest. {@code --fresh} deletes {@code .courseline/} first. Run from the repository
+ * root (see run.sh).
  */
 public final class Launcher {
 
@@ -80,11 +81,11 @@ public final class Launcher {
             System.exit(1);
             return;
         }
-        say(String.format("infrastructure ready after %.1f s; starting the services", secondsSince(launched)));
+        say(String.format("infrastructure ready after %.1f s; starting the website and the services", secondsSince(launched)));
 
         List<ServiceProcess> processes = new ArrayList<>();
         jars.forEach((service, jar) -> processes.add(new ServiceProcess(service.name(), jar, service.port(),
-                stack.serviceEnvironment(service.database()), System.out::println)));
+                service.environment(stack, "", name -> ServiceDefinition.named(name).localUrl()), System.out::println)));
         ServiceGroup services = stack.closeFirst(new ServiceGroup(processes));
         try {
             services.start().awaitHealthy(HEALTH_TIMEOUT);
@@ -100,11 +101,13 @@ public final class Launcher {
     }
 
     private static String banner(LocalStack stack, ServiceGroup services, double seconds, Path data) {
-        StringBuilder text = new StringBuilder(String.format("%n[launcher] Courseline is up: all services healthy %.1f s after launch.%n", seconds));
+        StringBuilder text = new StringBuilder(String.format("%n[launcher] Courseline is up: open %s (all healthy %.1f s after launch).%n",
+                process(services, ServiceDefinition.WEBSITE.name()).baseUrl(), seconds));
         for (ServiceProcess service : services.services()) {
-            text.append(String.format("[launcher]   %-22s %s   (pid %d)%n", service.name() + "-service", service.baseUrl(), service.pid()));
+            text.append(String.format("[launcher]   %-22s %s   (pid %d)%n", ServiceDefinition.named(service.name()).module(),
+                    service.baseUrl(), service.pid()));
         }
-        text.append(String.format("[launcher]   %-22s %s%n", "courses", services.services().get(0).baseUrl() + "/api/courses"));
+        text.append(String.format("[launcher]   %-22s %s%n", "courses API", process(services, "catalogue").baseUrl() + "/api/courses"));
         MailRetention retention = stack.settings().mailRetention();
         text.append(String.format("[launcher]   %-22s %s   (JSON: %s/api/messages%s)%n", "mail inbox", stack.inboxUrl(),
                 stack.inboxUrl(), retention.keepsAll() ? "" : String.format("; keeps the newest %,d emails", retention.keepNewest())));
@@ -116,6 +119,10 @@ public final class Launcher {
         text.append(String.format("[launcher]   %-22s .courseline/stack.log, %s%n", "infrastructure logs", data.resolve("kafka/broker.log")));
         text.append("[launcher] Ctrl-C stops everything.");
         return text.toString();
+    }
+
+    private static ServiceProcess process(ServiceGroup services, String name) {
+        return services.services().stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** Returns when a service ends: at Ctrl-C that is expected; otherwise the whole system is stopped. */

@@ -1,20 +1,69 @@
 package dev.courseline.localstack.launcher;
 
+import dev.courseline.localstack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** One Courseline service as the launcher runs it: its module, port, database and log prefix. */
-public record ServiceDefinition(String name, String module, int port, String database) {
+/**
+ * One Courseline process as the launcher and the end-to-end tests run it: its module, port, its database on the
+ * local stack (null when it uses no infrastructure, as the website) and the other processes it is pointed at.
+ *
+ * @param links each setting that holds another process's base URL
+ */
+public record ServiceDefinition(String name, String module, int port, String database, List<Link> links) {
 
+    /** A setting holding the base URL of another process (or of this one, for its own public address). */
+    public record Link(String variable, String service) {
+    }
+
+    public static final ServiceDefinition WEBSITE = new ServiceDefinition("website", "website", 8080, null, List.of(
+            new Link("CATALOGUE_API_URL", "catalogue"), new Link("ENQUIRY_API_URL", "enquiry"),
+            new Link("WEBSITE_PUBLIC_URL", "website")));
+
+    /** The website is listed first: it is what a person opens. */
     public static final List<ServiceDefinition> COURSELINE = List.of(
-            new ServiceDefinition("catalogue", "catalogue-service", 8081, "courseline-catalogue"),
-            new ServiceDefinition("enquiry", "enquiry-service", 8082, "courseline-enquiry"),
-            new ServiceDefinition("notification", "notification-service", 8083, "courseline-notification"));
+            WEBSITE,
+            new ServiceDefinition("catalogue", "catalogue-service", 8081, "courseline-catalogue",
+                    List.of(new Link("WEBSITE_PUBLIC_URL", "website"))),
+            new ServiceDefinition("enquiry", "enquiry-service", 8082, "courseline-enquiry",
+                    List.of(new Link("WEBSITE_PUBLIC_URL", "website"), new Link("ENQUIRY_PUBLIC_URL", "enquiry"))),
+            new ServiceDefinition("notification", "notification-service", 8083, "courseline-notification",
+                    List.of(new Link("ENQUIRY_PUBLIC_URL", "enquiry"))));
+
+    public ServiceDefinition {
+        links = List.copyOf(links);
+    }
+
+    public static ServiceDefinition named(String name) {
+        return COURSELINE.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no Courseline process named " + name));
+    }
+
+    /** Its address on this machine at the fixed port, as the launcher runs it. */
+    public String localUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /**
+     * The environment of this process: the stack's addresses and its own database when it has one (the name followed
+     * by {@code databaseSuffix}), and each link resolved with {@code baseUrlOf} (a process name to its base URL).
+     */
+    public Map<String, String> environment(LocalStack stack, String databaseSuffix, Function<String, String> baseUrlOf) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (database != null) {
+            environment.putAll(stack.serviceEnvironment(database + databaseSuffix));
+        }
+        links.forEach(link -> environment.put(link.variable(), baseUrlOf.apply(link.service())));
+        return environment;
+    }
 
     /** The runnable jar the build puts beside the plain one: {@code <module>/target/<module>-<version>-exec.jar}. */
     public Optional<Path> executableJar(Path repositoryRoot) {
