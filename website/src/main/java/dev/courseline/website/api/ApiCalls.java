@@ -1,0 +1,55 @@
+package dev.courseline.website.api;
+
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Mono;
+
+/** Turns a service's error answers and transport failures into {@link ApiException}s. */
+final class ApiCalls {
+
+    private ApiCalls() {
+    }
+
+    /** Sends the request and reads its answer as {@code type}, or fails with the matching {@link ApiException}. */
+    static <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, Class<T> type, String service) {
+        return unreachable(request.exchangeToMono(response -> read(response, type, service)), service);
+    }
+
+    private static <T> Mono<T> read(ClientResponse response, Class<T> type, String service) {
+        HttpStatus status = HttpStatus.resolve(response.statusCode().value());
+        if (response.statusCode().is2xxSuccessful()) {
+            return response.bodyToMono(type);
+        }
+        if (status == HttpStatus.BAD_REQUEST || status == HttpStatus.NOT_FOUND || status == HttpStatus.CONFLICT
+                || response.statusCode().value() == 422) {
+            return response.bodyToMono(Problem.class)
+                    .onErrorResume(unreadable -> Mono.empty())
+                    .defaultIfEmpty(new Problem(null, null, null))
+                    .flatMap(problem -> Mono.error(failure(status, problem)));
+        }
+        return response.releaseBody().then(Mono.error(new ApiException.Unavailable(
+                "The " + service + " service answered " + response.statusCode().value(), null)));
+    }
+
+    /** A refused connection, a timeout or a broken answer: the service cannot be reached just now. */
+    private static <T> Mono<T> unreachable(Mono<T> call, String service) {
+        return call.onErrorMap(e -> e instanceof WebClientRequestException || e instanceof TimeoutException
+                        || e instanceof IOException || e instanceof WebClientResponseException,
+                e -> new ApiException.Unavailable("The " + service + " service could not be reached", e));
+    }
+
+    private static ApiException failure(HttpStatus status, Problem problem) {
+        String detail = problem.detail() != null ? problem.detail() : status.getReasonPhrase();
+        return switch (status) {
+            case NOT_FOUND -> new ApiException.NotFound(detail);
+            case BAD_REQUEST -> new ApiException.InvalidInput(detail, problem.fieldErrors());
+            default -> new ApiException.Conflict(detail);
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package dev.courseline.website.api;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Intake and enrolments. Each submission carries the rendered form's Idempotency-Key, so a double click or a resent
+ * form is one request, and the visitor's address, so the service's per-client limits see the person, not this site.
+ */
+public class EnquiryApi {
+
+    private static final String SERVICE = "enquiry";
+
+    private final WebClient client;
+
+    public EnquiryApi(WebClient client) {
+        this.client = client;
+    }
+
+    public Mono<AcceptedEnquiry> requestQuote(Object request, String idempotencyKey, String clientAddress) {
+        return post("/api/enquiries/in-house-quotes", request, idempotencyKey, clientAddress, AcceptedEnquiry.class);
+    }
+
+    public Mono<AcceptedEnquiry> requestMembership(Object request, String idempotencyKey, String clientAddress) {
+        return post("/api/enquiries/memberships", request, idempotencyKey, clientAddress, AcceptedEnquiry.class);
+    }
+
+    public Mono<Enrolment> enrol(Object request, String idempotencyKey, String clientAddress) {
+        return post("/api/enrolments", request, idempotencyKey, clientAddress, Enrolment.class);
+    }
+
+    public Mono<Enrolment> enrolment(String id) {
+        return call(client.get().uri("/api/enrolments/{id}", id), Enrolment.class);
+    }
+
+    /** The learner's own cancellation; an unknown id or a wrong token is {@link ApiException.NotFound}. */
+    public Mono<Enrolment> cancel(String id, String token, String clientAddress) {
+        return call(client.post().uri(uri -> uri.path("/api/enrolments/{id}/cancellation")
+                        .queryParam("token", "{token}").build(id, token))
+                .header("X-Forwarded-For", clientAddress), Enrolment.class);
+    }
+
+    public Mono<EnquiryStatus> enquiry(String id) {
+        return call(client.get().uri("/api/enquiries/{id}", id), EnquiryStatus.class);
+    }
+
+    public Mono<Seats> seats(String runId) {
+        return call(client.get().uri("/api/runs/{id}/seats", runId), Seats.class);
+    }
+
+    private <T> Mono<T> post(String path, Object body, String idempotencyKey, String clientAddress, Class<T> type) {
+        return call(client.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", idempotencyKey)
+                .header("X-Forwarded-For", clientAddress)
+                .bodyValue(body), type);
+    }
+
+    private static <T> Mono<T> call(WebClient.RequestHeadersSpec<?> request, Class<T> type) {
+        return ApiCalls.exchange(request, type, SERVICE);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.courseline.website.enquiry;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Mono;
+
+import dev.courseline.website.api.ApiException;
+import dev.courseline.website.api.EnquiryApi;
+import dev.courseline.website.config.WebsiteProperties;
+import dev.courseline.website.web.ClientAddress;
+import dev.courseline.website.web.FormErrors;
+
+/** "Membership is the next step": the request form, then the enquiry's thank-you page (Post/Redirect/Get). */
+@Controller
+class MembershipController {
+
+    private final EnquiryApi enquiries;
+    private final WebsiteProperties properties;
+
+    MembershipController(EnquiryApi enquiries, WebsiteProperties properties) {
+        this.enquiries = enquiries;
+        this.properties = properties;
+    }
+
+    @GetMapping("/membership")
+    Rendering form() {
+        return page(MembershipForm.blank(UUID.randomUUID().toString()), FormErrors.none(), HttpStatus.OK);
+    }
+
+    @PostMapping("/membership")
+    Mono<Rendering> request(@ModelAttribute MembershipForm form, ServerHttpRequest request) {
+        return enquiries.requestMembership(MembershipRequest.of(form, properties.privacyNoticeVersion()),
+                        form.idempotencyKey(), ClientAddress.of(request))
+                .map(accepted -> Rendering.redirectTo("/enquiries/" + accepted.enquiryId()).build())
+                .onErrorResume(ApiException.InvalidInput.class, e -> Mono.just(page(form,
+                        FormErrors.of(e.errors(), MembershipForm.FIELDS, MembershipForm.LABELS),
+                        HttpStatus.BAD_REQUEST)));
+    }
+
+    private Rendering page(MembershipForm form, FormErrors errors, HttpStatus status) {
+        return Rendering.view("membership").status(status).modelAttribute("form", form)
+                .modelAttribute("errors", errors)
+                .modelAttribute("privacyNoticeVersion", properties.privacyNoticeVersion()).build();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.courseline.website.enquiry;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Mono;
+
+import dev.courseline.website.api.ApiException;
+import dev.courseline.website.api.EnquiryApi;
+import dev.courseline.website.config.WebsiteProperties;
+import dev.courseline.website.web.ClientAddress;
+import dev.courseline.website.web.FormErrors;
+
+/** "Request a tailored quote": the in-house training form, then the enquiry's thank-you page (Post/Redirect/Get). */
+@Controller
+class QuoteController {
+
+    private final EnquiryApi enquiries;
+    private final WebsiteProperties properties;
+
+    QuoteController(EnquiryApi enquiries, WebsiteProperties properties) {
+        this.enquiries = enquiries;
+        this.properties = properties;
+    }
+
+    @GetMapping("/in-house")
+    Rendering form() {
+        return page(QuoteForm.blank(UUID.randomUUID().toString()), FormErrors.none(), HttpStatus.OK);
+    }
+
+    @PostMapping("/in-house")
+    Mono<Rendering> request(@ModelAttribute QuoteForm form, ServerHttpRequest request) {
+        return enquiries.requestQuote(QuoteRequest.of(form, properties.privacyNoticeVersion()), form.idempotencyKey(),
+                        ClientAddress.of(request))
+                .map(accepted -> Rendering.redirectTo("/enquiries/" + accepted.enquiryId()).build())
+                .onErrorResume(ApiException.InvalidInput.class, e -> Mono.just(page(form,
+                        FormErrors.of(e.errors(), QuoteForm.FIELDS, QuoteForm.LABELS), HttpStatus.BAD_REQUEST)));
+    }
+
+    private Rendering page(QuoteForm form, FormErrors errors, HttpStatus status) {
+        return Rendering.view("in-house").status(status).modelAttribute("form", form)
+                .modelAttribute("errors", errors)
+                .modelAttribute("countries", Countries.all()).modelAttribute("currencies", Countries.CURRENCIES)
+                .modelAttribute("privacyNoticeVersion", properties.privacyNoticeVersion()).build();
+    }
+}
