@@ -36,7 +36,7 @@ public record ServiceDefinition(String name, String module, int port, String dat
             new ServiceDefinition("enquiry", "enquiry-service", 8082, "courseline-enquiry",
                     List.of(new Link("WEBSITE_PUBLIC_URL", "website"), new Link("ENQUIRY_PUBLIC_URL", "enquiry"))),
             new ServiceDefinition("notification", "notification-service", 8083, "courseline-notification",
-                    List.of(new Link("ENQUIRY_PUBLIC_URL", "enquiry"))));
+                    List.of(new Link("WEBSITE_PUBLIC_URL", "website"))));
 
     public ServiceDefinition {
         links = List.copyOf(links);
@@ -57,9 +57,15 @@ public record ServiceDefinition(String name, String module, int port, String dat
      * by {@code databaseSuffix}), and each link resolved with {@code baseUrlOf} (a process name to its base URL).
      */
     public Map<String, String> environment(LocalStack stack, String databaseSuffix, Function<String, String> baseUrlOf) {
+        return environment(database -> stack.serviceEnvironment(database + databaseSuffix), baseUrlOf);
+    }
+
+    /** The same, with {@code infrastructureFor} giving the settings of the infrastructure for a database name. */
+    public Map<String, String> environment(Function<String, Map<String, String>> infrastructureFor,
+                                           Function<String, String> baseUrlOf) {
         Map<String, String> environment = new LinkedHashMap<>();
         if (database != null) {
-            environment.putAll(stack.serviceEnvironment(database + databaseSuffix));
+            environment.putAll(infrastructureFor.apply(database));
         }
         links.forEach(link -> environment.put(link.variable(), baseUrlOf.apply(link.service())));
         return environment;
