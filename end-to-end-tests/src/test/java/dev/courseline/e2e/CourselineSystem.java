@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three services launched from their runnable jars as separate processes against this JVM's local stack, on free
- * ports, with their output kept in {@code target/e2e-logs/} for when a test fails.
+ * The website and the three services launched from their runnable jars as separate processes against this JVM's
+ * local stack, on free ports, with their output kept in {@code target/e2e-logs/} for when a test fails. Every setting
+ * naming another process (the APIs the website calls, the website's address in emails) points at its free port.
  */
 final class CourselineSystem implements AutoCloseable {
 
@@ -30,11 +31,11 @@ final class CourselineSystem implements AutoCloseable {
     static CourselineSystem launch(LocalStack stack) {
         Path root = Path.of(System.getProperty("courseline.repository.root", "..")).toAbsolutePath().normalize();
         Path logs = root.resolve("end-to-end-tests/target/e2e-logs");
-        int enquiryPort = Ports.freePort();
+        Map<String, Integer> ports = new HashMap<>();
+        ServiceDefinition.COURSELINE.forEach(definition -> ports.put(definition.name(), Ports.freePort()));
         List<ServiceProcess> processes = ServiceDefinition.COURSELINE.stream().map(definition -> {
-            int port = definition.name().equals("enquiry") ? enquiryPort : Ports.freePort();
-            Map<String, String> environment = new HashMap<>(stack.serviceEnvironment(definition.database() + "-e2e"));
-            environment.put("ENQUIRY_PUBLIC_URL", "http://localhost:" + enquiryPort);
+            int port = ports.get(definition.name());
+            Map<String, String> environment = definition.environment(stack, "-e2e", name -> "http://localhost:" + ports.get(name));
             Path jar = definition.executableJar(root).orElseThrow(() -> new IllegalStateException(
                     "no runnable jar for " + definition.module() + "; the reactor builds it before this module"));
             LogFile log = new LogFile(logs.resolve(definition.name() + ".log"));
