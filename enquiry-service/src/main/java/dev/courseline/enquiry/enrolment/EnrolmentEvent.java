@@ -18,6 +18,7 @@ public record EnrolmentEvent(String enrolmentId, Learner learner, String organis
     public static final String CANCELLED = "courseline.enquiry.enrolment-cancelled.v1";
     public static final String RESCHEDULED = "courseline.enquiry.enrolment-rescheduled.v1";
 
+    /** {@code cancel}: the learner's "My enrolment" page on the website, whose token lets them cancel. */
     public record CancelLink(String cancel) {
     }
 }

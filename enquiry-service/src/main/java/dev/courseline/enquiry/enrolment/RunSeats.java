@@ -1,5 +1,6 @@
 package dev.courseline.enquiry.enrolment;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
@@ -19,8 +20,14 @@ public record RunSeats(@Id String id, RunDetails run, String status, int maxCapa
 
     public static final String COLLECTION = "runs";
 
-    boolean isOpen() {
-        return "SCHEDULED".equals(status) || "CONFIRMED".equals(status);
+    boolean takesEnrolments(Instant now) {
+        return takesEnrolments(status, run.startUtc(), now);
+    }
+
+    /** A scheduled or confirmed run takes enrolments until it starts. */
+    static boolean takesEnrolments(String status, Instant startUtc, Instant now) {
+        return ("SCHEDULED".equals(status) || "CONFIRMED".equals(status))
+                && (startUtc == null || startUtc.isAfter(now));
     }
 
     long waiting() {

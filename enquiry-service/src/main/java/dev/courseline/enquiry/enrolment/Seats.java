@@ -97,7 +97,7 @@ public class Seats implements RunCatalogueListener {
                 throw InvalidRequestException.of("runId", "is not a run we know");
             }
             Instant now = clock.instant();
-            if (!state.isOpen() || (state.run().startUtc() != null && !state.run().startUtc().isAfter(now))) {
+            if (!state.takesEnrolments(now)) {
                 throw InvalidRequestException.of("runId", "is not open for enrolment");
             }
             String emailSha256 = Fingerprints.emailSha256(learner.email());
@@ -152,7 +152,7 @@ public class Seats implements RunCatalogueListener {
     }
 
     String statusLink(String enrolmentId) {
-        return properties.link("/api/enrolments/", enrolmentId);
+        return properties.apiLink("/api/enrolments/", enrolmentId);
     }
 
     /** Cancels through the learner's own link; a freed seat goes to the head of the waitlist in the same write. */
@@ -278,13 +278,19 @@ public class Seats implements RunCatalogueListener {
             Instant now) {
         EnrolmentEvent payload = new EnrolmentEvent(enrolment.enrolmentId(), enrolment.learner(),
                 enrolment.organisation(), run, enrolment.status(), position, reason,
-                new EnrolmentEvent.CancelLink(cancelLink(enrolment.enrolmentId(),
+                new EnrolmentEvent.CancelLink(learnerPageLink(enrolment.enrolmentId(),
                         tokens.tokenFor(enrolment.enrolmentId()))), now);
         return events.create(type, enrolment.enrolmentId(), now, payload);
     }
 
+    /** The API's cancellation, which a client of the API posts to. */
     String cancelLink(String enrolmentId, String token) {
-        return properties.link("/api/enrolments/", enrolmentId, "/cancellation?token=", token);
+        return properties.apiLink("/api/enrolments/", enrolmentId, "/cancellation?token=", token);
+    }
+
+    /** The learner's "My enrolment" page on the website, with its cancel button: what emails link to. */
+    String learnerPageLink(String enrolmentId, String token) {
+        return properties.websiteLink("/enrolments/", enrolmentId, "?token=", token);
     }
 
     private static RunSeats with(RunSeats state, RunDetails run, String status, int maxCapacity, int seatsLeft,

@@ -13,7 +13,7 @@ public final class Accepted {
     }
 
     public static ResponseEntity<AcceptedEnquiry> of(IntakeResult result, EnquiryProperties properties) {
-        String status = properties.link("/api/enquiries/", result.enquiryId());
+        String status = properties.apiLink("/api/enquiries/", result.enquiryId());
         AcceptedEnquiry body = new AcceptedEnquiry(result.enquiryId(),
                 result.duplicateOf() != null ? "DUPLICATE" : "RECEIVED", result.duplicateOf(),
                 new AcceptedEnquiry.AcceptedLinks(status));

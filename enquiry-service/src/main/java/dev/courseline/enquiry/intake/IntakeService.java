@@ -133,7 +133,9 @@ public class IntakeService {
                 related, now, null, null);
     }
 
+    /** The website's pages for the requester's status and for sales' view of the lead, never the API. */
     public Links links(String enquiryId, String leadId) {
-        return new Links(properties.link("/api/enquiries/", enquiryId), properties.link("/api/leads/", leadId));
+        return new Links(properties.websiteLink("/enquiries/", enquiryId),
+                properties.websiteLink("/staff/leads/", leadId));
     }
 }

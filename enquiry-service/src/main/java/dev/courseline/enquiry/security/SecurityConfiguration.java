@@ -2,6 +2,7 @@ package dev.courseline.enquiry.security;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,28 +14,45 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 import reactor.core.publisher.Mono;
 
 /**
  * Public intake is open; staff endpoints need a JWT whose {@code roles} claim grants SALES or ADMIN; erasure needs
- * ADMIN. Refusals are problem bodies, like every other error of this service.
+ * ADMIN. Refusals are problem bodies, like every other error of this service. Browsers on the origins of
+ * {@link PublicCors} may call the public endpoints (CORS is answered before authorisation, so a preflight is never
+ * refused for want of a token); the staff endpoints get no CORS.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** Read by anyone, with GET or HEAD. */
+    static final List<String> PUBLIC_READS = List.of("/api/enquiries/*", "/api/enrolments/*", "/api/runs/*/seats");
+    /** Posted by anyone: intake, enrolment and the learner's own cancellation (its token is the authority). */
+    static final List<String> PUBLIC_WRITES = List.of("/api/enquiries/in-house-quotes", "/api/enquiries/memberships",
+            "/api/enrolments", "/api/enrolments/*/cancellation");
+
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemAuthenticationHandlers handlers) {
+    UrlBasedCorsConfigurationSource publicCorsSource(PublicCors cors) {
+        return cors.source(List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST),
+                Stream.concat(PUBLIC_READS.stream(), PUBLIC_WRITES.stream()).toList());
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemAuthenticationHandlers handlers,
+            UrlBasedCorsConfigurationSource publicCorsSource) {
         return http
+                .cors(cors -> cors.configurationSource(publicCorsSource))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchange -> exchange
-                        .pathMatchers(HttpMethod.POST, "/api/enquiries/in-house-quotes", "/api/enquiries/memberships",
-                                "/api/enrolments", "/api/enrolments/*/cancellation").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/enquiries/*", "/api/enrolments/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, PUBLIC_WRITES.toArray(String[]::new)).permitAll()
+                        .pathMatchers(HttpMethod.GET, PUBLIC_READS.toArray(String[]::new)).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, PUBLIC_READS.toArray(String[]::new)).permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/leads/**").hasAnyRole("SALES", "ADMIN")

@@ -11,6 +11,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.CorsProcessor;
+import org.springframework.web.cors.reactive.DefaultCorsProcessor;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -37,10 +40,14 @@ public class IntakeLoadShedding implements WebFilter {
             .getBytes(StandardCharsets.UTF_8);
 
     private final int maxInFlight;
+    private final CorsConfigurationSource cors;
+    private final CorsProcessor corsProcessor = new DefaultCorsProcessor();
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public IntakeLoadShedding(EnquiryProperties properties) {
+    /** {@code cors}: the public endpoints' CORS, which this filter answers before the security chain could. */
+    public IntakeLoadShedding(EnquiryProperties properties, CorsConfigurationSource cors) {
         this.maxInFlight = properties.intake().maxInFlight();
+        this.cors = cors;
     }
 
     @Override
@@ -50,6 +57,8 @@ public class IntakeLoadShedding implements WebFilter {
         }
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
+            // So that a page on an allowed origin can read the Retry-After of the refusal.
+            corsProcessor.process(cors.getCorsConfiguration(exchange), exchange);
             return busy(exchange.getResponse());
         }
         return chain.filter(exchange).doFinally(signal -> inFlight.decrementAndGet());

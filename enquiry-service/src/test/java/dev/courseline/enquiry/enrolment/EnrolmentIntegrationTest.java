@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -105,6 +106,7 @@ class EnrolmentIntegrationTest {
         Contracts.assertMatchesExample(EnrolmentEvent.WAITLISTED, waitlisted);
         assertThat(waitlisted.get("waitlistPosition").asInt()).isEqualTo(1);
 
+        assertThat(seated.get("cancelLink").asString()).startsWith("http://localhost:8082/api/enrolments/");
         web.post().uri(path(seated.get("cancelLink").asString())).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
@@ -115,7 +117,11 @@ class EnrolmentIntegrationTest {
         JsonNode promoted = events.awaitOne(id(first), EnrolmentEvent.PROMOTED).payload();
         Contracts.assertMatchesExample(EnrolmentEvent.PROMOTED, promoted);
         assertThat(promoted.get("status").asString()).isEqualTo("CONFIRMED");
-        assertThat(promoted.get("links").get("cancel").asString()).isEqualTo(first.get("cancelLink").asString());
+        // The email's link opens the learner's "My enrolment" page on the website, with the token of their link.
+        assertThat(promoted.get("links").get("cancel").asString()).isEqualTo("https://www.courseline.test/enrolments/"
+                + id(first) + "?token=" + token(first.get("cancelLink").asString()));
+        assertThat(confirmed.get("links").get("cancel").asString()).isEqualTo("https://www.courseline.test/enrolments/"
+                + id(seated) + "?token=" + token(seated.get("cancelLink").asString()));
 
         RunSeats stored = mongo.findById(runId, RunSeats.class).block();
         assertThat(stored.seatsLeft()).isZero();
@@ -227,6 +233,63 @@ class EnrolmentIntegrationTest {
                 .expectStatus().isNotFound();
     }
 
+    @Test
+    void theWebsiteReadsHowManySeatsARunHasLeftAndHowLongItsWaitlistIs() {
+        String runId = scheduledRun(2);
+        expectSeats(runId, 2, 2, 0, true);
+        enrol(runId, uniqueEmail("one"));
+        enrol(runId, uniqueEmail("two"));
+        JsonNode waiting = enrol(runId, uniqueEmail("three"));
+        enrol(runId, uniqueEmail("four"));
+
+        JsonNode seats = expectSeats(runId, 2, 0, 2, true);
+        assertThat(seats.propertyNames()).as("counts only, nothing about the learners")
+                .containsExactlyInAnyOrder("runId", "maxCapacity", "seatsLeft", "waitlisted", "open");
+        web.head().uri("/api/runs/{id}/seats", runId).exchange()
+                .expectStatus().isOk()
+                .expectHeader().cacheControl(SeatAvailabilityController.CACHE)
+                .expectBody().isEmpty();
+
+        web.post().uri(path(waiting.get("cancelLink").asString())).exchange().expectStatus().isOk();
+        expectSeats(runId, 2, 0, 1, true);
+
+        catalogue.publishRun("courseline.catalogue.run-cancelled.v1", catalogue.run(runId, 2, 2, "CANCELLED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !seats(runId).get("open").asBoolean());
+        expectSeats(runId, 2, 0, 0, false);
+    }
+
+    @Test
+    void aRunThatHasStartedTakesNoEnrolmentsAndAnUnknownRunHasNoSeats() {
+        String runId = UUID.randomUUID().toString();
+        ObjectNode started = catalogue.run(runId, 3, 1, "CONFIRMED");
+        started.put("startUtc", java.time.Instant.now().minus(Duration.ofHours(1)).toString());
+        catalogue.publishRun("courseline.catalogue.run-confirmed.v1", started);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(runId, RunSeats.class).block() != null);
+
+        expectSeats(runId, 3, 3, 0, false);
+        web.get().uri("/api/runs/{id}/seats", UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    private JsonNode expectSeats(String runId, int maxCapacity, int seatsLeft, int waitlisted, boolean open) {
+        JsonNode seats = seats(runId);
+        assertThat(seats.get("runId").asString()).isEqualTo(runId);
+        assertThat(seats.get("maxCapacity").asInt()).isEqualTo(maxCapacity);
+        assertThat(seats.get("seatsLeft").asInt()).isEqualTo(seatsLeft);
+        assertThat(seats.get("waitlisted").asInt()).isEqualTo(waitlisted);
+        assertThat(seats.get("open").asBoolean()).isEqualTo(open);
+        return seats;
+    }
+
+    private JsonNode seats(String runId) {
+        return web.get().uri("/api/runs/{id}/seats", runId).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Cache-Control", "max-age=5, public")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
     private String scheduledRun(int seats) {
         String runId = UUID.randomUUID().toString();
         catalogue.publishRun("courseline.catalogue.run-scheduled.v1", catalogue.run(runId, seats, 1, "SCHEDULED"));
@@ -252,6 +315,10 @@ class EnrolmentIntegrationTest {
 
     private static String id(JsonNode answer) {
         return answer.get("enrolmentId").asString();
+    }
+
+    private static String token(String link) {
+        return link.substring(link.indexOf("?token=") + "?token=".length());
     }
 
     private static String path(String link) {

@@ -6,6 +6,8 @@ import static dev.courseline.enquiry.support.Forms.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,8 +63,10 @@ class QuoteIntakeIntegrationTest {
                 .expectHeader().exists("Location")
                 .expectBody(JsonNode.class).returnResult();
         String id = accepted.getResponseBody().get("enquiryId").asString();
-        assertThat(accepted.getResponseHeaders().getLocation().toString()).endsWith("/api/enquiries/" + id);
-        assertThat(accepted.getResponseBody().get("links").get("status").asString()).endsWith("/api/enquiries/" + id);
+        assertThat(accepted.getResponseHeaders().getLocation().toString())
+                .isEqualTo("http://localhost:8082/api/enquiries/" + id);
+        assertThat(accepted.getResponseBody().get("links").get("status").asString())
+                .isEqualTo("http://localhost:8082/api/enquiries/" + id);
 
         Event event = events.awaitOne(id, QuoteRequested.TYPE);
         assertThat(event.headers()).containsEntry("ce_specversion", "1.0").containsEntry("ce_subject", id)
@@ -78,16 +82,26 @@ class QuoteIntakeIntegrationTest {
         assertThat(payload.get("lead").get("team").asString()).isEqualTo("emea");
         assertThat(payload.get("lead").get("routingReason").asString()).contains("emea");
         assertThat(payload.get("lead").get("respondBy").asString()).isNotBlank();
+        // Links in events end up in emails: they open the website's pages, never the API.
+        assertThat(payload.get("links").get("status").asString())
+                .isEqualTo("https://www.courseline.test/enquiries/" + id);
         assertThat(payload.get("links").get("lead").asString())
-                .endsWith("/api/leads/" + payload.get("lead").get("leadId").asString());
+                .isEqualTo("https://www.courseline.test/staff/leads/" + payload.get("lead").get("leadId").asString());
 
-        web.get().uri("/api/enquiries/{id}", id).exchange()
+        JsonNode status = web.get().uri("/api/enquiries/{id}", id).exchange()
                 .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("NEW")
-                .jsonPath("$.delivered").isEqualTo(true)
-                .jsonPath("$.contact").doesNotExist()
-                .jsonPath("$.organisation").doesNotExist();
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(status.propertyNames()).containsExactlyInAnyOrder("enquiryId", "kind", "receivedAt", "status",
+                "respondBy", "duplicateOf", "delivered");
+        assertThat(status.get("status").asString()).isEqualTo("NEW");
+        assertThat(status.get("delivered").asBoolean()).isTrue();
+        // The store keeps milliseconds; the event carried the instant as it was computed.
+        Instant promised = Instant.parse(payload.get("lead").get("respondBy").asString());
+        assertThat(Instant.parse(status.get("respondBy").asString()))
+                .isEqualTo(promised.truncatedTo(ChronoUnit.MILLIS));
+        web.head().uri("/api/enquiries/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody().isEmpty();
         web.get().uri("/api/enquiries/{id}", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -184,6 +198,17 @@ class QuoteIntakeIntegrationTest {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("DUPLICATE")
                 .jsonPath("$.duplicateOf").isEqualTo(first);
+        String duplicate = mongo.find(byEmail(email), Enquiry.class).map(Enquiry::id)
+                .filter(id -> !id.equals(first)).blockFirst();
+        // The requester hears back by the deadline of the lead that answers the first request.
+        String promised = web.get().uri("/api/enquiries/{id}", first).exchange()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("respondBy").asString();
+        web.get().uri("/api/enquiries/{id}", duplicate).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("DUPLICATE")
+                .jsonPath("$.duplicateOf").isEqualTo(first)
+                .jsonPath("$.respondBy").isEqualTo(promised);
 
         assertThat(mongo.count(byEmail(email), Enquiry.class).block()).isEqualTo(2);
         events.awaitOne(first, QuoteRequested.TYPE);
