@@ -72,7 +72,8 @@ public class EnrolmentEmails {
                 Formats.local(run.start(), run.timeZone()), Formats.local(run.end(), run.timeZone()),
                 Formats.utc(run.startUtc()), run.deliveryMode(), venue(run.venue()),
                 enrolment.waitlistPosition() == null ? "" : enrolment.waitlistPosition().toString(),
-                reason(enrolment.reason()), links.absolute(enrolment.links() == null ? null : enrolment.links().cancel()));
+                reason(enrolment.reason()), links.enrolment(enrolment.enrolmentId(),
+                        enrolment.links() == null ? null : enrolment.links().cancel()));
         RenderedBody body = templates.render(template, view);
         CalendarAttachment calendar = calendarMethod == null ? null
                 : new CalendarAttachment(calendarMethod, "course.ics",

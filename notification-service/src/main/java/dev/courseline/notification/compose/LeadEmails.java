@@ -77,7 +77,7 @@ public class LeadEmails {
 
     private NewNotification acknowledgement(LeadView lead, Contact contact, Links eventLinks, String what) {
         var view = new AcknowledgementView(contact.name(), what, lead.respondBy(),
-                eventLinks == null ? "" : links.absolute(eventLinks.status()));
+                links.status(lead.enquiryId(), eventLinks == null ? null : eventLinks.status()));
         RenderedBody body = templates.render("acknowledgement", view);
         return new NewNotification(NotificationKind.ACKNOWLEDGEMENT, contact.email(), lead.enquiryId(),
                 new EmailContent(HeaderText.clean("We have received " + what), body.text(), body.html(), null),

@@ -1,27 +1,63 @@
 package dev.courseline.notification.compose;
 
+import java.net.URI;
+
 import dev.courseline.notification.config.NotificationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** Makes the links events carry absolute, since an email is read far from the service that made the link. */
+/**
+ * The links emails carry, always to a page of the website and never to an API: an email is opened in a browser, far
+ * from the service that made the link. A relative link in an event is made absolute under the website; a link to the
+ * enquiry service's API (events published before their links moved to the website) becomes the website's page for
+ * the same thing.
+ */
 @Component
 public class PublicLinks {
 
-    private final String enquiryPublicUrl;
+    private final String website;
 
     public PublicLinks(NotificationProperties properties) {
-        String url = properties.enquiryPublicUrl();
-        this.enquiryPublicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.website = properties.websitePublicUrl().replaceAll("/+$", "");
     }
 
-    public String absolute(String link) {
-        if (link == null || link.isBlank()) {
+    /** The requester's status page of an enquiry. */
+    public String status(String enquiryId, String link) {
+        return isBlank(link) || isApi(link) ? website + "/enquiries/" + enquiryId : absolute(link);
+    }
+
+    /** Sales' page of a lead. */
+    public String lead(String leadId, String link) {
+        return isBlank(link) || isApi(link) ? website + "/staff/leads/" + leadId : absolute(link);
+    }
+
+    /** The learner's "My enrolment" page, whose token lets them cancel; empty when the event has no token for it. */
+    public String enrolment(String enrolmentId, String link) {
+        if (isBlank(link)) {
             return "";
         }
-        return link.startsWith("/") ? enquiryPublicUrl + link : link;
+        if (!isApi(link)) {
+            return absolute(link);
+        }
+        String token = UriComponentsBuilder.fromUriString(link).build().getQueryParams().getFirst("token");
+        return isBlank(token) ? "" : website + "/enrolments/" + enrolmentId + "?token=" + token;
     }
 
-    public String lead(String leadId, String link) {
-        return link == null || link.isBlank() ? enquiryPublicUrl + "/api/leads/" + leadId : absolute(link);
+    private String absolute(String link) {
+        return link.startsWith("/") ? website + link : link;
+    }
+
+    private static boolean isApi(String link) {
+        try {
+            String path = URI.create(link.strip()).getPath();
+            return path != null && (path.equals("/api") || path.startsWith("/api/"));
+        } catch (IllegalArgumentException notAUri) {
+            // Not a link anyone could follow: the page is built from the id instead.
+            return true;
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -8,12 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Who gets which email, and how the dispatcher behaves. Sales routing is configuration so that a new team or a new
- * address is a deployment change, not a code change.
+ * address is a deployment change, not a code change. {@code websitePublicUrl} is where the links in emails go.
  */
 @ConfigurationProperties("courseline.notification")
 public record NotificationProperties(
         String sender,
-        String enquiryPublicUrl,
+        String websitePublicUrl,
         Sales sales,
         Dispatch dispatch) {
 

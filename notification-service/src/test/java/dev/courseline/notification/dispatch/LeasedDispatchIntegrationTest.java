@@ -81,7 +81,7 @@ class LeasedDispatchIntegrationTest extends IntegrationTest {
         Dispatch noWorkers = new Dispatch(0, properties.dispatch().lease(), properties.dispatch().sweepInterval(),
                 properties.dispatch().idleConnectionClose(), properties.dispatch().retry());
         Dispatcher stopping = new Dispatcher(store, mail, new NotificationProperties(properties.sender(),
-                properties.enquiryPublicUrl(), properties.sales(), noWorkers), clock);
+                properties.websitePublicUrl(), properties.sales(), noWorkers), clock);
         stopping.start();
         Notification fresh = recordLeased("handed-back", stopping.leaseForFresh());
         stopping.submitLeased(List.of(fresh));

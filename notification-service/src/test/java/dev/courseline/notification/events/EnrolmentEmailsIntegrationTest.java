@@ -102,7 +102,7 @@ class EnrolmentEmailsIntegrationTest extends IntegrationTest {
         String organisation = "Overdue " + UUID.randomUUID();
         overdue.put("leadId", leadId).put("organisation", organisation)
                 .put("team", "americas");
-        ((ObjectNode) overdue.path("links")).put("lead", "http://localhost:8082/api/leads/" + leadId);
+        ((ObjectNode) overdue.path("links")).put("lead", "http://localhost:8080/staff/leads/" + leadId);
 
         EnquiryTopic.publish(PREFIX + "lead-overdue.v1", leadId, overdue);
 
@@ -111,7 +111,25 @@ class EnrolmentEmailsIntegrationTest extends IntegrationTest {
         assertThat(escalation.subject()).isEqualTo("Overdue lead: " + organisation
                 + " was due an answer by Tue 24 Nov 2026, 16:20 UTC");
         assertThat(escalation.text()).contains(overdue.path("contactName").asString(),
-                "http://localhost:8082/api/leads/" + leadId);
+                "http://localhost:8080/staff/leads/" + leadId);
+    }
+
+    @Test
+    void anOlderEventsLinkToTheApisCancellationOpensTheLearnersPageOnTheWebsiteWithTheSameToken() {
+        String enrolmentId = UUID.randomUUID().toString();
+        String email = "older." + UUID.randomUUID() + "@example.com";
+        ObjectNode confirmed = enrolment("enrolment-confirmed", enrolmentId, email);
+        ((ObjectNode) confirmed.path("links")).put("cancel",
+                "http://localhost:8082/api/enrolments/" + enrolmentId + "/cancellation?token=s3cr3t-T0ken_x");
+
+        EnquiryTopic.publish(PREFIX + "enrolment-confirmed.v1", enrolmentId, confirmed);
+
+        ReceivedEmail confirmation = Inbox.awaitOne(to(email));
+        String page = "https://www.courseline.test/enrolments/" + enrolmentId + "?token=s3cr3t-T0ken_x";
+        assertThat(confirmation.text()).contains(page).doesNotContain("/api/");
+        // The HTML escapes '=' as &#x3D;, which a browser reads back as '=' in the address it opens.
+        assertThat(confirmation.html().replace("&#x3D;", "=")).contains("href=\"" + page + "\"")
+                .doesNotContain("/api/");
     }
 
     private static ObjectNode enrolment(String type, String enrolmentId, String email) {

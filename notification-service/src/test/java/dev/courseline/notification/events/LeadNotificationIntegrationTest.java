@@ -49,9 +49,9 @@ class LeadNotificationIntegrationTest extends IntegrationTest {
                 "Routed to team emea: " + quote.path("lead").path("routingReason").asString(),
                 "Respond by Tue 24 Nov 2026, 16:20 UTC",
                 related.path("summary").asString(),
-                "http://localhost:8082/api/leads/" + leadId);
+                "http://localhost:8080/staff/leads/" + leadId);
         assertThat(lead.html()).contains(organisation, quote.path("location").asString(),
-                "href=\"http://localhost:8082/api/leads/" + leadId + "\"");
+                "href=\"http://localhost:8080/staff/leads/" + leadId + "\"");
         assertThat(lead.messageId()).matches("<[0-9a-f-]{36}@courseline>");
     }
 
@@ -66,6 +66,40 @@ class LeadNotificationIntegrationTest extends IntegrationTest {
         assertThat(acknowledgement.subject()).startsWith("We have received your in-house quote request");
         assertThat(acknowledgement.text()).contains("Dear " + quote.path("contact").path("name").asString(), "by Tue 24 Nov 2026, 16:20 UTC",
                 quote.path("links").path("status").asString());
+    }
+
+    @Test
+    void linksToTheApiInAnOlderEventBecomeTheWebsitesPagesAndMissingOnesAreMadeFromTheIds() {
+        String organisation = "Older " + UUID.randomUUID();
+        String email = "older." + UUID.randomUUID() + "@northwind.example";
+        ObjectNode quote = freshQuote(organisation, email);
+        String enquiryId = quote.path("enquiryId").asString();
+        String leadId = quote.path("lead").path("leadId").asString();
+        ((ObjectNode) quote.path("links")).put("status", "http://localhost:8082/api/enquiries/" + enquiryId)
+                .put("lead", "http://localhost:8082/api/leads/" + leadId);
+
+        EnquiryTopic.publish(QUOTE, enquiryId, quote);
+
+        ReceivedEmail lead = Inbox.awaitOne(to("sales-emea@courseline.dev").and(textContains(organisation)));
+        ReceivedEmail acknowledgement = Inbox.awaitOne(to(email));
+        assertThat(lead.text()).contains("https://www.courseline.test/staff/leads/" + leadId);
+        assertThat(acknowledgement.text()).contains("https://www.courseline.test/enquiries/" + enquiryId);
+        assertThat(acknowledgement.html()).contains("href=\"https://www.courseline.test/enquiries/" + enquiryId + "\"");
+        for (ReceivedEmail sent : List.of(lead, acknowledgement)) {
+            assertThat(sent.text()).doesNotContain("/api/");
+            assertThat(sent.html()).doesNotContain("/api/");
+        }
+
+        String member = "member." + UUID.randomUUID() + "@example.com";
+        ObjectNode membership = ContractEvents.example(MEMBERSHIP);
+        String membershipId = UUID.randomUUID().toString();
+        membership.put("enquiryId", membershipId).remove("links");
+        ((ObjectNode) membership.path("contact")).put("email", member);
+        ((ObjectNode) membership.path("lead")).put("leadId", UUID.randomUUID().toString());
+
+        EnquiryTopic.publish(MEMBERSHIP, membershipId, membership);
+
+        assertThat(Inbox.awaitOne(to(member)).text()).contains("https://www.courseline.test/enquiries/" + membershipId);
     }
 
     @Test
@@ -137,7 +171,8 @@ class LeadNotificationIntegrationTest extends IntegrationTest {
         String leadId = UUID.randomUUID().toString();
         lead.put("leadId", leadId);
         lead.put("respondBy", "2026-11-24T16:20:00Z");
-        ((ObjectNode) quote.path("links")).put("lead", "http://localhost:8082/api/leads/" + leadId);
+        ((ObjectNode) quote.path("links")).put("lead", "http://localhost:8080/staff/leads/" + leadId)
+                .put("status", "http://localhost:8080/enquiries/" + quote.path("enquiryId").asString());
         return quote;
     }
 }

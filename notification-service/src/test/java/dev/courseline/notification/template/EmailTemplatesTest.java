@@ -19,7 +19,7 @@ class EmailTemplatesTest {
                 "Tue 24 Nov 2026, 16:20 UTC",
                 List.of(new LeadView.RelatedView("enquiry-0", "MEMBERSHIP", "Sat 3 Oct 2026, 09:12 UTC", organisation,
                         "Membership request")),
-                "http://localhost:8082/api/leads/lead-1");
+                "http://localhost:8080/staff/leads/lead-1");
     }
 
     @Test
@@ -40,8 +40,8 @@ class EmailTemplatesTest {
                 "Team size:     24", "Delivery mode: ONSITE", "Location:      Manchester", "Dates:         January",
                 "Budget:        12000.00 GBP", "Hello", "Routed to team emea: country is in emea",
                 "Respond by Tue 24 Nov 2026, 16:20 UTC.", "- Sat 3 Oct 2026, 09:12 UTC, MEMBERSHIP, Acme",
-                "Open the lead: http://localhost:8082/api/leads/lead-1");
-        assertThat(body.html()).contains("<a href=\"http://localhost:8082/api/leads/lead-1\">");
+                "Open the lead: http://localhost:8080/staff/leads/lead-1");
+        assertThat(body.html()).contains("<a href=\"http://localhost:8080/staff/leads/lead-1\">");
     }
 
     @Test
