@@ -1,0 +1,148 @@
+package dev.courseline.website;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import dev.courseline.website.support.StubApi;
+
+/**
+ * The website's own behaviour over stand-in APIs: what a visitor gets for bad input, a stale form, a missing page and
+ * a service that is down. The whole journeys run against the real services in end-to-end-tests.
+ */
+@SpringBootTest
+@AutoConfigureWebTestClient
+class WebsitePagesTest {
+
+    private static final StubApi API = new StubApi();
+
+    @Autowired
+    WebTestClient web;
+
+    @DynamicPropertySource
+    static void apis(DynamicPropertyRegistry registry) {
+        registry.add("website.catalogue-api-url", API::url);
+        registry.add("website.enquiry-api-url", API::url);
+        registry.add("website.api-timeout", () -> "2s");
+    }
+
+    @AfterAll
+    static void stop() {
+        API.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        API.reset();
+    }
+
+    @Test
+    void pagesForbidInlineScriptAndThirdParties() {
+        String html = web.get().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueMatches("Content-Security-Policy", ".*script-src 'self';.*")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(html).contains("<html lang=\"en\">", "<main id=\"main\"");
+        assertThat(html).doesNotContain("<script>", "style=\"", "http://", "https://");
+    }
+
+    @Test
+    void aBadFieldShowsTheServicesMessageNextToItWithEverythingTypedKept() {
+        API.answer("POST", "/api/enquiries/in-house-quotes", 400, """
+                {"status":400,"detail":"The request has 1 invalid field(s).",
+                 "errors":[{"field":"contact.email","message":"must be a well-formed email address"}]}""");
+        String key = UUID.randomUUID().toString();
+
+        String html = web.mutateWith(csrf()).post().uri("/in-house").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("organisationName", "Northwind <b>Logistics</b>")
+                        .with("country", "GB").with("contactName", "Priya").with("email", "not-an-email")
+                        .with("teamSize", "24").with("deliveryMode", "ONSITE").with("location", "Manchester")
+                        .with("consent", "yes").with("idempotencyKey", key))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(html).contains("id=\"email-error\"", "must be a well-formed email address",
+                "aria-describedby=\"email-error\"", "value=\"not-an-email\"", "value=\"Manchester\"",
+                "Northwind &lt;b&gt;Logistics&lt;/b&gt;", "value=\"" + key + "\"");
+        assertThat(html).doesNotContain("<b>Logistics</b>");
+        StubApi.Received sent = API.received().get(0);
+        assertThat(sent.header("Idempotency-Key")).isEqualTo(key);
+        assertThat(sent.body()).contains("\"teamSize\":24", "\"email\":\"not-an-email\"",
+                "\"privacyNoticeVersion\":\"2026-09\"");
+    }
+
+    @Test
+    void anAcceptedRequestRedirectsToItsStatusPage() {
+        API.answer("POST", "/api/enquiries/memberships", 202, """
+                {"enquiryId":"enq-42","status":"RECEIVED","links":{"status":"http://x/api/enquiries/enq-42"}}""");
+
+        web.mutateWith(csrf()).post().uri("/membership").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("contactName", "Ana").with("email", "ana@example.org")
+                        .with("plan", "individual").with("consent", "yes")
+                        .with("idempotencyKey", UUID.randomUUID().toString()))
+                .exchange()
+                .expectStatus().isSeeOther()
+                .expectHeader().location("/enquiries/enq-42");
+    }
+
+    @Test
+    void aFormSentWithoutItsCsrfTokenGetsAPageNotAnError() {
+        String html = web.post().uri("/in-house").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("organisationName", "Northwind"))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(html).contains("<h1>Please send the form again</h1>");
+        assertThat(API.received()).isEmpty();
+    }
+
+    @Test
+    void anUnknownPageIsAPageEvenForAClientAskingForJson() {
+        String html = web.get().uri("/no-such-page").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(html).contains("<h1>We could not find that page</h1>").doesNotContain("\"status\"");
+    }
+
+    @Test
+    void aServiceThatCannotBeReachedGivesTheFriendlyUnavailablePage() {
+        API.answer("GET", "/api/courses/pspo", 500, "{\"status\":500}");
+
+        String html = web.get().uri("/courses/pspo").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(html).contains("<h1>This is temporarily unavailable</h1>");
+    }
+
+    @Test
+    void aCancellationLinkWithoutItsTokenIsNotFoundAndCancelsNothing() {
+        web.get().uri("/enrolments/enr-1/cancel").exchange().expectStatus().isNotFound();
+        web.mutateWith(csrf()).post().uri("/enrolments/enr-1/cancel")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("token", ""))
+                .exchange().expectStatus().isNotFound();
+
+        assertThat(API.received()).noneMatch(request -> request.path().endsWith("/cancellation"));
+    }
+}
