@@ -126,6 +126,19 @@ class WebsitePagesTest {
     }
 
     @Test
+    void aWithdrawnCourseAndAnUnknownEnrolmentLinkSayWhatHappened() {
+        String course = web.get().uri("/courses/retired-course").exchange()
+                .expectStatus().isNotFound()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String link = web.get().uri("/enrolments/nope?token=abc").exchange()
+                .expectStatus().isNotFound()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(course).contains("This course is not offered at the moment.");
+        assertThat(link).contains("This enrolment link is not valid.");
+    }
+
+    @Test
     void aServiceThatCannotBeReachedGivesTheFriendlyUnavailablePage() {
         API.answer("GET", "/api/courses/pspo", 500, "{\"status\":500}");
 

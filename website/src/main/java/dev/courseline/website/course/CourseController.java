@@ -16,6 +16,7 @@ import dev.courseline.website.api.CatalogueApi;
 import dev.courseline.website.api.EnquiryApi;
 import dev.courseline.website.api.Run;
 import dev.courseline.website.api.Seats;
+import dev.courseline.website.web.PageNotFound;
 
 /** A public course (PSPO, PSM): what it is, from the catalogue, then its upcoming runs with seats from enquiries. */
 @Controller
@@ -49,7 +50,9 @@ class CourseController {
                         model.addAttribute("runs", runs);
                         return "course";
                     });
-        });
+        }).onErrorMap(ApiException.NotFound.class, e -> new PageNotFound("No published course " + slug,
+                "This course is not offered at the moment. Our other courses and in-house training are listed on "
+                        + "the home page."));
     }
 
     /** Seats are shown when the enquiry service can say; the page still lists the runs when it cannot. */

@@ -72,7 +72,9 @@ class EnrolmentController {
                 .map(card -> Rendering.view("enrol").status(status)
                         .modelAttribute("run", card).modelAttribute("form", form).modelAttribute("errors", errors)
                         .modelAttribute("privacyNoticeVersion", properties.privacyNoticeVersion())
-                        .build()));
+                        .build()))
+                .onErrorMap(ApiException.NotFound.class, e -> new PageNotFound("No public run " + runId,
+                        "This date is not offered any more. The course page lists the dates you can enrol on."));
     }
 
     private Mono<Seats> seats(Run run) {
@@ -83,7 +85,8 @@ class EnrolmentController {
     @GetMapping("/enrolments/{id}")
     Mono<Rendering> enrolment(@PathVariable String id, @RequestParam(required = false) String token,
             @RequestParam(required = false) String cancelled) {
-        return enquiries.enrolment(id).map(enrolment -> Rendering.view("enrolment")
+        return enquiries.enrolment(id).onErrorMap(ApiException.NotFound.class, EnrolmentController::unknownLink)
+                .map(enrolment -> Rendering.view("enrolment")
                 .modelAttribute("enrolment", enrolment)
                 .modelAttribute("view", EnrolmentView.of(enrolment))
                 .modelAttribute("token", token)
@@ -96,7 +99,8 @@ class EnrolmentController {
         if (token == null || token.isBlank()) {
             return Mono.error(new PageNotFound("A cancellation link without its token"));
         }
-        return enquiries.enrolment(id).map(enrolment -> enrolment.isCancelled()
+        return enquiries.enrolment(id).onErrorMap(ApiException.NotFound.class, EnrolmentController::unknownLink)
+                .map(enrolment -> enrolment.isCancelled()
                 ? Rendering.redirectTo("/enrolments/" + id + "?cancelled").build()
                 : Rendering.view("cancel").modelAttribute("enrolment", enrolment)
                         .modelAttribute("view", EnrolmentView.of(enrolment)).modelAttribute("token", token).build());
@@ -108,6 +112,7 @@ class EnrolmentController {
             return Mono.error(new PageNotFound("A cancellation without its token"));
         }
         return enquiries.cancel(id, form.token(), ClientAddress.of(request))
+                .onErrorMap(ApiException.NotFound.class, EnrolmentController::unknownLink)
                 .map(cancelled -> Rendering.redirectTo("/enrolments/" + id + "?cancelled").build());
     }
 
@@ -120,6 +125,11 @@ class EnrolmentController {
                         .filename(enrolment.run().courseSlug() + "-" + enrolment.run().start().toLocalDate() + ".ics")
                         .build().toString())
                 .body(CalendarFile.of(enrolment, page, clock.instant())));
+    }
+
+    private static PageNotFound unknownLink(ApiException.NotFound e) {
+        return new PageNotFound(e.getMessage(), "This enrolment link is not valid. Please use the latest link we "
+                + "emailed you; if it still does not work, reply to that email and we will help.");
     }
 
     record CancelForm(String token) {

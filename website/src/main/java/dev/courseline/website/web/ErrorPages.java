@@ -29,7 +29,8 @@ class ErrorPages {
     /** A link that names nothing we have, e.g. a cancel page opened without its token. */
     @ExceptionHandler(PageNotFound.class)
     Rendering pageNotFound(PageNotFound e) {
-        return page(HttpStatus.NOT_FOUND, "error/404");
+        return Rendering.view("error/404").status(HttpStatus.NOT_FOUND)
+                .modelAttribute("explanation", e.explanation() == null ? "" : e.explanation()).build();
     }
 
     static Rendering page(HttpStatus status, String view) {
