@@ -1,5 +1,8 @@
 package dev.courseline.catalogue.config;
 
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.HEAD;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +29,8 @@ class PublishedApiDocument {
 
     @Bean
     RouterFunction<ServerResponse> apiDocumentRoute() {
-        return RouterFunctions.route()
-                .GET("/v3/api-docs", request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(DOCUMENT))
-                .build();
+        // A functional GET route does not answer HEAD by itself, as annotated GET mappings do.
+        return RouterFunctions.route(GET("/v3/api-docs").or(HEAD("/v3/api-docs")),
+                request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(DOCUMENT));
     }
 }

@@ -1,5 +1,8 @@
 package dev.courseline.catalogue.security;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -8,10 +11,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Reading the catalogue is public; changing it needs a staff JWT from the identity provider whose {@code roles}
- * claim holds CATALOGUE_MANAGER or ADMIN. Stateless bearer tokens, so no sessions and no CSRF tokens.
+ * claim holds CATALOGUE_MANAGER or ADMIN. Stateless bearer tokens, so no sessions and no CSRF tokens. Browsers on
+ * the origins of {@link PublicCors} may read the catalogue (CORS is answered before authorisation, so a preflight is
+ * never refused for want of a token); the admin endpoints get no CORS.
  */
 @Configuration
 public class SecurityConfig {
@@ -19,9 +25,22 @@ public class SecurityConfig {
     static final String CATALOGUE_MANAGER = "CATALOGUE_MANAGER";
     static final String ADMIN = "ADMIN";
 
+    /** Read by anyone, with GET or HEAD. */
+    static final List<String> PUBLIC_READS = List.of("/api/courses/**", "/api/runs/**", "/api/guide/**");
+    /** Documents and probes, also read by anyone. */
+    static final List<String> OPERATIONS_READS = List.of("/v3/api-docs/**", "/actuator/health/**", "/actuator/info");
+
     @Bean
-    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ProblemAuthenticationHandlers problems) {
+    UrlBasedCorsConfigurationSource publicCorsSource(PublicCors cors) {
+        return cors.source(List.of(HttpMethod.GET, HttpMethod.HEAD), PUBLIC_READS);
+    }
+
+    @Bean
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ProblemAuthenticationHandlers problems,
+            UrlBasedCorsConfigurationSource publicCorsSource) {
+        String[] reads = Stream.concat(PUBLIC_READS.stream(), OPERATIONS_READS.stream()).toArray(String[]::new);
         return http
+                .cors(cors -> cors.configurationSource(publicCorsSource))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -29,9 +48,8 @@ public class SecurityConfig {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/admin/**").hasAnyRole(CATALOGUE_MANAGER, ADMIN)
-                        .pathMatchers(HttpMethod.GET, "/api/courses/**", "/api/runs/**", "/api/guide/**").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/v3/api-docs/**", "/actuator/health/**", "/actuator/info")
-                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, reads).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, reads).permitAll()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimConverter()))
