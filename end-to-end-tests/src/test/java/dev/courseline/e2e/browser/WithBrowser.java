@@ -9,8 +9,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One headless Chromium for the test class, a fresh context (no cookies) for each test, handed to test and lifecycle
- * methods as a {@link Browser} parameter. Skips the class when Chromium or its driver is not installed. Put it before
- * other class extensions so a machine without a browser skips before starting anything else.
+ * methods as a {@link Browser} parameter. When Chromium or its driver is not installed, each test is skipped with a
+ * message saying so, before the class's {@code @BeforeEach} methods run; so launch costly things there, not in
+ * {@code @BeforeAll}. Put it before other class extensions.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
