@@ -94,6 +94,53 @@ class BrokenManifestsFailTest {
     }
 
     @Test
+    void aWebsitePointedAtAnApiTheClusterDoesNotHaveFails() {
+        Rendered local = renderBroken("local", "k8s/base/website.yaml",
+                "CATALOGUE_API_URL: http://catalogue-service:8081", "CATALOGUE_API_URL: http://catalogue:8081");
+
+        List<String> violations = new ArrayList<>();
+        SERVICES.forEach(service -> violations.addAll(NetworkRules.forService(local, service)));
+        assertThat(violations).contains("website CATALOGUE_API_URL -> catalogue:8081: the overlay has no Service catalogue");
+    }
+
+    @Test
+    void anIngressThatLeavesAnApiPathToTheWebsiteFails() {
+        Rendered local = renderBroken("local", "k8s/base/ingress.yaml", "path: /api/leads", "path: /api/lead");
+
+        assertThat(IngressRules.check(local, SERVICES))
+                .contains("Ingress/courseline routes /api/leads to website, but enquiry-service serves it");
+    }
+
+    @Test
+    void anApiPathThatAnotherServicesPrefixTakesFailsUnlessTheIngressSaysSo() {
+        Rendered local = renderBroken("local", "k8s/base/ingress.yaml",
+                "courseline.dev/unrouted-api-paths: /api/runs/{runId}/seats", "courseline.dev/unrouted-api-paths: \"\"");
+
+        assertThat(IngressRules.check(local, SERVICES))
+                .contains("Ingress/courseline routes /api/runs/x/seats to catalogue-service, but enquiry-service serves it");
+    }
+
+    @Test
+    void aNetworkPolicyThatShutsTheIngressControllerOutOfTheWebsiteFails() {
+        Rendered production = renderBroken("production", "k8s/components/network-policies/network-policies.yaml",
+                "values: [\"website\", ", "values: [");
+
+        assertThat(IngressRules.check(production, SERVICES)).contains("Ingress/courseline -> website:http: the network "
+                + "policies of Deployment/website do not let the ingress controller in");
+    }
+
+    @Test
+    void aWebsiteAddressThatIsNotTheIngressHostFails() {
+        Rendered production = renderBroken("production", "k8s/overlays/production/settings.yaml",
+                "in-cluster Services.\n  WEBSITE_PUBLIC_URL: https://www.courseline.example",
+                "in-cluster Services.\n  WEBSITE_PUBLIC_URL: https://courseline.example");
+
+        assertThat(IngressRules.check(production, SERVICES))
+                .contains("website WEBSITE_PUBLIC_URL=https://courseline.example is not a host of the Ingress [www.courseline.example]")
+                .anyMatch(violation -> violation.startsWith("the services disagree on the website's address"));
+    }
+
+    @Test
     void aProductionOverlayWithoutAutoscalersFails() {
         Rendered production = renderBroken("production", "k8s/overlays/production/kustomization.yaml",
                 "  - horizontal-pod-autoscalers.yaml\n", "");
@@ -122,6 +169,27 @@ class BrokenManifestsFailTest {
 
         assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD))
                 .contains("catalogue-service depends on mongodb with condition service_started, not service_healthy");
+    }
+
+    @Test
+    void composeStartingTheWebsiteBeforeTheEnquiryServiceIsHealthyFails() {
+        String compose = Repository.read(Repository.path("docker-compose.yml"));
+        int website = compose.indexOf("\n  website:");
+        String broken = compose.substring(0, website) + replaceOnce(compose.substring(website),
+                "      enquiry-service:\n        condition: service_healthy\n", "");
+
+        assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD)).contains(
+                "website ENQUIRY_API_URL -> enquiry-service:8082: website does not wait for enquiry-service (depends_on)");
+    }
+
+    @Test
+    void composePublishingTheWebsiteOnKeycloaksHostPortFails() {
+        String compose = Repository.read(Repository.path("docker-compose.yml"));
+        String broken = replaceOnce(compose, "      - \"127.0.0.1:8080:8080\"", "      - \"127.0.0.1:9000:8080\"");
+
+        assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD)).contains(
+                "website publishes host port 9000, which keycloak publishes already",
+                "website is told it is at http://localhost:8080, but it is published on host port(s) [9000]");
     }
 
     @Test

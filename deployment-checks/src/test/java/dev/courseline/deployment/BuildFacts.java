@@ -1,6 +1,7 @@
 package dev.courseline.deployment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.w3c.dom.NodeList;
  * What the poms say about the container images: the Jib configuration every service inherits from the root pom and
  * the port each service's own pom gives its image. The manifests must agree with it.
  *
- * @param imagePortByService the {@code container.port} property of each module that has one
+ * @param imagePortByService the {@code container.port} property of each module that has one, in the root pom's
+ *                           module order: the modules that ship as an image, which are what gets deployed
  */
 record BuildFacts(String projectVersion, String javaRelease, String baseImage, String targetImage, String user,
                   List<String> jvmFlags, Map<String, Integer> imagePortByService) {
@@ -41,7 +43,7 @@ record BuildFacts(String projectVersion, String javaRelease, String baseImage, S
         }
         return new BuildFacts(text(project, "version"), text(child(project, "properties"), "maven.compiler.release"),
                 text(child(configuration, "from"), "image"), text(child(configuration, "to"), "image"),
-                text(container, "user"), List.copyOf(jvmFlags), Map.copyOf(ports));
+                text(container, "user"), List.copyOf(jvmFlags), Collections.unmodifiableMap(ports));
     }
 
     /** The image name the build gives a service: {@code courseline/<artifactId>} (no tag). */

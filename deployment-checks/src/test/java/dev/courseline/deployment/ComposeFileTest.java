@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 class ComposeFileTest {
 
     @Test
-    void runsTheServicesOnHealthyKafkaMongoDbMailpitAndKeycloakWithTheSettingsTheyRead() {
+    void runsTheWebsiteAndTheServicesOnHealthyKafkaMongoDbMailpitAndKeycloakWithTheSettingsTheyRead() {
         var compose = ComposeRules.parse(Repository.read(Repository.path("docker-compose.yml")));
 
         assertThat(Tree.mapAt(compose, "services")).containsKeys("kafka", "mongodb", "mailpit", "keycloak",
-                "catalogue-service", "enquiry-service", "notification-service");
+                "catalogue-service", "enquiry-service", "notification-service", "website");
         assertThat(ComposeRules.check(compose, ServiceContract.all(), BuildFacts.read())).isEmpty();
     }
 

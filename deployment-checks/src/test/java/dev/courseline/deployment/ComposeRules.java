@@ -1,5 +1,6 @@
 package dev.courseline.deployment;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,55 @@ final class ComposeRules {
         rules.checkInfrastructure();
         rules.services.forEach(rules::checkEveryService);
         contracts.forEach(rules::checkCourselineService);
+        rules.checkHostPorts();
+        rules.checkPublicAddress();
         return rules.violations;
+    }
+
+    /** Two containers publishing the same host port: the second one would not start. */
+    private void checkHostPorts() {
+        Map<String, String> owners = new LinkedHashMap<>();
+        services.forEach((name, definition) -> {
+            for (Object entry : Tree.listAt(Tree.map(definition), "ports")) {
+                String hostPort = hostPort(entry);
+                if (hostPort == null) {
+                    continue;
+                }
+                String owner = owners.putIfAbsent(hostPort, name);
+                if (owner != null) {
+                    violations.add(name + " publishes host port " + hostPort + ", which " + owner + " publishes already");
+                }
+            }
+        });
+    }
+
+    /**
+     * The website's address, which it and the services that link to it or allow it as an origin read, is the same
+     * everywhere and is where the website is published on the host.
+     */
+    private void checkPublicAddress() {
+        Map<String, String> addresses = new LinkedHashMap<>();
+        services.forEach((name, definition) -> {
+            String address = environment(Tree.map(definition)).get(IngressRules.PUBLIC_URL);
+            if (address != null) {
+                addresses.put(name, address);
+            }
+        });
+        if (new TreeSet<>(addresses.values()).size() > 1) {
+            violations.add("the services disagree on the website's address: " + IngressRules.PUBLIC_URL + " " + addresses);
+        }
+        String website = addresses.get(IngressRules.WEBSITE);
+        if (website == null) {
+            violations.add(IngressRules.WEBSITE + " is not told its own public address (" + IngressRules.PUBLIC_URL + ")");
+            return;
+        }
+        URI uri = URI.create(website);
+        Set<String> published = new TreeSet<>();
+        Tree.listAt(service(IngressRules.WEBSITE), "ports").forEach(entry -> published.add(hostPort(entry)));
+        if (!List.of("localhost", "127.0.0.1").contains(uri.getHost()) || !published.contains(String.valueOf(uri.getPort()))) {
+            violations.add(IngressRules.WEBSITE + " is told it is at " + website + ", but it is published on host port(s) "
+                    + published);
+        }
     }
 
     private void checkInfrastructure() {
@@ -206,6 +255,15 @@ final class ComposeRules {
             ports.add(Integer.parseInt(containerSide));
         }
         return ports;
+    }
+
+    /** The host side of a {@code ports} entry ("127.0.0.1:8080:8080", "8080:8080", long form); null when random. */
+    private static String hostPort(Object entry) {
+        if (entry instanceof Map<?, ?>) {
+            return Tree.text(entry, "published");
+        }
+        String[] parts = String.valueOf(entry).split("/")[0].split(":");
+        return parts.length >= 2 ? parts[parts.length - 2] : null;
     }
 
     /** What other containers may connect to: published ports and {@code expose}d ones. */

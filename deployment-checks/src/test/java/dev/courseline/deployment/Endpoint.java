@@ -8,9 +8,12 @@ import java.util.Map;
 /** A host and port a service will connect to, read from the settings a manifest gives it. */
 record Endpoint(String variable, String host, int port) {
 
+    private static final String API_URL = "_API_URL";
+
     /**
      * The endpoints in a service's literal settings (values taken from Secrets are unknown here and skipped):
-     * the Kafka bootstrap servers, the MongoDB hosts, the JWK set URL and the SMTP server.
+     * the Kafka bootstrap servers, the MongoDB hosts, the JWK set URL, the SMTP server and every API it calls
+     * (each {@code *_API_URL}, as the website's {@code CATALOGUE_API_URL}).
      */
     static List<Endpoint> in(Map<String, String> settings, ServiceContract contract) {
         List<Endpoint> endpoints = new ArrayList<>();
@@ -30,10 +33,13 @@ record Endpoint(String variable, String host, int port) {
         }
         String jwks = settings.get("JWT_JWK_SET_URI");
         if (jwks != null) {
-            URI uri = URI.create(jwks);
-            int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-            endpoints.add(new Endpoint("JWT_JWK_SET_URI", uri.getHost(), port));
+            endpoints.add(ofUrl("JWT_JWK_SET_URI", jwks));
         }
+        settings.forEach((variable, value) -> {
+            if (variable.endsWith(API_URL) && value != null) {
+                endpoints.add(ofUrl(variable, value));
+            }
+        });
         String smtpHost = settings.get("SMTP_HOST");
         if (smtpHost != null) {
             String port = settings.getOrDefault("SMTP_PORT", contract.variables().get("SMTP_PORT"));
@@ -42,6 +48,13 @@ record Endpoint(String variable, String host, int port) {
             }
         }
         return endpoints;
+    }
+
+    /** The host and port of an http(s) URL, the scheme's port when it names none. */
+    static Endpoint ofUrl(String variable, String url) {
+        URI uri = URI.create(url);
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        return new Endpoint(variable, uri.getHost(), port);
     }
 
     /** A bare name such as {@code kafka} is a Service in the same namespace or a compose service. */

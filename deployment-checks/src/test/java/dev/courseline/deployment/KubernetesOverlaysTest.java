@@ -61,6 +61,12 @@ class KubernetesOverlaysTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void theIngressSendsPagesToTheWebsiteAndEachApiPathToTheServiceThatServesIt(Path overlay) {
+        assertThat(IngressRules.check(Kustomize.render(overlay), SERVICES)).as(overlay + " ingress").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void everyWorkloadIncludingInfrastructureIsBoundedProbedAndUnprivileged(Path overlay) {
         assertThat(OverlayRules.workloadsHardened(Kustomize.render(overlay))).as(overlay + " workloads").isEmpty();
     }

@@ -38,27 +38,37 @@ final class NetworkRules {
 
     private static void checkEndpoint(Rendered rendered, ServiceContract contract, KubeObject source,
                                       Endpoint endpoint, List<String> violations) {
-        String who = contract.name() + " " + endpoint;
-        Optional<KubeObject> service = rendered.find("Service", endpoint.host());
+        checkReachable(rendered, contract.name() + " " + endpoint, endpoint.host(), String.valueOf(endpoint.port()),
+                source, contract.name(), violations);
+    }
+
+    /**
+     * Whether a Service's port (by number or name) leads to pods listening on it that the network policies let the
+     * caller in to: {@code source} is the calling workload, or null for a caller outside the namespace (the ingress
+     * controller), which only a rule open to every source admits.
+     */
+    static void checkReachable(Rendered rendered, String who, String serviceName, String port, KubeObject source,
+                               String caller, List<String> violations) {
+        Optional<KubeObject> service = rendered.find("Service", serviceName);
         if (service.isEmpty()) {
-            violations.add(who + ": the overlay has no Service " + endpoint.host());
+            violations.add(who + ": the overlay has no Service " + serviceName);
             return;
         }
         Optional<Object> servicePort = Tree.listAt(service.get().body(), "spec", "ports").stream()
-                .filter(port -> String.valueOf(endpoint.port()).equals(Tree.text(port, "port")))
+                .filter(candidate -> port.equals(Tree.text(candidate, "port")) || port.equals(Tree.text(candidate, "name")))
                 .findFirst();
         if (servicePort.isEmpty()) {
-            violations.add(who + ": Service " + endpoint.host() + " has no port " + endpoint.port());
+            violations.add(who + ": Service " + serviceName + " has no port " + port);
             return;
         }
         List<KubeObject> targets = rendered.workloads().stream()
                 .filter(workload -> Selectors.matchesPlain(Tree.mapAt(service.get().body(), "spec", "selector"), workload.podLabels()))
                 .toList();
         if (targets.isEmpty()) {
-            violations.add(who + ": Service " + endpoint.host() + " selects no pods");
+            violations.add(who + ": Service " + serviceName + " selects no pods");
             return;
         }
-        String targetPort = Objects.toString(Tree.text(servicePort.get(), "targetPort"), String.valueOf(endpoint.port()));
+        String targetPort = Objects.toString(Tree.text(servicePort.get(), "targetPort"), Tree.text(servicePort.get(), "port"));
         for (KubeObject target : targets) {
             Map<String, Object> container = target.containers().stream()
                     .filter(candidate -> portNumber(candidate, targetPort) != null)
@@ -66,7 +76,7 @@ final class NetworkRules {
             if (container == null) {
                 violations.add(who + ": " + target + " has no container port " + targetPort);
             } else if (!ingressAllowed(rendered, target, container, portNumber(container, targetPort), source)) {
-                violations.add(who + ": the network policies of " + target + " do not let " + contract.name() + " in");
+                violations.add(who + ": the network policies of " + target + " do not let " + caller + " in");
             }
         }
     }

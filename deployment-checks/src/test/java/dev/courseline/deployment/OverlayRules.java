@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Rules about an overlay as a whole: well-formed objects, hardened workloads, and what production must add. */
 final class OverlayRules {
@@ -83,8 +84,9 @@ final class OverlayRules {
     }
 
     /**
-     * Production: several replicas kept through drains (PodDisruptionBudget) and grown under load (autoscaler);
-     * infrastructure addresses and credentials from Secrets the operator creates, none rendered from the repository.
+     * Production: several replicas of every service and the website kept through drains (PodDisruptionBudget) and
+     * grown under load (autoscaler); infrastructure addresses and credentials, for what a service uses, from Secrets
+     * the operator creates, none rendered from the repository.
      */
     static List<String> production(Rendered rendered, List<ServiceContract> services) {
         List<String> violations = new ArrayList<>();
@@ -161,12 +163,9 @@ final class OverlayRules {
 
     private static void checkSecretsFor(Rendered rendered, ServiceContract service, KubeObject deployment,
                                         List<String> violations) {
-        List<String> fromSecrets = new ArrayList<>(List.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI"));
-        for (String credential : List.of("SMTP_USERNAME", "SMTP_PASSWORD")) {
-            if (service.reads(credential)) {
-                fromSecrets.add(credential);
-            }
-        }
+        // Only what the service reads: the website uses neither Kafka nor MongoDB.
+        List<String> fromSecrets = Stream.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SMTP_USERNAME", "SMTP_PASSWORD")
+                .filter(service::reads).toList();
         Map<String, Object> container = deployment.containers().get(0);
         for (String variable : fromSecrets) {
             boolean fromSecret = Tree.listAt(container, "env").stream().anyMatch(env ->

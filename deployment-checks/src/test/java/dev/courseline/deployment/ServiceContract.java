@@ -26,7 +26,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 record ServiceContract(String name, int port, String database, Map<String, String> variables, Actuator actuator,
                        String source) {
 
-    static final List<String> NAMES = List.of("catalogue-service", "enquiry-service", "notification-service");
+    /** Every module the build makes an image of (its pom sets {@code container.port}): a new one is checked at once. */
+    static final List<String> NAMES = List.copyOf(BuildFacts.read().imagePortByService().keySet());
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
     private static final Pattern DATABASE = Pattern.compile("^mongodb(?:\\+srv)?://[^/]+/([^?]+)");
