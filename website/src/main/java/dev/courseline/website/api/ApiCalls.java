@@ -3,6 +3,7 @@ package dev.courseline.website.api;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -11,17 +12,22 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import reactor.core.publisher.Mono;
 
 /** Turns a service's error answers and transport failures into {@link ApiException}s. */
-final class ApiCalls {
+public final class ApiCalls {
 
     private ApiCalls() {
     }
 
     /** Sends the request and reads its answer as {@code type}, or fails with the matching {@link ApiException}. */
-    static <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, Class<T> type, String service) {
+    public static <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, Class<T> type, String service) {
+        return exchange(request, ParameterizedTypeReference.forType(type), service);
+    }
+
+    public static <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, ParameterizedTypeReference<T> type,
+            String service) {
         return unreachable(request.exchangeToMono(response -> read(response, type, service)), service);
     }
 
-    private static <T> Mono<T> read(ClientResponse response, Class<T> type, String service) {
+    private static <T> Mono<T> read(ClientResponse response, ParameterizedTypeReference<T> type, String service) {
         HttpStatus status = HttpStatus.resolve(response.statusCode().value());
         if (response.statusCode().is2xxSuccessful()) {
             return response.bodyToMono(type);

@@ -30,6 +30,12 @@ public class CatalogueApi {
                 .map(RunPage::items);
     }
 
+    /** Every public run starting from {@code today} on, of any course, soonest first. */
+    public Mono<List<Run>> upcomingRuns(LocalDate today) {
+        return get(client.get().uri(uri -> uri.path("/api/runs").queryParam("from", today)
+                .queryParam("size", RUNS_SHOWN).build()), RunPage.class).map(RunPage::items);
+    }
+
     public Mono<Run> run(String id) {
         return get(client.get().uri("/api/runs/{id}", id), Run.class);
     }

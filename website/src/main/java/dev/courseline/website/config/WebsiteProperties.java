@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiTimeout how long a page waits for an API before it shows the "temporarily unavailable" page
  */
 @ConfigurationProperties("website")
-public record WebsiteProperties(URI publicUrl, URI catalogueApiUrl, URI enquiryApiUrl, Duration apiTimeout,
+public record WebsiteProperties(URI publicUrl, URI catalogueApiUrl, URI enquiryApiUrl, URI notificationApiUrl,
+        Duration apiTimeout,
         String privacyNoticeVersion) {
 }

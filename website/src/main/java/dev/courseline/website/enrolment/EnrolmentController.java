@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -84,13 +85,13 @@ class EnrolmentController {
     /** The result page after enrolling, and the learner's own page when opened from the email (with its token). */
     @GetMapping("/enrolments/{id}")
     Mono<Rendering> enrolment(@PathVariable String id, @RequestParam(required = false) String token,
-            @RequestParam(required = false) String cancelled) {
+            @RequestParam MultiValueMap<String, String> query) {
         return enquiries.enrolment(id).onErrorMap(ApiException.NotFound.class, EnrolmentController::unknownLink)
                 .map(enrolment -> Rendering.view("enrolment")
                 .modelAttribute("enrolment", enrolment)
                 .modelAttribute("view", EnrolmentView.of(enrolment))
                 .modelAttribute("token", token)
-                .modelAttribute("justCancelled", cancelled != null)
+                .modelAttribute("justCancelled", query.containsKey("cancelled"))
                 .build());
     }
 

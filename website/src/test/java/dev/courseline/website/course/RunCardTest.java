@@ -23,7 +23,7 @@ class RunCardTest {
     private static Run run(String zone, LocalDateTime start, LocalDateTime end, Run.EarlyBird earlyBird,
             String mode, Run.Venue venue, String status) {
         return new Run("run-1", "pspo", "PSPO", start, end, zone, null, null, mode, venue, 4, 16, LIST, earlyBird,
-                status);
+                status, 1);
     }
 
     private static Run december(Run.EarlyBird earlyBird) {

@@ -1,0 +1,6 @@
+package dev.courseline.website.api.staff;
+
+import java.util.List;
+
+public record NotificationPage(List<Notification> items, int page, int size, long totalItems) {
+}

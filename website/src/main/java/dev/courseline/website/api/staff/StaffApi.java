@@ -1,0 +1,94 @@
+package dev.courseline.website.api.staff;
+
+import java.util.Map;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
+import reactor.core.publisher.Mono;
+
+import dev.courseline.website.api.ApiCalls;
+
+/**
+ * The services' staff APIs, called with the signed-in member's own access token (relayed by the client's filter),
+ * so each service decides by the member's roles what they may see and do.
+ */
+public class StaffApi {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    private final WebClient enquiry;
+    private final WebClient catalogue;
+    private final WebClient notification;
+
+    public StaffApi(WebClient enquiry, WebClient catalogue, WebClient notification) {
+        this.enquiry = enquiry;
+        this.catalogue = catalogue;
+        this.notification = notification;
+    }
+
+    public Mono<LeadPage> leads(java.util.function.Function<UriBuilder, java.net.URI> query) {
+        return ApiCalls.exchange(enquiry.get().uri(query), LeadPage.class, "enquiry");
+    }
+
+    public Mono<Lead> lead(String id) {
+        return ApiCalls.exchange(enquiry.get().uri("/api/leads/{id}", id), Lead.class, "enquiry");
+    }
+
+    public Mono<Lead> changeStatus(String id, String status, String note) {
+        return ApiCalls.exchange(enquiry.post().uri("/api/leads/{id}/status", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("status", status, "note", note == null ? "" : note)), Lead.class, "enquiry");
+    }
+
+    public Mono<Lead> reassign(String id, String team, String reason) {
+        return ApiCalls.exchange(enquiry.post().uri("/api/leads/{id}/assignment", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("team", team == null ? "" : team, "reason", reason == null ? "" : reason)),
+                Lead.class, "enquiry");
+    }
+
+    public Mono<Erasure> erase(String email) {
+        return ApiCalls.exchange(enquiry.post().uri("/api/admin/erasures").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email == null ? "" : email)), Erasure.class, "enquiry");
+    }
+
+    public Mono<NotificationPage> notifications(java.util.function.Function<UriBuilder, java.net.URI> query) {
+        return ApiCalls.exchange(notification.get().uri(query), NotificationPage.class, "notification");
+    }
+
+    public Mono<Notification> retryNotification(String id) {
+        return ApiCalls.exchange(notification.post().uri("/api/notifications/{id}/retry", id), Notification.class,
+                "notification");
+    }
+
+    /** A run as the catalogue's staff API shows it, with the version an edit must be based on. */
+    public Mono<Map<String, Object>> adminRun(String id) {
+        return ApiCalls.exchange(catalogue.get().uri("/api/admin/runs/{id}", id), JSON, "catalogue");
+    }
+
+    public Mono<Map<String, Object>> createRun(Map<String, Object> run) {
+        return ApiCalls.exchange(catalogue.post().uri("/api/admin/runs").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(run), JSON, "catalogue");
+    }
+
+    /** A lifecycle action on a run: {@code schedule}, {@code confirm}, {@code complete} or {@code cancel}. */
+    public Mono<Map<String, Object>> runAction(String id, String action, long version) {
+        return ApiCalls.exchange(catalogue.post().uri("/api/admin/runs/{id}/{action}", id, action)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", version)), JSON, "catalogue");
+    }
+
+    /** Capacities go as typed (a number, or the text typed); the catalogue refuses a bad one by name. */
+    record CapacityChange(Object minCapacity, Object maxCapacity, long version) {
+    }
+
+    public Mono<Map<String, Object>> changeCapacity(String id, Object minCapacity, Object maxCapacity,
+            long version) {
+        return ApiCalls.exchange(catalogue.put().uri("/api/admin/runs/{id}/capacity", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new CapacityChange(minCapacity, maxCapacity, version)),
+                JSON, "catalogue");
+    }
+}
