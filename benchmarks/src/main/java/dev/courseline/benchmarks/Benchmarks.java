@@ -8,37 +8,54 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs one benchmark against the running local stack (./run.sh) and writes its figures, with the settings and the
  * machine they were taken on, to {@code benchmarks/results/<name>-<time>.md}. Usage: {@code benchmarks/run.sh
- * intake|lead-emails|enrolments [-Dname=value ...]}.
+ * intake|lead-emails|enrolments|website [-Dname=value ...]}. A website result replaces the earlier one: the project
+ * keeps the latest result of it, not a diary.
  */
 public final class Benchmarks {
 
     private Benchmarks() {
     }
 
+    /** The benchmarks whose new result replaces the earlier ones instead of adding to them. */
+    private static final List<String> LATEST_ONLY = List.of("website");
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !List.of("intake", "lead-emails", "enrolments").contains(args[0])) {
-            System.err.println("usage: benchmarks/run.sh intake|lead-emails|enrolments [-Dconcurrency=32 -Dwarmup=PT60S"
-                    + " -Dduration=PT60S -Drate=100 -Dcrowd=500 -Dseats=20 -Drounds=5 -Dwarmup.rounds=3]");
+        if (args.length != 1 || !List.of("intake", "lead-emails", "enrolments", "website").contains(args[0])) {
+            System.err.println("usage: benchmarks/run.sh intake|lead-emails|enrolments|website [-Dconcurrency=32"
+                    + " -Dwarmup=PT60S -Dduration=PT60S -Drate=100 -Dcrowd=500 -Dseats=20 -Drounds=5 -Dwarmup.rounds=3"
+                    + " -Dapis=false]");
             System.exit(2);
         }
         Settings settings = Settings.fromSystemProperties();
         EnrolmentSettings enrolmentSettings = EnrolmentSettings.fromSystemProperties(settings);
+        WebsiteSettings websiteSettings = WebsiteSettings.fromSystemProperties();
         List<String> figures = new ArrayList<>();
+        boolean sameOrigin = true;
         ResidentMemory memory = ResidentMemory.start();
         try (memory) {
-            figures.addAll(switch (args[0]) {
-                case "intake" -> IntakeBenchmark.run(settings);
-                case "lead-emails" -> LeadEmailBenchmark.run(settings);
-                default -> EnrolmentBenchmark.run(enrolmentSettings);
-            });
+            switch (args[0]) {
+                case "intake" -> figures.addAll(IntakeBenchmark.run(settings));
+                case "lead-emails" -> figures.addAll(LeadEmailBenchmark.run(settings));
+                case "website" -> {
+                    WebsiteBenchmark.Outcome outcome = WebsiteBenchmark.run(websiteSettings);
+                    figures.addAll(outcome.lines());
+                    sameOrigin = outcome.sameOrigin();
+                }
+                default -> figures.addAll(EnrolmentBenchmark.run(enrolmentSettings));
+            }
         }
         figures.addAll(memory.report());
-        // The enrolment report names only its own settings; intake and lead-emails share theirs.
-        String described = args[0].equals("enrolments") ? enrolmentSettings.describe() : settings.describe();
+        // The enrolment and website reports name only their own settings; intake and lead-emails share theirs.
+        String described = switch (args[0]) {
+            case "enrolments" -> enrolmentSettings.describe();
+            case "website" -> websiteSettings.describe();
+            default -> settings.describe();
+        };
 
         Instant finished = Instant.now();
         List<String> report = new ArrayList<>();
@@ -52,9 +69,26 @@ public final class Benchmarks {
         Path file = Path.of("benchmarks", "results", args[0] + "-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(finished) + ".md");
         write(file, report);
+        if (LATEST_ONLY.contains(args[0])) {
+            removeEarlier(file, args[0]);
+        }
         report.forEach(System.out::println);
         System.out.println("\nwritten to " + file);
+        if (!sameOrigin) {
+            System.err.println("FAILED: a page makes a browser fetch from another origin (see the report)");
+            System.exit(1);
+        }
         System.exit(0);
+    }
+
+    private static void removeEarlier(Path latest, String benchmark) throws IOException {
+        try (Stream<Path> results = Files.list(latest.getParent())) {
+            String earlierName = benchmark + "-\\d{8}-\\d{6}\\.md";
+            for (Path earlier : results.filter(path -> !path.equals(latest))
+                    .filter(path -> path.getFileName().toString().matches(earlierName)).toList()) {
+                Files.delete(earlier);
+            }
+        }
     }
 
     private static void write(Path file, List<String> lines) throws IOException {

@@ -1,7 +1,6 @@
 package dev.courseline.benchmarks;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,17 +11,17 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * Samples the resident memory of the three service processes (found by their runnable jar in {@code /proc}) twice a
- * second while a benchmark runs, for the foundation's target: each service at or under 256 MiB under load. Linux only;
- * elsewhere, or when a service is not found, the report says so instead of a figure.
+ * Samples the resident memory of the website and the three services (found by their runnable jar in {@code /proc})
+ * twice a second while a benchmark runs, for the foundation's target: each at or under 256 MiB under load. Linux only;
+ * elsewhere, or when a process is not found, the report says so instead of a figure.
  */
 final class ResidentMemory implements AutoCloseable {
 
     static final long TARGET_KIB = 256 * 1024;
-    private static final List<String> SERVICES = List.of("catalogue-service", "enquiry-service", "notification-service");
+    private static final List<String> SERVICES = List.of("website", "catalogue-service", "enquiry-service",
+            "notification-service");
 
     private final Map<String, Long> pids = new LinkedHashMap<>();
     private final Map<String, long[]> startPeakEnd = new LinkedHashMap<>();
@@ -38,7 +37,7 @@ final class ResidentMemory implements AutoCloseable {
     static ResidentMemory start() {
         ResidentMemory memory = new ResidentMemory();
         for (String service : SERVICES) {
-            pidOf(service).ifPresent(pid -> memory.pids.put(service, pid));
+            Processes.service(service).ifPresent(pid -> memory.pids.put(service, pid));
         }
         memory.pids.forEach((service, pid) -> residentKib(pid)
                 .ifPresent(kib -> memory.startPeakEnd.put(service, new long[] {kib, kib, kib})));
@@ -85,32 +84,6 @@ final class ResidentMemory implements AutoCloseable {
 
     private static double mib(long kib) {
         return kib / 1024.0;
-    }
-
-    private static OptionalLong pidOf(String service) {
-        Path proc = Path.of("/proc");
-        if (!Files.isDirectory(proc)) {
-            return OptionalLong.empty();
-        }
-        try (Stream<Path> processes = Files.list(proc)) {
-            return processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(path -> {
-                        String commandLine = commandLine(path);
-                        return commandLine.contains("/" + service + "-") && commandLine.contains("-jar");
-                    })
-                    .mapToLong(path -> Long.parseLong(path.getFileName().toString()))
-                    .findFirst();
-        } catch (IOException e) {
-            return OptionalLong.empty();
-        }
-    }
-
-    private static String commandLine(Path process) {
-        try {
-            return new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (IOException | SecurityException e) {
-            return "";
-        }
     }
 
     private static OptionalLong residentKib(long pid) {
