@@ -21,11 +21,19 @@ import dev.courseline.enquiry.outbox.PendingEvent;
  * {@code organisationKey} find earlier enquiries of the same person or organisation; {@code subject} says what was
  * asked for, so a repeat of the same request is recognised. A duplicate has no lead of its own: it points at the
  * enquiry it repeats.
+ *
+ * <p>The {@code lead_inbox} indexes serve the sales inbox ({@code LeadInbox}): team and status first, as asked for,
+ * then the order (respond-by soonest first, or newest first), with {@code _id} as the tie-break of both orders.
  */
 @Document(Enquiry.COLLECTION)
 @CompoundIndexes({
         @CompoundIndex(name = "lead_id", def = "{'lead.leadId': 1}", unique = true, sparse = true),
-        @CompoundIndex(name = "lead_status_team", def = "{'lead.status': 1, 'lead.team': 1}")
+        @CompoundIndex(name = "lead_inbox_team_respond_by",
+                def = "{'lead.team': 1, 'lead.status': 1, 'lead.respondBy': 1, '_id': 1}"),
+        @CompoundIndex(name = "lead_inbox_respond_by", def = "{'lead.status': 1, 'lead.respondBy': 1, '_id': 1}"),
+        @CompoundIndex(name = "lead_inbox_team_received_at",
+                def = "{'lead.team': 1, 'lead.status': 1, 'receivedAt': -1, '_id': -1}"),
+        @CompoundIndex(name = "lead_inbox_received_at", def = "{'lead.status': 1, 'receivedAt': -1, '_id': -1}")
 })
 public record Enquiry(
         @Id String id,

@@ -14,7 +14,6 @@ import dev.courseline.enquiry.config.EnquiryProperties;
 import dev.courseline.enquiry.lead.Lead;
 import dev.courseline.enquiry.lead.LeadProperties;
 import dev.courseline.enquiry.lead.LeadRouter;
-import dev.courseline.enquiry.lead.LeadStatus;
 import dev.courseline.enquiry.lead.RelatedEnquiry;
 import dev.courseline.enquiry.lead.Routing;
 import dev.courseline.enquiry.lead.WorkingDays;
@@ -129,8 +128,7 @@ public class IntakeService {
                 .map(e -> new RelatedEnquiry(e.id(), e.kind(), e.receivedAt(),
                         e.organisation() == null ? null : e.organisation().name(), e.summary()))
                 .toList();
-        return new Lead(TimeOrderedIds.next(), LeadStatus.NEW, routing.team(), routing.reason(), respondBy,
-                related, now, null, null);
+        return Lead.received(TimeOrderedIds.next(), routing.team(), routing.reason(), respondBy, related, now);
     }
 
     /** The website's pages for the requester's status and for sales' view of the lead, never the API. */

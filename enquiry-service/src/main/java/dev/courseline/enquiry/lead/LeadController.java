@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.courseline.enquiry.intake.EnquiryKind;
+import dev.courseline.enquiry.security.StaffMember;
 import dev.courseline.enquiry.web.RequestValidator;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,33 +24,48 @@ import reactor.core.publisher.Mono;
 public class LeadController {
 
     private final LeadDesk desk;
+    private final LeadInbox inbox;
     private final RequestValidator validator;
 
-    public LeadController(LeadDesk desk, RequestValidator validator) {
+    public LeadController(LeadDesk desk, LeadInbox inbox, RequestValidator validator) {
         this.desk = desk;
+        this.inbox = inbox;
         this.validator = validator;
     }
 
     @GetMapping("/api/leads")
     @ApiResponse(responseCode = "200", description = "OK")
-    @ApiResponse(responseCode = "400", description = "page or size out of range, or an unknown status or kind")
+    @ApiResponse(responseCode = "400", description = "page or size out of range, an unknown status, kind or sort, "
+            + "overdue other than true or false, or q longer than 100 characters")
     public Mono<LeadPage> list(
             @Parameter(schema = @Schema(implementation = LeadStatus.class))
             @RequestParam(required = false) String status,
+            @Parameter(description = "Only this team's leads. Absent: the asker's own team (the token's team claim; "
+                    + "every team for ADMIN or a member without one); empty or all: every team")
             @RequestParam(required = false) String team,
             @Parameter(schema = @Schema(implementation = EnquiryKind.class))
             @RequestParam(required = false) String kind,
+            @Parameter(description = "true: only NEW leads past their respond-by time",
+                    schema = @Schema(type = "boolean", defaultValue = "false"))
+            @RequestParam(required = false) String overdue,
+            @Parameter(description = "Free text, matched case-insensitively anywhere in the organisation's name, the "
+                    + "contact's name or the contact's email", schema = @Schema(maxLength = LeadQuery.MAX_TEXT))
+            @RequestParam(required = false) String q,
+            @Parameter(description = "respondBy: soonest reply due first; receivedAt: newest first",
+                    schema = @Schema(implementation = LeadSort.class, defaultValue = "respondBy"))
+            @RequestParam(required = false) String sort,
             @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "0"))
             @RequestParam(defaultValue = "0") String page,
             @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "20"))
-            @RequestParam(defaultValue = "20") String size) {
-        return Mono.defer(() -> {
-            LeadQuery query = LeadQuery.of(status, team, kind, page, size);
-            return desk.list(query.status(), query.team(), query.kind(), query.page(), query.size());
-        });
+            @RequestParam(defaultValue = "20") String size,
+            @Parameter(hidden = true) Principal staff) {
+        return Mono.defer(() -> inbox.list(LeadQuery.of(status, team, kind, overdue, q, sort, page, size,
+                StaffMember.of(staff).defaultTeam())));
     }
 
     @GetMapping("/api/leads/{id}")
+    @ApiResponse(responseCode = "200", description = "OK: the lead with its history")
+    @ApiResponse(responseCode = "404", description = "No such lead")
     public Mono<LeadView> get(@PathVariable String id) {
         return desk.get(id);
     }
@@ -62,7 +78,7 @@ public class LeadController {
             Principal staff) {
         return Mono.defer(() -> {
             RequestValidator.throwIfAny(validator.violations(change));
-            return desk.changeStatus(id, change.status(), staff.getName());
+            return desk.changeStatus(id, change.status(), change.note(), StaffMember.of(staff).username());
         });
     }
 
@@ -76,7 +92,8 @@ public class LeadController {
             Principal staff) {
         return Mono.defer(() -> {
             RequestValidator.throwIfAny(validator.violations(change));
-            return desk.reassign(id, change.team().strip(), change.reason().strip(), staff.getName());
+            return desk.reassign(id, change.team().strip(), change.reason().strip(),
+                    StaffMember.of(staff).username());
         });
     }
 }

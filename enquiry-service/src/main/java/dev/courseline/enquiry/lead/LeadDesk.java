@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,7 +14,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import dev.courseline.enquiry.intake.Enquiry;
-import dev.courseline.enquiry.intake.EnquiryKind;
 import dev.courseline.enquiry.intake.IntakeService;
 import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxRelay;
@@ -27,12 +25,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * What sales staff do with leads. Each change is one update conditional on the lead still being as it was read, and
- * carries its event in the same write.
+ * carries its event and its entry in the lead's history in the same write.
  */
 @Service
 public class LeadDesk {
 
     private static final String LEAD = Lead.FIELD + ".";
+    private static final String HISTORY = LEAD + "history";
 
     private final ReactiveMongoTemplate mongo;
     private final EventFactory events;
@@ -51,30 +50,11 @@ public class LeadDesk {
         this.clock = clock;
     }
 
-    public Mono<LeadPage> list(LeadStatus status, String team, EnquiryKind kind, int page, int size) {
-        Criteria criteria = Criteria.where(LEAD + "leadId").exists(true);
-        if (status != null) {
-            criteria.and(LEAD + "status").is(status);
-        }
-        if (team != null) {
-            criteria.and(LEAD + "team").is(team);
-        }
-        if (kind != null) {
-            criteria.and("kind").is(kind);
-        }
-        Instant now = clock.instant();
-        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "receivedAt"))
-                .skip((long) page * size).limit(size);
-        return mongo.count(Query.query(criteria), Enquiry.class)
-                .zipWith(mongo.find(query, Enquiry.class).map(e -> LeadView.of(e, now)).collectList())
-                .map(result -> new LeadPage(result.getT2(), page, size, result.getT1()));
-    }
-
     public Mono<LeadView> get(String leadId) {
-        return find(leadId).map(e -> LeadView.of(e, clock.instant()));
+        return find(leadId).map(e -> LeadView.withHistory(e, clock.instant()));
     }
 
-    public Mono<LeadView> changeStatus(String leadId, LeadStatus target, String by) {
+    public Mono<LeadView> changeStatus(String leadId, LeadStatus target, String note, String by) {
         return find(leadId).flatMap(enquiry -> {
             LeadStatus from = enquiry.lead().status();
             if (!from.canMoveTo(target)) {
@@ -83,8 +63,9 @@ public class LeadDesk {
             Instant now = clock.instant();
             PendingEvent event = events.create(LeadEvents.STATUS_CHANGED, leadId, now,
                     new LeadEvents.LeadStatusChanged(leadId, enquiry.id(), from, target, by, now));
-            Update update = OutboxRelay.pushEvents(
-                    new Update().set(LEAD + "status", target).set(LEAD + "updatedAt", now), List.of(event));
+            Update update = OutboxRelay.pushEvents(new Update().set(LEAD + "status", target)
+                    .set(LEAD + "updatedAt", now)
+                    .push(HISTORY, LeadChange.status(now, by, from, target, blankAsNull(note))), List.of(event));
             if (target.isClosed()) {
                 update.set(LEAD + "closedAt", now);
             }
@@ -108,7 +89,8 @@ public class LeadDesk {
                             enquiry.contact().name(), team, lead.team(), routingReason, lead.respondBy(), by,
                             intake.links(enquiry.id(), leadId), now));
             Update update = OutboxRelay.pushEvents(new Update().set(LEAD + "team", team)
-                    .set(LEAD + "routingReason", routingReason).set(LEAD + "updatedAt", now), List.of(event));
+                    .set(LEAD + "routingReason", routingReason).set(LEAD + "updatedAt", now)
+                    .push(HISTORY, LeadChange.team(now, by, lead.team(), team, reason)), List.of(event));
             return apply(enquiry, Criteria.where(LEAD + "team").is(lead.team()), update);
         });
     }
@@ -121,6 +103,10 @@ public class LeadDesk {
         return teams;
     }
 
+    private static String blankAsNull(String note) {
+        return note == null || note.isBlank() ? null : note.strip();
+    }
+
     static String organisationName(Enquiry enquiry) {
         return enquiry.organisation() == null ? null : enquiry.organisation().name();
     }
@@ -131,7 +117,7 @@ public class LeadDesk {
                 .switchIfEmpty(Mono.error(() -> new ConflictException(
                         "The lead was changed by someone else meanwhile; reload it and try again.")))
                 .doOnNext(changed -> relay.signal(Enquiry.COLLECTION, changed.id()))
-                .map(changed -> LeadView.of(changed, clock.instant()));
+                .map(changed -> LeadView.withHistory(changed, clock.instant()));
     }
 
     private Mono<Enquiry> find(String leadId) {
