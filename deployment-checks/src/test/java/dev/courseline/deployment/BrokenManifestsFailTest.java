@@ -150,6 +150,15 @@ class BrokenManifestsFailTest {
     }
 
     @Test
+    void aProductionWebsiteThatKeepsTheDevelopmentClientSecretFails() {
+        Rendered production = renderBroken("production", "k8s/overlays/production/kustomization.yaml",
+                "  - path: secrets-website.yaml\n", "");
+
+        assertThat(OverlayRules.production(production, SERVICES))
+                .contains("website does not take WEBSITE_OIDC_CLIENT_SECRET from a Secret");
+    }
+
+    @Test
     void anOverlayThatDoesNotRenderFailsWithKubectlsOwnMessage() {
         copyManifests();
         replace("k8s/overlays/local/kustomization.yaml", "  - namespace.yaml\n", "  - namespace.yaml\n  - missing.yaml\n");
@@ -218,6 +227,15 @@ class BrokenManifestsFailTest {
 
         assertThat(DevelopmentRealm.parse(broken).violations(DevelopmentRealm.conventionsUsers()))
                 .contains("courseline-cli puts no multivalued realm-role claim named roles in access tokens");
+    }
+
+    @Test
+    void aRealmWhoseWebsiteClientDoesNotReturnToTheWebsiteFails() {
+        String realm = Repository.read(DevelopmentRealm.FILE);
+        String broken = replaceOnce(realm, "\"http://localhost:8080/login/oauth2/code/courseline\"", "\"http://localhost:8080/*\"");
+
+        assertThat(DevelopmentRealm.parse(broken).websiteClientViolations(ServiceContract.of(IngressRules.WEBSITE))).contains(
+                "courseline-website accepts no redirect to http://localhost:8080/login/oauth2/code/…, so sign-in ends on Keycloak's error page");
     }
 
     private List<String> serviceViolations(Rendered rendered) {

@@ -16,6 +16,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** The rules docker-compose.yml must keep, checked on the parsed file (no Docker engine is needed). */
 final class ComposeRules {
 
+    /** The services check tokens from the issuer, the website signs staff in there. */
+    static final List<String> ISSUERS = List.of("JWT_ISSUER_URI", "OIDC_ISSUER_URI");
+
     private final Map<String, Object> services;
     private final BuildFacts build;
     private final List<String> violations = new ArrayList<>();
@@ -206,10 +209,13 @@ final class ComposeRules {
             violations.add(name + " bootstraps from " + bootstrap + ", but kafka advertises " + advertised
                     + ", so the client is sent to an address it cannot use");
         }
-        String issuer = settings.get("JWT_ISSUER_URI");
         String keycloakIssuer = environment(service("keycloak")).get("KC_HOSTNAME") + "/realms/" + DevelopmentRealm.load().name();
-        if (issuer != null && !issuer.equals(keycloakIssuer)) {
-            violations.add(name + " expects tokens from " + issuer + ", but Keycloak issues them as " + keycloakIssuer);
+        for (String variable : ISSUERS) {
+            String issuer = settings.get(variable);
+            if (issuer != null && !issuer.equals(keycloakIssuer)) {
+                violations.add(name + " expects tokens from " + issuer + " (" + variable + "), but Keycloak issues them as "
+                        + keycloakIssuer);
+            }
         }
     }
 

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The Keycloak realm docker-compose.yml and the local cluster import. It must give the staff users of
  * docs/conventions.md their roles and teams, and put them in the {@code roles} and {@code team} claims the services read,
- * with the user name as {@code sub}.
+ * with the user name as {@code sub}, and have the website's staff sign-in client.
  */
 record DevelopmentRealm(Map<String, Object> realm) {
 
@@ -107,10 +107,61 @@ record DevelopmentRealm(Map<String, Object> realm) {
         return violations;
     }
 
+    /**
+     * The client staff sign in with on the website: confidential, authorization code with PKCE, returning to the
+     * website's default address, with the client id and development secret the website uses by default (compose and
+     * the local cluster set neither), and the roles, team and user-name subject in the ID token the website reads and
+     * in the access token it relays; the subject also from userinfo, which Spring requires to match the ID token's.
+     */
+    List<String> websiteClientViolations(ServiceContract website) {
+        List<String> violations = new ArrayList<>();
+        String clientId = website.variables().get("WEBSITE_OIDC_CLIENT_ID");
+        if (clientId == null) {
+            return violations; // a website without staff sign-in
+        }
+        Optional<Object> found = Tree.listAt(realm, "clients").stream()
+                .filter(client -> clientId.equals(Tree.text(client, "clientId"))).findFirst();
+        if (found.isEmpty()) {
+            violations.add("has no client " + clientId + " for the website's staff sign-in (" + website.source() + ")");
+            return violations;
+        }
+        Object client = found.get();
+        if (!Boolean.FALSE.equals(Tree.at(client, "publicClient")) || !Boolean.TRUE.equals(Tree.at(client, "standardFlowEnabled"))) {
+            violations.add(clientId + " is not a confidential client with the authorization code flow");
+        }
+        String secret = website.variables().get("WEBSITE_OIDC_CLIENT_SECRET");
+        if (secret != null && !secret.equals(Tree.text(client, "secret"))) {
+            violations.add(clientId + " has another secret than the website's default (" + website.source() + ")");
+        }
+        if (!"S256".equals(Tree.text(client, "attributes", "pkce.code.challenge.method"))) {
+            violations.add(clientId + " does not require PKCE (S256)");
+        }
+        String redirect = website.variables().get(IngressRules.PUBLIC_URL) + "/login/oauth2/code/";
+        if (Tree.listAt(client, "redirectUris").stream().noneMatch(uri -> String.valueOf(uri).startsWith(redirect))) {
+            violations.add(clientId + " accepts no redirect to " + redirect + "…, so sign-in ends on Keycloak's error page");
+        }
+        List<Object> mappers = Tree.listAt(client, "protocolMappers");
+        for (String token : List.of("id.token.claim", "access.token.claim")) {
+            if (!hasMapper(mappers, "oidc-usermodel-realm-role-mapper", "roles", true, token)
+                    || !hasMapper(mappers, "oidc-usermodel-attribute-mapper", "team", false, token)
+                    || !hasMapper(mappers, "oidc-usermodel-property-mapper", "sub", false, token)) {
+                violations.add(clientId + " does not put roles, team and the user name as sub in every " + token.replace(".claim", ""));
+            }
+        }
+        if (!hasMapper(mappers, "oidc-usermodel-property-mapper", "sub", false, "userinfo.token.claim")) {
+            violations.add(clientId + " answers userinfo with another sub than the ID token's, which Spring refuses");
+        }
+        return violations;
+    }
+
     private static boolean hasMapper(List<Object> mappers, String type, String claim, boolean multivalued) {
+        return hasMapper(mappers, type, claim, multivalued, "access.token.claim");
+    }
+
+    private static boolean hasMapper(List<Object> mappers, String type, String claim, boolean multivalued, String token) {
         return mappers.stream().anyMatch(mapper -> type.equals(Tree.text(mapper, "protocolMapper"))
                 && claim.equals(Tree.text(mapper, "config", "claim.name"))
-                && "true".equals(Tree.text(mapper, "config", "access.token.claim"))
+                && "true".equals(Tree.text(mapper, "config", token))
                 && (!multivalued || "true".equals(Tree.text(mapper, "config", "multivalued"))));
     }
 }

@@ -13,4 +13,9 @@ class DevelopmentRealmTest {
 
         assertThat(DevelopmentRealm.load().violations(DevelopmentRealm.conventionsUsers())).isEmpty();
     }
+
+    @Test
+    void letsStaffSignInOnTheWebsiteWithTheClientItUsesByDefault() {
+        assertThat(DevelopmentRealm.load().websiteClientViolations(ServiceContract.of(IngressRules.WEBSITE))).isEmpty();
+    }
 }

@@ -50,10 +50,12 @@ class LocalOverlayTest {
                 .map(env -> Tree.text(env, "value")).findFirst().orElseThrow();
         String issuer = hostname + "/realms/" + DevelopmentRealm.load().name();
 
-        for (String service : servicesReading("JWT_ISSUER_URI")) {
-            Map<String, Object> container = local.find("Deployment", service).orElseThrow().containers().get(0);
-            assertThat(ClusterRules.settingsOf(local, container, new ArrayList<>()))
-                    .as(service).containsEntry("JWT_ISSUER_URI", issuer);
+        for (String variable : ComposeRules.ISSUERS) {
+            for (String service : servicesReading(variable)) {
+                Map<String, Object> container = local.find("Deployment", service).orElseThrow().containers().get(0);
+                assertThat(ClusterRules.settingsOf(local, container, new ArrayList<>()))
+                        .as(service).containsEntry(variable, issuer);
+            }
         }
         String realmConfigMap = Tree.listAt(local.find("Deployment", "keycloak").orElseThrow().podSpec(), "volumes").stream()
                 .map(volume -> Tree.text(volume, "configMap", "name")).filter(Objects::nonNull).findFirst().orElseThrow();
@@ -63,7 +65,7 @@ class LocalOverlayTest {
         assertThat(Tree.listAt(keycloak, "args")).containsAll(List.of("start-dev", "--import-realm"));
     }
 
-    /** The website uses neither Kafka nor staff tokens; the services do. */
+    /** Not every service reads every setting: the website uses no Kafka, and only it signs staff in. */
     private static List<String> servicesReading(String variable) {
         List<String> services = ServiceContract.all().stream().filter(service -> service.reads(variable))
                 .map(ServiceContract::name).toList();

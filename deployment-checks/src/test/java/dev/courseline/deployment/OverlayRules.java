@@ -163,9 +163,11 @@ final class OverlayRules {
 
     private static void checkSecretsFor(Rendered rendered, ServiceContract service, KubeObject deployment,
                                         List<String> violations) {
-        // Only what the service reads: the website uses neither Kafka nor MongoDB.
-        List<String> fromSecrets = Stream.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SMTP_USERNAME", "SMTP_PASSWORD")
-                .filter(service::reads).toList();
+        // Only what the service reads (the website uses neither Kafka nor MongoDB), and every secret or password it reads.
+        Stream<String> credentials = service.variables().keySet().stream()
+                .filter(variable -> variable.endsWith("_SECRET") || variable.endsWith("_PASSWORD"));
+        List<String> fromSecrets = Stream.concat(Stream.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SMTP_USERNAME"), credentials)
+                .distinct().filter(service::reads).toList();
         Map<String, Object> container = deployment.containers().get(0);
         for (String variable : fromSecrets) {
             boolean fromSecret = Tree.listAt(container, "env").stream().anyMatch(env ->
