@@ -14,19 +14,26 @@ import java.util.stream.Stream;
 
 /**
  * One Courseline process as the launcher and the end-to-end tests run it: its module, port, its database on the
- * local stack (null when it uses no infrastructure, as the website) and the other processes it is pointed at.
+ * local stack (null when it uses no Kafka or MongoDB, as the website) and the addresses it is pointed at.
  *
- * @param links each setting that holds another process's base URL
+ * @param links each setting that holds another process's base URL, or the identity provider's issuer
  */
 public record ServiceDefinition(String name, String module, int port, String database, List<Link> links) {
 
-    /** A setting holding the base URL of another process (or of this one, for its own public address). */
+    /**
+     * A setting holding the base URL of a process (another one, or this one for its own public address), or with
+     * {@link #IDENTITY_PROVIDER} the issuer of the stack's identity provider.
+     */
     public record Link(String variable, String service) {
+
+        public static final String IDENTITY_PROVIDER = "identity-provider";
     }
 
+    /** Staff sign in on it through the identity provider, so it is pointed at the issuer too. */
     public static final ServiceDefinition WEBSITE = new ServiceDefinition("website", "website", 8080, null, List.of(
             new Link("CATALOGUE_API_URL", "catalogue"), new Link("ENQUIRY_API_URL", "enquiry"),
-            new Link("WEBSITE_PUBLIC_URL", "website")));
+            new Link("NOTIFICATION_API_URL", "notification"), new Link("WEBSITE_PUBLIC_URL", "website"),
+            new Link("OIDC_ISSUER_URI", Link.IDENTITY_PROVIDER)));
 
     /** The website is listed first: it is what a person opens. */
     public static final List<ServiceDefinition> COURSELINE = List.of(
@@ -54,20 +61,25 @@ public record ServiceDefinition(String name, String module, int port, String dat
 
     /**
      * The environment of this process: the stack's addresses and its own database when it has one (the name followed
-     * by {@code databaseSuffix}), and each link resolved with {@code baseUrlOf} (a process name to its base URL).
+     * by {@code databaseSuffix}), and each link resolved with {@code baseUrlOf} (a process name to its base URL) or,
+     * for the identity provider, to the stack's issuer.
      */
     public Map<String, String> environment(LocalStack stack, String databaseSuffix, Function<String, String> baseUrlOf) {
-        return environment(database -> stack.serviceEnvironment(database + databaseSuffix), baseUrlOf);
+        return environment(database -> stack.serviceEnvironment(database + databaseSuffix),
+                target -> Link.IDENTITY_PROVIDER.equals(target) ? stack.issuerUri() : baseUrlOf.apply(target));
     }
 
-    /** The same, with {@code infrastructureFor} giving the settings of the infrastructure for a database name. */
+    /**
+     * The same, with {@code infrastructureFor} giving the settings of the infrastructure for a database name and
+     * {@code addressOf} the address of each link's target.
+     */
     public Map<String, String> environment(Function<String, Map<String, String>> infrastructureFor,
-                                           Function<String, String> baseUrlOf) {
+                                           Function<String, String> addressOf) {
         Map<String, String> environment = new LinkedHashMap<>();
         if (database != null) {
             environment.putAll(infrastructureFor.apply(database));
         }
-        links.forEach(link -> environment.put(link.variable(), baseUrlOf.apply(link.service())));
+        links.forEach(link -> environment.put(link.variable(), addressOf.apply(link.service())));
         return environment;
     }
 

@@ -15,14 +15,16 @@ class ServiceDefinitionTest {
     private static final Map<String, String> INFRASTRUCTURE = Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
 
     @Test
-    void theWebsiteIsPointedAtTheApisAndItsOwnAddressAndGetsNoInfrastructure() {
+    void theWebsiteIsPointedAtTheApisItsOwnAddressAndTheIssuerAndGetsNoKafkaOrMongoDb() {
         Map<String, String> environment = ServiceDefinition.WEBSITE.environment(
                 database -> INFRASTRUCTURE, name -> "http://localhost/" + name);
 
         assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "CATALOGUE_API_URL", "http://localhost/catalogue",
                 "ENQUIRY_API_URL", "http://localhost/enquiry",
-                "WEBSITE_PUBLIC_URL", "http://localhost/website"));
+                "NOTIFICATION_API_URL", "http://localhost/notification",
+                "WEBSITE_PUBLIC_URL", "http://localhost/website",
+                "OIDC_ISSUER_URI", "http://localhost/" + ServiceDefinition.Link.IDENTITY_PROVIDER));
     }
 
     @Test
@@ -54,7 +56,9 @@ class ServiceDefinitionTest {
             for (ServiceDefinition.Link link : service.links()) {
                 assertThat(applicationYml).as(service.module() + " reads " + link.variable())
                         .contains("${" + link.variable() + ":");
-                assertThat(ServiceDefinition.COURSELINE).extracting(ServiceDefinition::name).contains(link.service());
+                if (!link.service().equals(ServiceDefinition.Link.IDENTITY_PROVIDER)) {
+                    assertThat(ServiceDefinition.COURSELINE).extracting(ServiceDefinition::name).contains(link.service());
+                }
             }
         }
     }
