@@ -1,6 +1,9 @@
 package dev.courseline.website.api;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -14,6 +17,8 @@ import reactor.core.publisher.Mono;
 /** Turns a service's error answers and transport failures into {@link ApiException}s. */
 public final class ApiCalls {
 
+    private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d{1,9})");
+
     private ApiCalls() {
     }
 
@@ -25,6 +30,29 @@ public final class ApiCalls {
     public static <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, ParameterizedTypeReference<T> type,
             String service) {
         return unreachable(request.exchangeToMono(response -> read(response, type, service)), service);
+    }
+
+    /**
+     * The same for a public GET, served from {@code cache} while the service's {@code Cache-Control} allows it; an
+     * answer the service does not allow to be shared is passed on and not kept.
+     */
+    public static <T> Mono<T> exchangeCached(WebClient.RequestHeadersSpec<?> request, Class<T> type, String service,
+            SharedCache cache, String key) {
+        return cache.get(key, () -> unreachable(request.exchangeToMono(response -> {
+            Duration maxAge = sharedMaxAge(response.headers().asHttpHeaders().getCacheControl());
+            return read(response, ParameterizedTypeReference.forType(type), service)
+                    .map(body -> new SharedCache.Fresh(body, maxAge));
+        }), service));
+    }
+
+    /** {@code public, max-age=N} allows a shared cache to keep an answer N seconds; anything else, not at all. */
+    static Duration sharedMaxAge(String cacheControl) {
+        if (cacheControl == null || !cacheControl.contains("public") || cacheControl.contains("no-store")
+                || cacheControl.contains("private")) {
+            return Duration.ZERO;
+        }
+        Matcher maxAge = MAX_AGE.matcher(cacheControl);
+        return maxAge.find() ? Duration.ofSeconds(Long.parseLong(maxAge.group(1))) : Duration.ZERO;
     }
 
     private static <T> Mono<T> read(ClientResponse response, ParameterizedTypeReference<T> type, String service) {

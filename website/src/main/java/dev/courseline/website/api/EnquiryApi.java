@@ -2,6 +2,7 @@ package dev.courseline.website.api;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,9 +14,11 @@ public class EnquiryApi {
     private static final String SERVICE = "enquiry";
 
     private final WebClient client;
+    private final SharedCache cache;
 
-    public EnquiryApi(WebClient client) {
+    public EnquiryApi(WebClient client, SharedCache cache) {
         this.client = client;
+        this.cache = cache;
     }
 
     public Mono<AcceptedEnquiry> requestQuote(Object request, String idempotencyKey, String clientAddress) {
@@ -45,8 +48,11 @@ public class EnquiryApi {
         return call(client.get().uri("/api/enquiries/{id}", id), EnquiryStatus.class);
     }
 
+    /** Seats left are public and briefly cacheable (the service says for how long). */
     public Mono<Seats> seats(String runId) {
-        return call(client.get().uri("/api/runs/{id}/seats", runId), Seats.class);
+        String path = UriComponentsBuilder.fromPath("/api/runs/{id}/seats").buildAndExpand(runId).encode()
+                .toUriString();
+        return ApiCalls.exchangeCached(client.get().uri(path), Seats.class, SERVICE, cache, SERVICE + path);
     }
 
     private <T> Mono<T> post(String path, Object body, String idempotencyKey, String clientAddress, Class<T> type) {

@@ -17,6 +17,7 @@ import reactor.netty.resources.ConnectionProvider;
 
 import dev.courseline.website.api.CatalogueApi;
 import dev.courseline.website.api.EnquiryApi;
+import dev.courseline.website.api.SharedCache;
 import dev.courseline.website.api.staff.StaffApi;
 import dev.courseline.website.security.LazyClientRegistrations;
 
@@ -24,14 +25,21 @@ import dev.courseline.website.security.LazyClientRegistrations;
 @Configuration(proxyBeanMethods = false)
 class ApiClientConfiguration {
 
+    /** One cache for the public answers of both services, kept as long as each answer's Cache-Control allows. */
     @Bean
-    CatalogueApi catalogueApi(WebClient.Builder builder, WebsiteProperties properties) {
-        return new CatalogueApi(client(builder, properties, properties.catalogueApiUrl().toString(), "catalogue"));
+    SharedCache sharedCache() {
+        return new SharedCache();
     }
 
     @Bean
-    EnquiryApi enquiryApi(WebClient.Builder builder, WebsiteProperties properties) {
-        return new EnquiryApi(client(builder, properties, properties.enquiryApiUrl().toString(), "enquiry"));
+    CatalogueApi catalogueApi(WebClient.Builder builder, WebsiteProperties properties, SharedCache cache) {
+        return new CatalogueApi(client(builder, properties, properties.catalogueApiUrl().toString(), "catalogue"),
+                cache);
+    }
+
+    @Bean
+    EnquiryApi enquiryApi(WebClient.Builder builder, WebsiteProperties properties, SharedCache cache) {
+        return new EnquiryApi(client(builder, properties, properties.enquiryApiUrl().toString(), "enquiry"), cache);
     }
 
     /** The staff console's calls carry the signed-in member's access token, refreshed when it runs out. */
