@@ -1,5 +1,6 @@
 package dev.courseline.notification.compose;
 
+import java.util.Collections;
 import java.util.List;
 
 import dev.courseline.notification.config.NotificationProperties;
@@ -42,7 +43,8 @@ public class EscalationEmails {
         String recipient = properties.sales().team(overdue.team()).lead();
         // The event names the contact but not their email; erasure finds this email through the lead it is about.
         return List.of(new NewNotification(NotificationKind.ESCALATION, recipient, overdue.leadId(),
-                new EmailContent(HeaderText.clean(subject), body.text(), body.html(), null), List.of()));
+                new EmailContent(HeaderText.clean(subject), body.text(), body.html(), null), List.of(),
+                Collections.singletonList(overdue.enquiryId())));
     }
 
     public List<NewNotification> forAssignment(LeadAssigned assigned) {
@@ -60,7 +62,8 @@ public class EscalationEmails {
                 + (assigned.respondBy() == null ? "" : " (respond by " + view.respondBy() + ")");
         String recipient = properties.sales().team(assigned.team()).address();
         return List.of(new NewNotification(NotificationKind.LEAD_REASSIGNED, recipient, assigned.leadId(),
-                new EmailContent(HeaderText.clean(subject), body.text(), body.html(), null), List.of()));
+                new EmailContent(HeaderText.clean(subject), body.text(), body.html(), null), List.of(),
+                Collections.singletonList(assigned.enquiryId())));
     }
 
     /** What the reassignment template shows the new team. */

@@ -1,5 +1,6 @@
 package dev.courseline.notification.compose;
 
+import java.util.Collections;
 import java.util.List;
 
 import dev.courseline.notification.config.NotificationProperties;
@@ -67,21 +68,23 @@ public class LeadEmails {
                 acknowledgement(view, membership.contact(), membership.links(), "your membership enquiry"));
     }
 
+    /** About the lead, and also its enquiry. */
     private NewNotification leadNotification(LeadView view, String subject, Contact contact) {
         RenderedBody body = templates.render("lead-notification", view);
         String recipient = properties.sales().team(view.team()).address();
         return new NewNotification(NotificationKind.LEAD_NOTIFICATION, recipient, view.leadId(),
                 new EmailContent(HeaderText.clean(subject), body.text(), body.html(), null),
-                List.of(PersonHash.ofEmail(contact.email())));
+                List.of(PersonHash.ofEmail(contact.email())), Collections.singletonList(view.enquiryId()));
     }
 
+    /** About the enquiry the requester made, and also the lead it became. */
     private NewNotification acknowledgement(LeadView lead, Contact contact, Links eventLinks, String what) {
         var view = new AcknowledgementView(contact.name(), what, lead.respondBy(),
                 links.status(lead.enquiryId(), eventLinks == null ? null : eventLinks.status()));
         RenderedBody body = templates.render("acknowledgement", view);
         return new NewNotification(NotificationKind.ACKNOWLEDGEMENT, contact.email(), lead.enquiryId(),
                 new EmailContent(HeaderText.clean("We have received " + what), body.text(), body.html(), null),
-                List.of(PersonHash.ofEmail(contact.email())));
+                List.of(PersonHash.ofEmail(contact.email())), Collections.singletonList(lead.leadId()));
     }
 
     private String leadUrl(LeadSummary lead, Links eventLinks) {

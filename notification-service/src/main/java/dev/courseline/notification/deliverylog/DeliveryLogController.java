@@ -35,6 +35,8 @@ import reactor.core.publisher.Mono;
 class DeliveryLogController {
 
     private static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_ABOUT_IDS = 10;
+    private static final int MAX_ID_LENGTH = 100;
 
     private final NotificationStore store;
     private final Dispatcher dispatcher;
@@ -47,13 +49,19 @@ class DeliveryLogController {
     }
 
     @GetMapping
-    @Operation(summary = "Lists notifications, newest first, optionally only those with one status")
+    @Operation(summary = "Lists notifications, newest first, optionally only those with one status or about one "
+            + "lead, enquiry or enrolment")
     Mono<NotificationPage> list(
             @Parameter(schema = @Schema(implementation = NotificationStatus.class))
             @RequestParam(required = false) String status,
+            @Parameter(description = "Only those about this id, repeatable (any of them): a lead id finds the lead "
+                    + "email, the acknowledgement, reassignments and escalations of that lead; an enquiry id finds the "
+                    + "same; an enrolment id that enrolment's emails")
+            @RequestParam(required = false) List<String> aboutId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         List<FieldError> errors = new ArrayList<>();
         NotificationStatus wanted = parseStatus(status, errors);
+        List<String> about = parseAboutIds(aboutId, errors);
         if (page < 0) {
             errors.add(new FieldError("page", "must be 0 or more"));
         }
@@ -63,8 +71,8 @@ class DeliveryLogController {
         if (!errors.isEmpty()) {
             return Mono.error(new BadRequestException(errors));
         }
-        return Mono.zip(store.findPage(wanted, page, size).map(NotificationSummary::of).collectList(),
-                        store.count(wanted))
+        return Mono.zip(store.findPage(wanted, about, page, size).map(NotificationSummary::of).collectList(),
+                        store.count(wanted, about))
                 .map(found -> new NotificationPage(found.getT1(), page, size, found.getT2()));
     }
 
@@ -103,6 +111,21 @@ class DeliveryLogController {
                     .map(Enum::name).collect(Collectors.joining(", "))));
             return null;
         }
+    }
+
+    /** Blank values are ignored; ids are matched exactly. */
+    private static List<String> parseAboutIds(List<String> aboutIds, List<FieldError> errors) {
+        if (aboutIds == null) {
+            return List.of();
+        }
+        List<String> ids = aboutIds.stream().filter(id -> id != null && !id.isBlank()).map(String::strip)
+                .distinct().toList();
+        if (ids.size() > MAX_ABOUT_IDS || ids.stream().anyMatch(id -> id.length() > MAX_ID_LENGTH)) {
+            errors.add(new FieldError("aboutId", "must be at most " + MAX_ABOUT_IDS + " ids of at most "
+                    + MAX_ID_LENGTH + " characters each"));
+            return List.of();
+        }
+        return ids;
     }
 
     private static <T> Mono<T> notFound(String id) {

@@ -6,7 +6,10 @@ import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationKind;
 import dev.courseline.notification.notification.NotificationStatus;
 
-/** A line of the delivery log. */
+/**
+ * A line of the delivery log. {@code aboutId} is what the email is about: the lead (lead emails, reassignments,
+ * escalations), the enquiry (acknowledgements) or the enrolment; {@code lastError} the last failure's, null once sent.
+ */
 public record NotificationSummary(
         String id,
         NotificationKind kind,
@@ -15,11 +18,13 @@ public record NotificationSummary(
         String subject,
         int failedAttempts,
         Instant createdAt,
-        Instant sentAt) {
+        Instant sentAt,
+        String aboutId,
+        String lastError) {
 
     static NotificationSummary of(Notification notification) {
         return new NotificationSummary(notification.id(), notification.kind(), notification.status(),
                 notification.recipient(), notification.content().subject(), notification.failedAttempts(),
-                notification.createdAt(), notification.sentAt());
+                notification.createdAt(), notification.sentAt(), notification.aboutId(), notification.lastError());
     }
 }

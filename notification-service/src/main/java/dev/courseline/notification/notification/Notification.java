@@ -15,7 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * unique index also covers, so recording the same event twice can never produce a second email, and the email's
  * {@code Message-ID} is the same on every attempt. A fresh one is recorded already {@link #leased leased} to the
  * dispatcher of the instance that records it, which sends it without claiming it; it is PENDING only while it waits
- * for a claim (a retry's back-off, a lease the sweep released, a staff retry).
+ * for a claim (a retry's back-off, a lease the sweep released, a staff retry). {@code relatedIds} (see
+ * {@link NewNotification}) is null for notifications recorded before it was kept.
  */
 @Document(Notification.COLLECTION)
 public record Notification(
@@ -36,7 +37,8 @@ public record Notification(
         String lastError,
         Instant createdAt,
         Instant sentAt,
-        Instant erasedAt) {
+        Instant erasedAt,
+        List<String> relatedIds) {
 
     public static final String COLLECTION = "notifications";
 
@@ -58,7 +60,7 @@ public record Notification(
             NotificationStatus status, String leaseOwner, Instant leaseUntil) {
         return new Notification(idFor(eventId, email.kind(), email.recipient()), eventId, eventType, email.kind(),
                 email.aboutId(), email.recipient(), email.content(), email.personEmailHashes(), status, 0, List.of(),
-                now, leaseOwner, leaseUntil, null, now, null, null);
+                now, leaseOwner, leaseUntil, null, now, null, null, email.relatedIds());
     }
 
     /**

@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.ReactiveIndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,8 @@ public class NotificationStore implements InitializingBean {
     private static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
     private static final String LEASE_OWNER = "leaseOwner";
     private static final String LEASE_UNTIL = "leaseUntil";
+    private static final String ABOUT_ID = "aboutId";
+    private static final String RELATED_IDS = "relatedIds";
     /**
      * Present, holding the notification's own id, while it is PENDING or SENDING. A sparse unique index on it lists
      * exactly the unfinished notifications, so the sweep reads those instead of every notification ever sent: a
@@ -72,7 +75,8 @@ public class NotificationStore implements InitializingBean {
      * can record anything. The conditional updates of claiming and finishing a lease name the notification's id, so
      * the {@code _id} index serves them (the local stack's store plans such a query as MongoDB does); the (id, status)
      * and (id, status, lease owner) indexes earlier versions kept for that store are dropped. The sparse
-     * {@code unfinished} index is the sweep's (see {@link #UNFINISHED}).
+     * {@code unfinished} index is the sweep's (see {@link #UNFINISHED}). {@code by_subject} and {@code by_related}
+     * find what was sent about a lead or an enquiry.
      */
     @Override
     public void afterPropertiesSet() {
@@ -87,7 +91,8 @@ public class NotificationStore implements InitializingBean {
                 indexes.createIndex(new Index().named("by_status").on(STATUS, Sort.Direction.ASC)
                         .on("createdAt", Sort.Direction.DESC)),
                 indexes.createIndex(new Index().named("by_person").on("personEmailHashes", Sort.Direction.ASC)),
-                indexes.createIndex(new Index().named("by_subject").on("aboutId", Sort.Direction.ASC)))
+                indexes.createIndex(new Index().named("by_subject").on("aboutId", Sort.Direction.ASC)),
+                indexes.createIndex(new Index().named("by_related").on(RELATED_IDS, Sort.Direction.ASC)))
                 .block();
     }
 
@@ -264,13 +269,14 @@ public class NotificationStore implements InitializingBean {
         return mongo.findById(id, Notification.class);
     }
 
-    public Flux<Notification> findPage(NotificationStatus status, int page, int size) {
-        return mongo.find(pageQuery(status).with(Sort.by(Sort.Direction.DESC, "createdAt", "_id"))
+    /** Newest first; {@code status} null for any, {@code aboutIds} empty for any. */
+    public Flux<Notification> findPage(NotificationStatus status, Collection<String> aboutIds, int page, int size) {
+        return mongo.find(pageQuery(status, aboutIds).with(Sort.by(Sort.Direction.DESC, "createdAt", "_id"))
                 .skip((long) page * size).limit(size), Notification.class);
     }
 
-    public Mono<Long> count(NotificationStatus status) {
-        return mongo.count(pageQuery(status), Notification.class);
+    public Mono<Long> count(NotificationStatus status, Collection<String> aboutIds) {
+        return mongo.count(pageQuery(status, aboutIds), Notification.class);
     }
 
     public Flux<Notification> findByPerson(String emailSha256) {
@@ -279,7 +285,7 @@ public class NotificationStore implements InitializingBean {
 
     public Flux<Notification> findByAboutIds(Collection<String> aboutIds) {
         return aboutIds.isEmpty() ? Flux.empty()
-                : mongo.find(new Query(where("aboutId").in(aboutIds)), Notification.class);
+                : mongo.find(new Query(where(ABOUT_ID).in(aboutIds)), Notification.class);
     }
 
     /** Replaces a notification's personal data; one that was not sent yet will now never be. */
@@ -343,7 +349,15 @@ public class NotificationStore implements InitializingBean {
                 && (leaseUntil == null || leaseUntil.toInstant().isBefore(now));
     }
 
-    private static Query pageQuery(NotificationStatus status) {
-        return status == null ? new Query() : new Query(where(STATUS).is(status));
+    /**
+     * Those with the status, about one of the ids: as their {@code aboutId}, or among their {@code relatedIds}, which
+     * notifications recorded before that field existed lack (their lead emails are found by the lead id only).
+     */
+    private static Query pageQuery(NotificationStatus status, Collection<String> aboutIds) {
+        Criteria criteria = status == null ? new Criteria() : where(STATUS).is(status);
+        if (!aboutIds.isEmpty()) {
+            criteria.orOperator(where(ABOUT_ID).in(aboutIds), where(RELATED_IDS).in(aboutIds));
+        }
+        return new Query(criteria);
     }
 }

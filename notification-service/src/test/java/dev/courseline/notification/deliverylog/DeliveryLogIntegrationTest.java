@@ -16,6 +16,8 @@ import dev.courseline.notification.notification.NewNotification;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationKind;
 import dev.courseline.notification.notification.NotificationStatus;
+import dev.courseline.notification.support.ContractEvents;
+import dev.courseline.notification.support.EnquiryTopic;
 import dev.courseline.notification.support.Inbox;
 import dev.courseline.notification.support.IntegrationTest;
 import dev.courseline.notification.support.ReceivedEmail;
@@ -26,9 +28,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.node.ObjectNode;
 
 @SuppressWarnings("unchecked")
 class DeliveryLogIntegrationTest extends IntegrationTest {
+
+    private static final String PREFIX = "courseline.enquiry.";
 
     @LocalServerPort
     int port;
@@ -132,6 +137,74 @@ class DeliveryLogIntegrationTest extends IntegrationTest {
                         assertThat((List<Object>) fields).containsExactlyInAnyOrder("status", "page", "size"));
     }
 
+    @Test
+    void theEmailsAboutALeadAreFoundByItsLeadIdOrItsEnquiryIdWithTheirLastError() {
+        String leadId = UUID.randomUUID().toString();
+        String enquiryId = UUID.randomUUID().toString();
+        String requester = "about." + UUID.randomUUID() + "@example.com";
+        ObjectNode quote = ContractEvents.example(PREFIX + "quote-requested.v1");
+        quote.put("enquiryId", enquiryId);
+        ((ObjectNode) quote.path("organisation")).put("name", "About Co " + UUID.randomUUID());
+        ((ObjectNode) quote.path("contact")).put("email", requester);
+        ((ObjectNode) quote.path("lead")).put("leadId", leadId);
+        ObjectNode overdue = ContractEvents.example(PREFIX + "lead-overdue.v1").put("leadId", leadId)
+                .put("enquiryId", enquiryId);
+        ObjectNode reassigned = ContractEvents.example(PREFIX + "lead-assigned.v1").put("leadId", leadId)
+                .put("enquiryId", enquiryId);
+        EnquiryTopic.publish(PREFIX + "quote-requested.v1", enquiryId, quote);
+        EnquiryTopic.publish(PREFIX + "lead-overdue.v1", leadId, overdue);
+        EnquiryTopic.publish(PREFIX + "lead-assigned.v1", leadId, reassigned);
+        Notification unrelated = storeFailed("unrelated." + UUID.randomUUID() + "@example.com");
+        String token = LocalStack.current().tokenFor("sam");
+
+        List<String> kinds = List.of("ACKNOWLEDGEMENT", "ESCALATION", "LEAD_NOTIFICATION", "LEAD_REASSIGNED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (String id : List.of(leadId, enquiryId)) {
+                client.get().uri("/api/notifications?aboutId={id}", id).headers(h -> h.setBearerAuth(token))
+                        .exchange()
+                        .expectStatus().isOk()
+                        .expectBody()
+                        .jsonPath("$.totalItems").isEqualTo(4)
+                        .jsonPath("$.items[*].kind").value(found ->
+                                assertThat((List<Object>) found).containsExactlyInAnyOrderElementsOf(kinds))
+                        .jsonPath("$.items[?(@.kind == 'ACKNOWLEDGEMENT')].aboutId").isEqualTo(enquiryId)
+                        .jsonPath("$.items[?(@.kind == 'ACKNOWLEDGEMENT')].recipient").isEqualTo(requester)
+                        .jsonPath("$.items[?(@.kind == 'LEAD_NOTIFICATION')].aboutId").isEqualTo(leadId)
+                        .jsonPath("$.items[?(@.kind == 'ESCALATION')].aboutId").isEqualTo(leadId)
+                        .jsonPath("$.items[*].lastError").value(errors ->
+                                assertThat((List<Object>) errors).containsOnlyNulls());
+            }
+        });
+
+        client.get().uri("/api/notifications?aboutId={lead}&aboutId={other}&status=FAILED", leadId, unrelated.aboutId())
+                .headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.totalItems").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(unrelated.id())
+                .jsonPath("$.items[0].aboutId").isEqualTo(unrelated.aboutId())
+                .jsonPath("$.items[0].lastError").isEqualTo("550 mailbox unavailable");
+        client.get().uri("/api/notifications?aboutId={id}", UUID.randomUUID()).headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.totalItems").isEqualTo(0);
+    }
+
+    @Test
+    void tooManyOrTooLongAboutIdsAreNamed() {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < 11; i++) {
+            query.append("&aboutId=").append(UUID.randomUUID());
+        }
+        for (String bad : List.of(query.substring(1), "aboutId=" + "x".repeat(101))) {
+            client.get().uri("/api/notifications?" + bad)
+                    .headers(h -> h.setBearerAuth(LocalStack.current().tokenFor("sam"))).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("aboutId");
+        }
+    }
+
     private Notification storeFailed(String recipient) {
         Instant now = Instant.now();
         NewNotification email = new NewNotification(NotificationKind.ACKNOWLEDGEMENT, recipient,
@@ -142,7 +215,7 @@ class DeliveryLogIntegrationTest extends IntegrationTest {
                 pending.aboutId(), pending.recipient(), pending.content(), pending.personEmailHashes(),
                 NotificationStatus.FAILED, 1,
                 List.of(new Attempt(now, Attempt.Outcome.PERMANENT_FAILURE, "550 mailbox unavailable")), now,
-                null, null, "550 mailbox unavailable", now, null, null);
+                null, null, "550 mailbox unavailable", now, null, null, pending.relatedIds());
         mongo.insert(failed).block();
         return failed;
     }
