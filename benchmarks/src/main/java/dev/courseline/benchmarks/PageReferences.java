@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * What a browser fetches for a page: the sub-resources its HTML names (stylesheets, icons, preloads, scripts, images,
  * frames, media) and those its stylesheets name ({@code url(...)}, {@code @import}). Links a browser only follows
- * when clicked, such as {@code <a href>} or {@code <link rel="canonical">}, are not requests and are left out.
+ * when clicked, such as {@code <a href>} or {@code <link rel="canonical">}, are not requests and are left out; the
+ * origins a page only connects to ahead of time (preconnect, dns-prefetch) are listed apart.
  */
 final class PageReferences {
 
@@ -29,12 +30,28 @@ final class PageReferences {
     /** The link relations a browser loads on its own. */
     private static final Set<String> FETCHED_LINKS = Set.of("stylesheet", "icon", "shortcut", "apple-touch-icon",
             "preload", "modulepreload", "prefetch", "manifest", "mask-icon");
+    /** The link relations that open a connection to an origin without fetching anything from it. */
+    private static final Set<String> CONTACTED_LINKS = Set.of("preconnect", "dns-prefetch");
     private static final Map<String, List<String>> URL_ATTRIBUTES = Map.of(
             "script", List.of("src"), "img", List.of("src", "srcset"), "source", List.of("src", "srcset"),
             "iframe", List.of("src"), "video", List.of("src", "poster"), "audio", List.of("src"),
             "embed", List.of("src"), "object", List.of("data"), "track", List.of("src"));
 
     private PageReferences() {
+    }
+
+    /** The origins the page's HTML makes a browser connect to ahead of time (preconnect, dns-prefetch). */
+    static List<URI> contactedInHtml(String html, URI page) {
+        Set<URI> found = new LinkedHashSet<>();
+        Matcher tag = TAG.matcher(html);
+        while (tag.find()) {
+            Map<String, String> attributes = attributes(tag.group(2));
+            if (tag.group(1).equalsIgnoreCase("link") && relations(attributes).stream()
+                    .anyMatch(CONTACTED_LINKS::contains)) {
+                resolve(page, attributes.get("href"), found);
+            }
+        }
+        return List.copyOf(found);
     }
 
     /** The sub-resources the page's HTML makes a browser fetch, resolved against the page's address. */
@@ -46,8 +63,7 @@ final class PageReferences {
             Map<String, String> attributes = attributes(tag.group(2));
             List<String> values = new ArrayList<>();
             if (name.equals("link")) {
-                String rel = attributes.getOrDefault("rel", "").toLowerCase(Locale.ROOT);
-                if (List.of(rel.split("\\s+")).stream().anyMatch(FETCHED_LINKS::contains)) {
+                if (relations(attributes).stream().anyMatch(FETCHED_LINKS::contains)) {
                     values.add(attributes.get("href"));
                 }
             } else if (name.equals("input")) {
@@ -93,6 +109,10 @@ final class PageReferences {
 
     private static int port(URI uri) {
         return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static List<String> relations(Map<String, String> attributes) {
+        return List.of(attributes.getOrDefault("rel", "").toLowerCase(Locale.ROOT).trim().split("\\s+"));
     }
 
     private static Map<String, String> attributes(String text) {

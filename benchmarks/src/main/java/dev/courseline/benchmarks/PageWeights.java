@@ -90,7 +90,8 @@ final class PageWeights {
         Fetched gzip = fetch(page, true);
         Fetched plain = fetch(page, false);
         Set<URI> referenced = new LinkedHashSet<>(PageReferences.inHtml(gzip.text(), page));
-        List<URI> thirdParty = new ArrayList<>();
+        List<URI> thirdParty = new ArrayList<>(PageReferences.contactedInHtml(gzip.text(), page).stream()
+                .filter(contacted -> !PageReferences.sameOrigin(contacted, origin)).toList());
         List<Resource> loaded = new ArrayList<>();
         Deque<URI> pending = new ArrayDeque<>(referenced);
         while (!pending.isEmpty()) {
