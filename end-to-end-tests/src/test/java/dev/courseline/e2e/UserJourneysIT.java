@@ -126,7 +126,11 @@ class UserJourneysIT {
                         mails -> mails.size() == 1).get(0);
         assertThat(confirmation.subject()).contains(run.path("courseTitle").asString());
         assertThat(confirmation.attachments()).anyMatch(name -> name.endsWith(".ics"));
-        assertThat(confirmation.text()).contains("Lena Novak", cancelLink);
+        // The email links to the learner's "My enrolment" page on the website, with the token of the API's link.
+        String token = cancelLink.substring(cancelLink.indexOf("?token=") + "?token=".length());
+        String enrolmentId = enrolled.body().path("enrolmentId").asString();
+        assertThat(confirmation.text()).contains("Lena Novak",
+                system.url("website", "/enrolments/" + enrolmentId + "?token=" + token));
 
         Http.Response cancelled = Http.post(cancelLink, Map.of(), null);
         assertThat(cancelled.status()).isEqualTo(200);
