@@ -3,7 +3,7 @@
 #   benchmarks/run.sh intake        [-Dconcurrency=32 -Dwarmup=PT120S -Dduration=PT60S]
 #   benchmarks/run.sh lead-emails   [-Drate=100 -Dwarmup=PT60S -Dduration=PT600S]
 #   benchmarks/run.sh enrolments    [-Dcrowd=500 -Dseats=20 -Drounds=5 -Dwarmup.rounds=3 -Dcourse=psm]
-#   benchmarks/run.sh website       [-Dconcurrency=50 -Dwarmup=PT60S -Dduration=PT60S -Dapi.duration=PT20S -Dapis=false]
+#   benchmarks/run.sh website       [-Dconcurrency=50 -Dthink=PT1S -Dwarmup=PT60S -Dduration=PT60S -Dapi.duration=PT20S -Dapis=false]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benchmark=${1:?usage: benchmarks/run.sh intake|lead-emails|enrolments|website [-Dname=value ...]}

@@ -17,11 +17,20 @@ final class ClosedLoop {
     /** Runs a warm-up whose figures are discarded, then the measured phase. */
     static LatencyRecorder.Phase run(String name, int concurrency, Duration warmUp, Duration measured,
                                      Callable<Boolean> operation) throws InterruptedException {
+        return run(name, concurrency, warmUp, measured, Duration.ZERO, operation);
+    }
+
+    /**
+     * The same with {@code think} between one operation's answer and the worker's next operation (untimed): people
+     * reading a page before they open the next, rather than a load generator asking as fast as it is answered.
+     */
+    static LatencyRecorder.Phase run(String name, int concurrency, Duration warmUp, Duration measured, Duration think,
+                                     Callable<Boolean> operation) throws InterruptedException {
         LatencyRecorder recorder = new LatencyRecorder();
-        runFor(concurrency, warmUp, operation, recorder);
+        runFor(concurrency, warmUp, think, operation, recorder);
         recorder.drain("warm-up", warmUp);
         long started = System.nanoTime();
-        runFor(concurrency, measured, operation, recorder);
+        runFor(concurrency, measured, think, operation, recorder);
         return recorder.drain(name, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -29,8 +38,8 @@ final class ClosedLoop {
         return "load-" + worker;
     }
 
-    private static void runFor(int concurrency, Duration duration, Callable<Boolean> operation, LatencyRecorder recorder)
-            throws InterruptedException {
+    private static void runFor(int concurrency, Duration duration, Duration think, Callable<Boolean> operation,
+                               LatencyRecorder recorder) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
@@ -45,6 +54,11 @@ final class ClosedLoop {
                         }
                     } catch (Exception e) {
                         recorder.error();
+                    }
+                    if (!think.isZero()) {
+                        // Each visitor's first request starts at a random moment, so the visitors do not march in step.
+                        java.util.concurrent.locks.LockSupport.parkNanos(think.toNanos() / 2
+                                + java.util.concurrent.ThreadLocalRandom.current().nextLong(think.toNanos()));
                     }
                 }
             }, name(i));

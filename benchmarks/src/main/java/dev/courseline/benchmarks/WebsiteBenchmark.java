@@ -64,6 +64,8 @@ final class WebsiteBenchmark {
                 () -> visits.get(turn.getAndIncrement() % 2 == 0 ? home : coursePage)));
         phases.add(measured("/", home, settings.duration(), settings, visits, processes, cpu));
         phases.add(measured(coursePath, coursePage, settings.duration(), settings, visits, processes, cpu));
+        phases.add(browsing("/", home, settings, visits, processes, cpu));
+        phases.add(browsing(coursePath, coursePage, settings, visits, processes, cpu));
         phases.add(single("/", home, settings, visits));
         phases.add(single(coursePath, coursePage, settings, visits));
         if (settings.apis()) {
@@ -87,13 +89,16 @@ final class WebsiteBenchmark {
         lines.add("");
         lines.add(String.format("%d visitors at once, closed loop (each asks again as soon as its answer arrived), "
                 + "gzip accepted; %s showed %d run(s), each of which costs the page a seats call to the enquiry "
-                + "service besides its two catalogue calls. Single-visitor rows: one visitor, %d s each, after the "
-                + "loaded phases.", settings.concurrency(), coursePath, runCards, settings.single().toSeconds()));
+                + "service besides its two catalogue calls (the website keeps their answers for their Cache-Control "
+                + "max-age). \"Browsing\" rows: the same visitors, each reading a page for %.1f s on average "
+                + "(0.5 to 1.5 times) before opening the next. Single-visitor rows: one visitor, %d s each, after "
+                + "the loaded phases.", settings.concurrency(), coursePath, runCards,
+                settings.think().toMillis() / 1000.0, settings.single().toSeconds()));
         lines.add("");
         lines.add(LatencyRecorder.Phase.header());
         phases.forEach(phase -> lines.add(phase.row()));
         lines.add("");
-        for (LatencyRecorder.Phase phase : phases.subList(1, 3)) {
+        for (LatencyRecorder.Phase phase : phases.subList(1, 5)) {
             lines.add(String.format("- %s: p99 %.1f ms, target under %.0f ms %s; %s.", phase.name(), phase.p99(),
                     P99_TARGET_MS, phase.p99() < P99_TARGET_MS && phase.errors() == 0 ? "met" : "NOT met",
                     phase.errors() == 0 ? "no errors" : phase.errors() + " errors"));
@@ -118,6 +123,21 @@ final class WebsiteBenchmark {
         ProcessCpu.Snapshot before = processes.snapshot();
         LatencyRecorder.Phase phase = ClosedLoop.run(name + ", " + settings.concurrency() + " visitors",
                 settings.concurrency(), Duration.ZERO, duration, visit);
+        ProcessCpu.Snapshot after = processes.snapshot();
+        cpu.add("");
+        cpu.add(String.format("%s (%.0f/s):", phase.name(), phase.perSecond()));
+        cpu.add("");
+        cpu.addAll(ProcessCpu.table(before, after, phase.operations()));
+        return phase;
+    }
+
+    /** The visitors as people: each reads a page before opening the next. */
+    private static LatencyRecorder.Phase browsing(String name, URI address, WebsiteSettings settings,
+            PageVisits visits, ProcessCpu processes, List<String> cpu) throws InterruptedException {
+        ProcessCpu.Snapshot before = processes.snapshot();
+        LatencyRecorder.Phase phase = ClosedLoop.run(name + ", " + settings.concurrency() + " visitors browsing",
+                settings.concurrency(), Duration.ZERO, settings.duration(), settings.think(),
+                () -> visits.get(address));
         ProcessCpu.Snapshot after = processes.snapshot();
         cpu.add("");
         cpu.add(String.format("%s (%.0f/s):", phase.name(), phase.perSecond()));

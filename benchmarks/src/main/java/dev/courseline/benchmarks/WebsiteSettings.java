@@ -10,7 +10,7 @@ import java.util.List;
  */
 record WebsiteSettings(String websiteUrl, String catalogueUrl, String enquiryUrl, String course, int concurrency,
                        Duration warmUp, Duration settle, Duration duration, Duration single,
-                       boolean apis, Duration apiDuration) {
+                       boolean apis, Duration apiDuration, Duration think) {
 
     /** The public pages whose weight is measured; the enrolment form of the course's first run is added to them. */
     static final List<String> PUBLIC_PAGES = List.of("/", "/courses/pspo", "/courses/psm", "/in-house", "/membership",
@@ -28,13 +28,16 @@ record WebsiteSettings(String websiteUrl, String catalogueUrl, String enquiryUrl
                 Duration.parse(System.getProperty("duration", "PT60S")),
                 Duration.parse(System.getProperty("single", "PT10S")),
                 Boolean.parseBoolean(System.getProperty("apis", "true")),
-                Duration.parse(System.getProperty("api.duration", "PT20S")));
+                Duration.parse(System.getProperty("api.duration", "PT20S")),
+                Duration.parse(System.getProperty("think", "PT1S")));
     }
 
     String describe() {
         return String.format("concurrency %d, warm-up %ds (both pages), then per phase %ds settling and %ds measured, "
-                        + "single visitor %ds, course %s, API phases %s, website %s, catalogue %s, enquiry %s",
-                concurrency, warmUp.toSeconds(), settle.toSeconds(), duration.toSeconds(), single.toSeconds(), course,
+                        + "browsing visitors think %dms on average, single visitor %ds, course %s, API phases %s, "
+                        + "website %s, catalogue %s, enquiry %s",
+                concurrency, warmUp.toSeconds(), settle.toSeconds(), duration.toSeconds(), think.toMillis(),
+                single.toSeconds(), course,
                 apis ? apiDuration.toSeconds() + "s each" : "off", websiteUrl, catalogueUrl, enquiryUrl);
     }
 }

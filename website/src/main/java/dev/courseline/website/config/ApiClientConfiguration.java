@@ -1,5 +1,6 @@
 package dev.courseline.website.config;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import io.netty.channel.ChannelOption;
@@ -27,8 +28,8 @@ class ApiClientConfiguration {
 
     /** One cache for the public answers of both services, kept as long as each answer's Cache-Control allows. */
     @Bean
-    SharedCache sharedCache() {
-        return new SharedCache();
+    SharedCache sharedCache(Clock clock) {
+        return new SharedCache(clock);
     }
 
     @Bean

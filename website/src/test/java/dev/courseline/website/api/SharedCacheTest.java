@@ -2,13 +2,45 @@ package dev.courseline.website.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 class SharedCacheTest {
+
+    /** A clock the test moves by hand. */
+    static final class TestClock extends Clock {
+        Instant now = Instant.parse("2026-12-02T10:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final TestClock clock = new TestClock();
+    private final SharedCache cache = new SharedCache(clock);
+    private final AtomicInteger calls = new AtomicInteger();
+
+    private String ask(String key, Duration maxAge) {
+        return cache.<String>get(key, () -> Mono.fromSupplier(
+                () -> new SharedCache.Fresh("answer " + calls.incrementAndGet(), maxAge))).block();
+    }
 
     @Test
     void onlyAPublicMaxAgeAllowsKeepingAnAnswer() {
@@ -21,33 +53,42 @@ class SharedCacheTest {
     }
 
     @Test
-    void aFreshAnswerIsReusedAndAnAnswerWithoutMaxAgeIsNot() {
-        SharedCache cache = new SharedCache();
-        AtomicInteger calls = new AtomicInteger();
+    void aFreshAnswerIsReusedUntilItsMaxAge() {
+        assertThat(ask("seats", Duration.ofSeconds(5))).isEqualTo("answer 1");
+        clock.now = clock.now.plusSeconds(4);
+        assertThat(ask("seats", Duration.ofSeconds(5))).isEqualTo("answer 1");
+        assertThat(calls).hasValue(1);
+    }
 
-        for (int i = 0; i < 3; i++) {
-            assertThat(cache.<String>get("kept", () -> Mono.fromSupplier(
-                    () -> new SharedCache.Fresh("answer " + calls.incrementAndGet(), Duration.ofMinutes(1))))
-                    .block()).isEqualTo("answer 1");
-        }
-        AtomicInteger uncached = new AtomicInteger();
-        for (int i = 1; i <= 3; i++) {
-            assertThat(cache.<String>get("not-kept", () -> Mono.fromSupplier(
-                    () -> new SharedCache.Fresh("answer " + uncached.incrementAndGet(), Duration.ZERO)))
-                    .block()).isEqualTo("answer " + i);
-        }
+    @Test
+    void aStaleAnswerIsServedOnceMoreWhileTheNextIsFetchedThenTheNextIsServed() {
+        ask("seats", Duration.ofSeconds(5));
+        clock.now = clock.now.plusSeconds(6);
+
+        assertThat(ask("seats", Duration.ofSeconds(5))).isEqualTo("answer 1");
+        assertThat(ask("seats", Duration.ofSeconds(5))).isEqualTo("answer 2");
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void anAnswerOlderThanTwiceItsMaxAgeIsNotServed() {
+        ask("seats", Duration.ofSeconds(5));
+        clock.now = clock.now.plusSeconds(11);
+
+        assertThat(ask("seats", Duration.ofSeconds(5))).isEqualTo("answer 2");
+    }
+
+    @Test
+    void anAnswerWithoutMaxAgeIsNeverReused() {
+        assertThat(ask("private", Duration.ZERO)).isEqualTo("answer 1");
+        assertThat(ask("private", Duration.ZERO)).isEqualTo("answer 2");
     }
 
     @Test
     void aFailureIsNotKept() {
-        SharedCache cache = new SharedCache();
-        AtomicInteger calls = new AtomicInteger();
+        Mono<String> failing = cache.get("flaky", () -> Mono.error(new IllegalStateException("down")));
+        assertThat(failing.onErrorReturn("failed").block()).isEqualTo("failed");
 
-        Mono<String> first = cache.get("flaky", () -> calls.incrementAndGet() == 1
-                ? Mono.error(new IllegalStateException("down"))
-                : Mono.just(new SharedCache.Fresh("back", Duration.ofMinutes(1))));
-        assertThat(first.onErrorReturn("failed").block()).isEqualTo("failed");
-        assertThat(cache.<String>get("flaky", () -> Mono.just(new SharedCache.Fresh("back", Duration.ofMinutes(1))))
-                .block()).isEqualTo("back");
+        assertThat(ask("flaky", Duration.ofSeconds(60))).isEqualTo("answer 1");
     }
 }
