@@ -1,7 +1,7 @@
 package dev.courseline.localstack;
 
 import com.icegreen.greenmail.util.GreenMail;
-import dev.courseline.localstack.identity.IdentityProvider;
+import dev.courseline.localstack.identity.AuthorizationServer;
 import dev.courseline.localstack.kafka.KafkaBroker;
 import dev.courseline.localstack.kafka.KafkaBrokerProcess;
 import dev.courseline.localstack.kafka.KafkaContainerBroker;
@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 
 /**
  * Courseline's infrastructure on one machine: a Kafka broker, a MongoDB endpoint, an SMTP server with an inbox page,
- * and the development identity provider. Tests get one per JVM from {@link #current()}; the launcher starts one with
+ * and an OpenID Connect provider (Spring Authorization Server) for the staff users. Tests get one per JVM from {@link #current()}; the launcher starts one with
  * fixed ports with {@link #start(LocalStackSettings)}.
  */
 public final class LocalStack implements AutoCloseable {
@@ -48,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private MongoStore mongo;
     private SmtpServer smtp;
     private MailInbox inbox;
-    private IdentityProvider identity;
+    private AuthorizationServer identity;
     private volatile boolean closed;
 
     private LocalStack(LocalStackSettings settings) {
@@ -151,7 +151,7 @@ public final class LocalStack implements AutoCloseable {
         return identity.jwkSetUri();
     }
 
-    /** A signed token for a predefined user of docs/conventions.md: cora, sam, sofia or ada. */
+    /** A signed access token for a predefined user of docs/conventions.md (cora, sam, sofia or ada), as POST /token gives. */
     public String tokenFor(String user) {
         return identity.tokenFor(user);
     }
@@ -247,25 +247,53 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The broker takes seconds and the rest well under one, so the broker starts in the background meanwhile. */
+    /**
+     * The broker takes seconds and the authorization server about one; both start in the background while the rest
+     * (well under a second) starts here.
+     */
     private void startAll() {
         CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(this::startBroker);
+        CompletableFuture<AuthorizationServer> authorizationServer = CompletableFuture.supplyAsync(this::startIdentity);
         try {
             mongo = track(startMongo());
             smtp = new SmtpServer(settings.smtpPort(), settings.mailRetention()).start();
             started.push(smtp::close);
             inbox = track(new MailInbox(settings.inboxPort(), new InboxMessages(smtp.greenMail()), settings.mailRetention())
                     .start());
-            identity = track(settings.dataDirectory()
-                    .map(data -> IdentityProvider.withKeyFile(settings.identityPort(), data.resolve("identity/signing-key.json")))
-                    .orElseGet(() -> IdentityProvider.withFreshKey(settings.identityPort()))
-                    .start());
         } finally {
+            RuntimeException failure = null;
             try {
-                kafka = track(broker.join());
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                identity = track(joined(authorizationServer));
+            } catch (RuntimeException e) {
+                failure = e;
             }
+            try {
+                kafka = track(joined(broker));
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private AuthorizationServer startIdentity() {
+        return settings.dataDirectory()
+                .map(data -> AuthorizationServer.withKeyFile(settings.identityPort(), data.resolve("identity/signing-key.json")))
+                .orElseGet(() -> AuthorizationServer.withFreshKey(settings.identityPort()))
+                .start();
+    }
+
+    private static <T> T joined(CompletableFuture<T> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

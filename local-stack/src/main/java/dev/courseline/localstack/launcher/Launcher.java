@@ -111,7 +111,8 @@ public final class Launcher {
         MailRetention retention = stack.settings().mailRetention();
         text.append(String.format("[launcher]   %-22s %s   (JSON: %s/api/messages%s)%n", "mail inbox", stack.inboxUrl(),
                 stack.inboxUrl(), retention.keepsAll() ? "" : String.format("; keeps the newest %,d emails", retention.keepNewest())));
-        text.append(String.format("[launcher]   %-22s %s   (users cora, sam, sofia, ada)%n", "identity provider", stack.issuerUri()));
+        text.append(String.format("[launcher]   %-22s %s   (users cora, sam, sofia, ada; password courseline)%n",
+                "identity provider", stack.issuerUri()));
         text.append(String.format("[launcher]   %-22s curl -s -X POST %s/token -d username=sam%n", "staff token", stack.issuerUri()));
         text.append(String.format("[launcher]   %-22s %s%n", "Kafka", stack.kafkaBootstrapServers()));
         text.append(String.format("[launcher]   %-22s %s%n", "MongoDB", stack.mongoUri("")));
