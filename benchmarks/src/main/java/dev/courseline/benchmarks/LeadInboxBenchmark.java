@@ -63,12 +63,12 @@ public final class LeadInboxBenchmark {
             long seedStarted = System.nanoTime();
             long seeded = new LeadSeeder(enquiries, settings, http).seed();
             Duration seeding = Duration.ofNanos(System.nanoTime() - seedStarted);
-            long leads = enquiries.countDocuments(Filters.exists("lead.leadId"));
+            long leads = enquiries.estimatedDocumentCount();
             Map<String, String> tokens = Map.of("sam", token(http, settings, "sam"), "ada", token(http, settings,
                     "ada"));
 
-            report.add("Store: " + String.format("%,d", leads) + " leads (" + String.format("%,d", seeded)
-                    + " seeded by this run in " + seeding.toSeconds() + " s, bulk inserts of 1,000).");
+            report.add(String.format(Locale.ROOT, "Store: %,d enquiries, nearly all leads (%,d seeded by this run in %d s,"
+                    + " bulk inserts of 1,000).", leads, seeded, seeding.toSeconds()));
             report.add("");
             report.add("`GET /api/leads`, one request at a time (target: p99 under " + (int) TARGET_MS + " ms):");
             report.add("");
