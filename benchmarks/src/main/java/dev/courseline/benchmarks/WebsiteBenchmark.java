@@ -131,9 +131,10 @@ final class WebsiteBenchmark {
         return phase;
     }
 
-    /** The visitors as people: each reads a page before opening the next. */
+    /** The visitors as people: each reads a page before opening the next; settled first, as the loaded phases. */
     private static LatencyRecorder.Phase browsing(String name, URI address, WebsiteSettings settings,
             PageVisits visits, ProcessCpu processes, List<String> cpu) throws InterruptedException {
+        ClosedLoop.run("settling", settings.concurrency(), Duration.ZERO, settings.settle(), () -> visits.get(address));
         ProcessCpu.Snapshot before = processes.snapshot();
         LatencyRecorder.Phase phase = ClosedLoop.run(name + ", " + settings.concurrency() + " visitors browsing",
                 settings.concurrency(), Duration.ZERO, settings.duration(), settings.think(),
