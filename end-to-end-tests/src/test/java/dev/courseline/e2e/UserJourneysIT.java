@@ -102,10 +102,19 @@ class UserJourneysIT {
 
     @Test
     void aLearnerEnrolsOnAScheduledRunGetsACalendarInviteAndCancelsWithTheirOwnLink() {
+        // A scheduled PSPO run with a seat left, as the enquiry side counts them: other tests on this stack may have
+        // filled a run of their own (the waitlist journey makes one with a single seat).
         JsonNode runs = Http.get(system.url("catalogue", "/api/runs?course=pspo")).body();
-        JsonNode run = StreamSupport.stream(runs.path("items").spliterator(), false)
-                .filter(candidate -> candidate.path("status").asString().equals("SCHEDULED"))
-                .findFirst().orElseThrow(() -> new AssertionError("no scheduled PSPO run in " + runs));
+        JsonNode run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> StreamSupport.stream(runs.path("items").spliterator(), false)
+                        .filter(candidate -> candidate.path("status").asString().equals("SCHEDULED"))
+                        .filter(candidate -> {
+                            Http.Response seats = Http.get(system.url("enquiry",
+                                    "/api/runs/" + candidate.path("id").asString() + "/seats"));
+                            return seats.status() == 200 && seats.body().path("open").asBoolean()
+                                    && seats.body().path("seatsLeft").asInt() > 0;
+                        })
+                        .findFirst().orElse(null), found -> found != null);
         String learnerEmail = "lena." + UUID.randomUUID().toString().substring(0, 8) + "@learner.example";
         Map<String, Object> enrolment = Map.of(
                 "runId", run.path("id").asString(),
