@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -47,7 +48,9 @@ final class StaffConsole {
                 .isTrue();
         site.browser.screenshot(name + "-idp-login");
         site.forms.fill("username", username).fill("password", PASSWORD);
-        site.browser.clickAndWaitForNewPage(site.driver.findElement(By.cssSelector("form button[type='submit']")));
+        WebElement loginPage = site.driver.findElement(By.tagName("html"));
+        site.driver.findElement(By.cssSelector("form button[type='submit']")).click();
+        awaitPageAfter(loginPage, Duration.ofSeconds(30));
         assertThat(URI.create(site.driver.getCurrentUrl()).getAuthority())
                 .as("back on the website after signing in, at " + site.driver.getCurrentUrl())
                 .isEqualTo(URI.create(site.url("/")).getAuthority());
@@ -76,16 +79,27 @@ final class StaffConsole {
         WebElement page = site.driver.findElement(By.tagName("html"));
         site.driver.findElement(By.xpath("//header//form//button[normalize-space()='Sign out']")).click();
         try {
-            new WebDriverWait(site.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+            awaitPageAfter(page, Duration.ofSeconds(10));
         } catch (TimeoutException stayed) {
             site.browser.screenshot(name + "-stayed");
             @SuppressWarnings("unchecked")
             List<String> violations = (List<String>) site.driver.executeScript("return window.__cspViolations");
             return violations;
         }
-        site.browser.waitForNewPage(page);
         site.browser.check(name);
         return List.of();
+    }
+
+    /**
+     * Waits until {@code oldPage} is gone and the page that replaced it has loaded. Signing in and out hops through
+     * several redirects, while which Chromium may answer about the old page with an inspector error instead of
+     * "stale"; that is waited out too.
+     */
+    private void awaitPageAfter(WebElement oldPage, Duration atMost) {
+        new WebDriverWait(site.driver, atMost).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(site.driver, atMost).ignoring(WebDriverException.class)
+                .until(driver -> "complete".equals(site.driver.executeScript("return document.readyState")));
     }
 
     /** The inbox rows shown now: the lead's id, who (contact and organisation) and its team. */
