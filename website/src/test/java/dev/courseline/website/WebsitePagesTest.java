@@ -53,7 +53,8 @@ class WebsitePagesTest {
     void pagesForbidInlineScriptAndThirdParties() {
         String html = web.get().uri("/").exchange()
                 .expectStatus().isOk()
-                .expectHeader().valueMatches("Content-Security-Policy", ".*script-src 'self';.*")
+                .expectHeader().valueMatches("Content-Security-Policy",
+                        ".*script-src 'self';.*form-action 'self' http://localhost:9000;.*")
                 .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
                 .expectBody(String.class).returnResult().getResponseBody();
 

@@ -38,6 +38,13 @@ public class CatalogueApi {
                 RunPage.class).map(RunPage::items);
     }
 
+    /** The same, asked of the catalogue now: the staff console shows what it has just changed, with its version. */
+    public Mono<List<Run>> upcomingRunsNow(LocalDate today) {
+        String relative = path("/api/runs").queryParam("from", today).queryParam("size", RUNS_SHOWN).build()
+                .encode().toUriString();
+        return ApiCalls.exchange(client.get().uri(relative), RunPage.class, SERVICE).map(RunPage::items);
+    }
+
     public Mono<Run> run(String id) {
         return get(path("/api/runs/{id}").buildAndExpand(id), Run.class);
     }

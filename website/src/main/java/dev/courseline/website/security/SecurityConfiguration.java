@@ -36,9 +36,16 @@ import dev.courseline.website.config.StaffSignInProperties;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    /** Forms may also lead to the sign-in provider: signing out redirects there to end its session too. */
+    static String contentSecurityPolicy(URI issuer) {
+        String provider = issuer.getScheme() + "://" + issuer.getRawAuthority();
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' " + provider + "; "
+                + "frame-ancestors 'none'";
+    }
+
+    /** Marks a refusal for want of a role, so the 403 page says so rather than asking to resend a form. */
+    public static final String NOT_ALLOWED = SecurityConfiguration.class.getName() + ".NOT_ALLOWED";
 
     private static final String SIGN_IN = "/oauth2/authorization/" + LazyClientRegistrations.REGISTRATION_ID;
 
@@ -55,7 +62,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-            ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository clients) {
+            ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository clients,
+            StaffSignInProperties provider) {
         CookieServerCsrfTokenRepository csrfTokens = new CookieServerCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         // Only a staff page asked for before sign-in is remembered, so public visits never create a session.
@@ -88,14 +96,17 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(staffPages))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(signIn)
-                        .accessDeniedHandler((exchange, denied) -> forbidden(denied.getMessage())))
+                        .accessDeniedHandler((exchange, denied) -> {
+                            exchange.getAttributes().put(NOT_ALLOWED, Boolean.TRUE);
+                            return forbidden(denied.getMessage());
+                        }))
                 .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessHandler(signedOut))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .accessDeniedHandler((exchange, denied) -> forbidden(denied.getMessage())))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(provider.issuerUri())))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
     }

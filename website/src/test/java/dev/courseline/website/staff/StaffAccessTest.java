@@ -43,7 +43,7 @@ class StaffAccessTest {
                     .get().uri(page).exchange()
                     .expectStatus().isForbidden()
                     .expectBody(String.class).returnResult().getResponseBody();
-            assertThat(html).as(page).contains("<h1>");
+            assertThat(html).as(page).contains("<h1>You are not allowed to open this page</h1>");
         }
     }
 

@@ -87,7 +87,7 @@ class CatalogueController {
     private Mono<Rendering> page(RunForm form, FormErrors formErrors, FormErrors runErrors, String failedRun,
             String done, HttpStatus status) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        return catalogue.upcomingRuns(today)
+        return catalogue.upcomingRunsNow(today)
                 .flatMapMany(Flux::fromIterable)
                 .flatMapSequential(run -> enquiries.seats(run.id()).map(seats -> RunCard.of(run, seats, clock))
                         .onErrorResume(ApiException.class, e -> Mono.empty())

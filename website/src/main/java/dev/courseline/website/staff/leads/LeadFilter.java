@@ -29,7 +29,8 @@ public record LeadFilter(String status, String team, String kind, String overdue
         uri.path("/api/leads").queryParam("sort", "respondBy").queryParam("size", PAGE_SIZE)
                 .queryParam("page", page == null ? 0 : page);
         add(uri, values, "status", status);
-        add(uri, values, "team", team);
+        // An empty team field means every team; left out, the service would give the member's own.
+        add(uri, values, "team", team == null || team.isBlank() ? "all" : team);
         add(uri, values, "kind", kind);
         add(uri, values, "q", q);
         if ("yes".equals(overdue)) {
