@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
@@ -59,7 +60,7 @@ public class CatalogueApi {
     }
 
     /** Every catalogue query is public and says, in its Cache-Control, how long its answer may be reused. */
-    private <T> Mono<T> get(org.springframework.web.util.UriComponents uri, Class<T> type) {
+    private <T> Mono<T> get(UriComponents uri, Class<T> type) {
         String relative = uri.encode().toUriString();
         return ApiCalls.exchangeCached(client.get().uri(relative), type, SERVICE, cache, SERVICE + relative);
     }

@@ -1,5 +1,7 @@
 package dev.courseline.website.enquiry;
 
+import java.util.Locale;
+
 /**
  * The body of {@code POST /api/enquiries/in-house-quotes}, built from the form as typed: the service judges every
  * value, so nothing of its rules is repeated here. A whole number of people is sent as a number, anything else as
@@ -40,6 +42,6 @@ record QuoteRequest(Organisation organisation, Contact contact, String programme
     }
 
     private static String upper(String value) {
-        return value == null ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
+        return value == null ? null : value.strip().toUpperCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.courseline.website.enrolment;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -66,7 +67,7 @@ final class CalendarFile {
 
     /** Lines end in CRLF and fold at 75 octets, as the format requires. */
     private static void line(StringBuilder ics, String content) {
-        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= 75) {
             ics.append(content).append("\r\n");
             return;
@@ -75,7 +76,7 @@ final class CalendarFile {
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < content.length(); ) {
             int codePoint = content.codePointAt(i);
-            int size = new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
             if (octets + size > 75) {
                 ics.append(current).append("\r\n ");
                 current.setLength(0);

@@ -1,5 +1,6 @@
 package dev.courseline.website.enrolment;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -22,7 +23,6 @@ import reactor.core.publisher.Mono;
 import dev.courseline.website.api.ApiException;
 import dev.courseline.website.api.CatalogueApi;
 import dev.courseline.website.api.EnquiryApi;
-import dev.courseline.website.api.Enrolment;
 import dev.courseline.website.api.Run;
 import dev.courseline.website.api.Seats;
 import dev.courseline.website.config.WebsiteProperties;
@@ -121,7 +121,7 @@ class EnrolmentController {
     Mono<ResponseEntity<String>> calendar(@PathVariable String id) {
         String page = properties.publicUrl().toString().replaceAll("/+$", "") + "/enrolments/" + id;
         return enquiries.enrolment(id).map(enrolment -> ResponseEntity.ok()
-                .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(enrolment.run().courseSlug() + "-" + enrolment.run().start().toLocalDate() + ".ics")
                         .build().toString())

@@ -1,6 +1,8 @@
 package dev.courseline.website.api.staff;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -29,7 +31,7 @@ public class StaffApi {
         this.notification = notification;
     }
 
-    public Mono<LeadPage> leads(java.util.function.Function<UriBuilder, java.net.URI> query) {
+    public Mono<LeadPage> leads(Function<UriBuilder, URI> query) {
         return ApiCalls.exchange(enquiry.get().uri(query), LeadPage.class, "enquiry");
     }
 
@@ -55,7 +57,7 @@ public class StaffApi {
                 .bodyValue(Map.of("email", email == null ? "" : email)), Erasure.class, "enquiry");
     }
 
-    public Mono<NotificationPage> notifications(java.util.function.Function<UriBuilder, java.net.URI> query) {
+    public Mono<NotificationPage> notifications(Function<UriBuilder, URI> query) {
         return ApiCalls.exchange(notification.get().uri(query), NotificationPage.class, "notification");
     }
 

@@ -1,6 +1,7 @@
 package dev.courseline.website.staff.catalogue;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** A new run as the catalogue manager typed it; it goes to the catalogue as typed, which judges every value. */
@@ -46,7 +47,7 @@ public record RunForm(String courseSlug, String startDate, String startTime, Str
         run.put("deliveryMode", deliveryMode);
         if (!blank(venueName) || !blank(venueCity)) {
             run.put("venue", Map.of("name", text(venueName), "city", text(venueCity),
-                    "country", text(venueCountry).toUpperCase(java.util.Locale.ROOT)));
+                    "country", text(venueCountry).toUpperCase(Locale.ROOT)));
         }
         run.put("minCapacity", number(minCapacity));
         run.put("maxCapacity", number(maxCapacity));

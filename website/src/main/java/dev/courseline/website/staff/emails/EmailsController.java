@@ -1,5 +1,7 @@
 package dev.courseline.website.staff.emails;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +34,7 @@ class EmailsController {
             if (status != null && !status.isBlank()) {
                 uri.queryParam("status", "{status}");
             }
-            return uri.build(java.util.Map.of("status", status == null ? "" : status.strip()));
+            return uri.build(Map.of("status", status == null ? "" : status.strip()));
         }).map(found -> Rendering.view("staff/emails").modelAttribute("page", found)
                 .modelAttribute("status", status == null ? "" : status).modelAttribute("current", current)
                 .modelAttribute("retried", retried == null ? "" : retried)

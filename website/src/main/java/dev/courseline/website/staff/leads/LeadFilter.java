@@ -1,9 +1,11 @@
 package dev.courseline.website.staff.leads;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The inbox's filters as the page sent them. A missing {@code team} means the member's own team; an empty one means
@@ -25,7 +27,7 @@ public record LeadFilter(String status, String team, String kind, String overdue
 
     /** Values go in as URI variables, so whatever was typed (an {@code &}, a {@code +}) is encoded, not read. */
     URI toQuery(UriBuilder uri) {
-        Map<String, Object> values = new java.util.HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         uri.path("/api/leads").queryParam("sort", "respondBy").queryParam("size", PAGE_SIZE)
                 .queryParam("page", page == null ? 0 : page);
         add(uri, values, "status", status);
@@ -41,7 +43,7 @@ public record LeadFilter(String status, String team, String kind, String overdue
 
     /** The same filters on another page of results, for the pager's links. */
     public String pageLink(int wanted) {
-        return org.springframework.web.util.UriComponentsBuilder.fromPath("/staff/leads")
+        return UriComponentsBuilder.fromPath("/staff/leads")
                 .queryParam("status", nullToEmpty(status)).queryParam("team", nullToEmpty(team))
                 .queryParam("kind", nullToEmpty(kind)).queryParam("overdue", nullToEmpty(overdue))
                 .queryParam("q", nullToEmpty(q)).queryParam("page", wanted).encode().build().toUriString();

@@ -1,6 +1,7 @@
 package dev.courseline.website.staff.leads;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,7 +45,7 @@ class LeadsController {
                         .modelAttribute("errors", FormErrors.none()).build())
                 .onErrorResume(ApiException.InvalidInput.class, e -> Mono.just(Rendering.view("staff/leads")
                         .status(HttpStatus.BAD_REQUEST).modelAttribute("filter", applied)
-                        .modelAttribute("page", null).modelAttribute("rows", java.util.List.of())
+                        .modelAttribute("page", null).modelAttribute("rows", List.of())
                         .modelAttribute("errors", FormErrors.of(e.errors(), LeadFilter.FIELDS, LeadFilter.LABELS))
                         .build()));
     }
@@ -92,7 +93,7 @@ class LeadsController {
     private Mono<NotificationPage> emails(Lead lead) {
         return api.notifications(uri -> uri.path("/api/notifications").queryParam("aboutId", lead.leadId())
                         .queryParam("size", 50).build())
-                .onErrorResume(ApiException.class, e -> Mono.just(new NotificationPage(java.util.List.of(), 0, 0, -1)));
+                .onErrorResume(ApiException.class, e -> Mono.just(new NotificationPage(List.of(), 0, 0, -1)));
     }
 
     record LeadNotice(String changed) {
