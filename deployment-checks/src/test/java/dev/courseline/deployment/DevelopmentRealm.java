@@ -95,6 +95,18 @@ record DevelopmentRealm(Map<String, Object> realm) {
                 violations.add(Tree.text(client, "clientId") + " puts no team claim in access tokens");
             }
         }
+        // The services accept only tokens meant for them (JWT_AUDIENCE), and the website relays its access token to them.
+        String audience = ServiceContract.of(SecurityRules.ENQUIRY).variables().get("JWT_AUDIENCE");
+        for (Object client : Tree.listAt(realm, "clients")) {
+            boolean audienceMapped = Tree.listAt(client, "protocolMappers").stream().anyMatch(mapper ->
+                    "oidc-audience-mapper".equals(Tree.text(mapper, "protocolMapper"))
+                            && audience != null && audience.equals(Tree.text(mapper, "config", "included.custom.audience"))
+                            && "true".equals(Tree.text(mapper, "config", "access.token.claim")));
+            if (!audienceMapped) {
+                violations.add(Tree.text(client, "clientId") + " puts no audience " + audience
+                        + " (the services' JWT_AUDIENCE) in access tokens, so the services refuse them");
+            }
+        }
         // Keycloak 24 and later drop user attributes the user profile does not declare.
         boolean teamDeclared = Tree.listAt(realm, "components", "org.keycloak.userprofile.UserProfileProvider").stream()
                 .flatMap(provider -> Tree.listAt(provider, "config", "kc.user.profile.config").stream())

@@ -2,6 +2,7 @@ package dev.courseline.catalogue.config;
 
 import dev.courseline.catalogue.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,12 +18,16 @@ public class KafkaConfig {
         return TopicBuilder.name(Topics.CATALOGUE_OFFERINGS)
                 .partitions(settings.partitions())
                 .replicas(settings.replicas())
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()))
                 .compact()
                 .build();
     }
 
-    /** @param partitions and @param replicas of the catalogue topic (1 replica on a one-broker development stack) */
+    /**
+     * @param partitions, @param replicas and @param minInsyncReplicas of the catalogue topic (1 replica on a one-broker
+     *                    development stack)
+     */
     @ConfigurationProperties("catalogue.topics")
-    record TopicSettings(int partitions, int replicas) {
+    record TopicSettings(int partitions, int replicas, int minInsyncReplicas) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.courseline.enquiry.config;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,9 @@ public class KafkaTopicsConfiguration {
 
     @Bean
     NewTopic enquiriesTopic(@Value("${enquiry.topics.partitions:3}") int partitions,
-            @Value("${enquiry.topics.replicas:1}") short replicas) {
-        return TopicBuilder.name(Topics.ENQUIRIES).partitions(partitions).replicas(replicas).build();
+            @Value("${enquiry.topics.replicas:1}") short replicas,
+            @Value("${enquiry.topics.min-insync-replicas:1}") int minInsyncReplicas) {
+        return TopicBuilder.name(Topics.ENQUIRIES).partitions(partitions).replicas(replicas)
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInsyncReplicas)).build();
     }
 }
