@@ -156,6 +156,11 @@ public final class LocalStack implements AutoCloseable {
         return identity.tokenFor(user);
     }
 
+    /** A predefined user's token, signed by the same key, but for another audience than the services' courseline. */
+    public String tokenForAudience(String user, String audience) {
+        return identity.tokenForAudience(user, audience);
+    }
+
     /** A signed token for any subject with the given roles (no team). */
     public String tokenWith(String subject, String... roles) {
         return identity.tokenWith(subject, roles);

@@ -23,22 +23,32 @@ class KafkaHealthIndicator extends AbstractReactiveHealthIndicator implements Di
 
     private final AdminClient admin;
     private final Duration timeout;
+    private final Mono<Cluster> cluster;
 
     KafkaHealthIndicator(KafkaAdmin kafkaAdmin, Settings settings) {
         super("Kafka health check failed");
         this.admin = AdminClient.create(kafkaAdmin.getConfigurationProperties());
         this.timeout = settings.timeout();
+        // One describe-cluster answers every probe for a while, failures included: public health hits cost the broker
+        // nothing more, and a dead broker no timeout per probe.
+        Duration cacheFor = settings.cacheFor() == null ? Duration.ofSeconds(5) : settings.cacheFor();
+        this.cluster = Mono.fromCallable(this::describe).subscribeOn(Schedulers.boundedElastic())
+                .cache(answer -> cacheFor, failure -> cacheFor, () -> Duration.ZERO);
     }
 
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
-        return Mono.fromCallable(() -> {
-            DescribeClusterResult cluster = admin.describeCluster(
-                    new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
-            String clusterId = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            int nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
-            return builder.up().withDetail("clusterId", clusterId).withDetail("nodes", nodes).build();
-        }).subscribeOn(Schedulers.boundedElastic());
+        return cluster.map(answer -> builder.up().withDetail("clusterId", answer.id()).withDetail("nodes", answer.nodes()).build());
+    }
+
+    private Cluster describe() throws Exception {
+        DescribeClusterResult described = admin.describeCluster(
+                new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
+        return new Cluster(described.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS),
+                described.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size());
+    }
+
+    private record Cluster(String id, int nodes) {
     }
 
     @Override
@@ -46,8 +56,11 @@ class KafkaHealthIndicator extends AbstractReactiveHealthIndicator implements Di
         admin.close(Duration.ofSeconds(1));
     }
 
-    /** @param timeout how long the broker may take to answer before the service reports itself not ready */
+    /**
+     * @param timeout  how long the broker may take to answer before the service reports itself not ready
+     * @param cacheFor how long one answer serves every probe
+     */
     @ConfigurationProperties("catalogue.kafka-health")
-    record Settings(Duration timeout) {
+    record Settings(Duration timeout, Duration cacheFor) {
     }
 }

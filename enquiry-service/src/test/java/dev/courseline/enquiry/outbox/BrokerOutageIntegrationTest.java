@@ -52,8 +52,11 @@ class BrokerOutageIntegrationTest {
             brokerStopped = true;
             List<String> ids = IntStream.range(0, 3).mapToObj(i -> post(uniqueEmail("outage" + i))).toList();
 
-            web.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503)
-                    .expectBody().jsonPath("$.components.kafka.status").isEqualTo("DOWN");
+            // The pods stay in service while the outbox holds the events; the broker group shows the outage.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    web.get().uri("/actuator/health/broker").exchange().expectStatus().isEqualTo(503)
+                            .expectBody().jsonPath("$.components.kafka.status").isEqualTo("DOWN"));
+            web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
             web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
             ids.forEach(id -> web.get().uri("/api/enquiries/{id}", id).exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.delivered").isEqualTo(false));

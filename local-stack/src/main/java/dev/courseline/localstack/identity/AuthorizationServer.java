@@ -75,6 +75,11 @@ public final class AuthorizationServer implements AutoCloseable {
                 "no predefined user '" + username + "'; the users are " + StaffUsers.usernames())));
     }
 
+    /** A predefined user's access token meant for another audience, for tests that the services check {@code aud}. */
+    public String tokenForAudience(String username, String audience) {
+        return tokens.tokenFor(StaffUsers.find(username).orElseThrow(), audience);
+    }
+
     /** An access token for any subject with the given roles and no team. */
     public String tokenWith(String subject, String... roles) {
         return tokens.tokenWith(subject, Arrays.asList(roles));

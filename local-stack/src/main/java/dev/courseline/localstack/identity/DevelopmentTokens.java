@@ -31,7 +31,11 @@ final class DevelopmentTokens {
     }
 
     String tokenFor(StaffUser user) {
-        return sign(user.username(), user.claims());
+        return tokenFor(user, AUDIENCE);
+    }
+
+    String tokenFor(StaffUser user, String audience) {
+        return sign(user.username(), audience, user.claims());
     }
 
     String tokenWith(String subject, List<String> roles) {
@@ -40,15 +44,15 @@ final class DevelopmentTokens {
         claims.put("preferred_username", subject);
         claims.put("email", subject + "@courseline.dev");
         claims.put("roles", List.copyOf(roles));
-        return sign(subject, claims);
+        return sign(subject, AUDIENCE, claims);
     }
 
-    private String sign(String subject, Map<String, Object> claims) {
+    private String sign(String subject, String audience, Map<String, Object> claims) {
         Instant now = Instant.now();
         JwtClaimsSet token = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(subject)
-                .audience(List.of(AUDIENCE))
+                .audience(List.of(audience))
                 .issuedAt(now)
                 .expiresAt(now.plus(LIFETIME))
                 .claims(all -> all.putAll(claims))

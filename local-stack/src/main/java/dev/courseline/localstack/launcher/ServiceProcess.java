@@ -114,6 +114,8 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
+        // The local stack is development: the enquiry service accepts its built-in link secret only in this profile.
+        builder.environment().putIfAbsent("SPRING_PROFILES_ACTIVE", "local");
         // glibc gives each thread arena its own heap; two arenas keep tens of MB of RSS off a JVM with many threads.
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         try {

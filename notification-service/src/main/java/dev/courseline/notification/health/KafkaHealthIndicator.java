@@ -25,16 +25,24 @@ public class KafkaHealthIndicator implements ReactiveHealthIndicator, Disposable
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final AdminClient admin;
+    private final Mono<Health> cached;
 
-    public KafkaHealthIndicator(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+    public KafkaHealthIndicator(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            @Value("${courseline.notification.kafka-health-cache-for:5s}") Duration cacheFor) {
         this.admin = AdminClient.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+        // One describe-cluster answers every probe for a while, so public health hits cost the broker nothing more.
+        this.cached = describe().cache(health -> cacheFor, failure -> cacheFor, () -> Duration.ZERO);
     }
 
     @Override
     public Mono<Health> health() {
+        return cached;
+    }
+
+    private Mono<Health> describe() {
         return Mono.fromCallable(() -> {
                     var cluster = admin.describeCluster(new DescribeClusterOptions()
                             .timeoutMs((int) TIMEOUT.toMillis()));
