@@ -49,6 +49,11 @@ public class PersonalDataEraser {
                 .doOnNext(count -> log.info("Erased personal data from {} notifications", count));
     }
 
+    /** Erases these notifications at once, before they are ever sent (their person was erased meanwhile). */
+    public Mono<Long> eraseAll(List<Notification> notifications) {
+        return Flux.fromIterable(notifications).concatMap(this::erase).filter(Boolean::booleanValue).count();
+    }
+
     private Mono<Boolean> erase(Notification notification) {
         List<Attempt> attempts = notification.attempts() == null ? List.of()
                 : notification.attempts().stream().map(a -> new Attempt(a.at(), a.outcome(), null)).toList();

@@ -1,6 +1,9 @@
 package dev.courseline.notification.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.springframework.messaging.Message;
@@ -9,7 +12,12 @@ import org.springframework.messaging.Message;
  * The CloudEvents binary-mode envelope of a record: the attributes this service needs, read from the headers, and
  * the raw JSON payload.
  */
-public record CloudEvent(String id, String type, String subject, byte[] data) {
+public record CloudEvent(String id, String type, String subject, byte[] data, Instant time) {
+
+    /** An envelope whose {@code ce_time} is unknown. */
+    public CloudEvent(String id, String type, String subject, byte[] data) {
+        this(id, type, subject, data, null);
+    }
 
     public static CloudEvent from(Message<byte[]> message) {
         Map<String, Object> headers = message.getHeaders();
@@ -21,7 +29,20 @@ public record CloudEvent(String id, String type, String subject, byte[] data) {
         if (type == null || type.isBlank()) {
             throw new MalformedEventException("Event " + id + " has no ce_type header");
         }
-        return new CloudEvent(id, type, attribute(headers, "subject"), message.getPayload());
+        return new CloudEvent(id, type, attribute(headers, "subject"), message.getPayload(),
+                instant(attribute(headers, "time")));
+    }
+
+    /** When the event happened (ce_time), or null when the header is missing or unreadable. */
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     // Kafka delivers header values as bytes; Spring Cloud Function may have rewritten the prefix to "ce-" or "ce.".

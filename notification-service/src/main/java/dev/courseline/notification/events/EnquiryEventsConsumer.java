@@ -1,20 +1,28 @@
 package dev.courseline.notification.events;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.courseline.notification.compose.NotificationPlanner;
 import dev.courseline.notification.dispatch.Dispatcher;
+import dev.courseline.notification.erasure.ErasureRecords;
 import dev.courseline.notification.erasure.PersonalDataEraser;
 import dev.courseline.notification.notification.Lease;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import reactor.util.retry.Retry;
 
 /**
  * The {@code enquiryEvents} function bound to the {@code enquiries} topic. It only records which emails to send (one
@@ -34,11 +42,18 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
     private final NotificationStore store;
     private final Dispatcher dispatcher;
     private final PersonalDataEraser eraser;
+    private final ErasureRecords erasures;
+    private final Retry erasureRetry;
     private final EventPayloadReader reader;
     private final Clock clock;
 
     public EnquiryEventsConsumer(NotificationPlanner planner, NotificationStore store, Dispatcher dispatcher,
-            PersonalDataEraser eraser, EventPayloadReader reader, Clock clock) {
+            PersonalDataEraser eraser, EventPayloadReader reader, Clock clock, ErasureRecords erasures,
+            @Value("${courseline.notification.erasure-retry.initial-delay:PT0.5S}") Duration erasureRetryDelay,
+            @Value("${courseline.notification.erasure-retry.max-delay:PT30S}") Duration erasureRetryMaxDelay) {
+        this.erasures = erasures;
+        this.erasureRetry = Retry.backoff(Long.MAX_VALUE, erasureRetryDelay).maxBackoff(erasureRetryMaxDelay)
+                .doBeforeRetry(failure -> log.warn("Erasure failed ({}); trying again", failure.failure().toString()));
         this.planner = planner;
         this.store = store;
         this.dispatcher = dispatcher;
@@ -59,7 +74,7 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
 
     private void record(CloudEvent event) {
         if (EventTypes.PERSON_ERASED.equals(event.type())) {
-            eraser.erase(reader.read(event, PersonErased.class).emailSha256()).block();
+            erase(reader.read(event, PersonErased.class));
             return;
         }
         Instant now = clock.instant();
@@ -72,6 +87,34 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
             log.info("Event {} was seen before: {} of its {} emails were already recorded", event.id(),
                     notifications.size() - recorded.size(), notifications.size());
         }
-        dispatcher.submitLeased(recorded);
+        dispatcher.submitLeased(withoutErasedPeople(event, recorded));
+    }
+
+    /**
+     * An erasure is never dead-lettered: a store that fails now is retried (with back-off, for as long as it takes),
+     * so the person's data cannot outlive the request. The record of the erasure comes first, so emails of this
+     * person's earlier events that arrive later are never sent.
+     */
+    private void erase(PersonErased erased) {
+        Instant erasedAt = erased.erasedAt() != null ? erased.erasedAt() : clock.instant();
+        erasures.remember(erased.emailSha256(), erasedAt)
+                .then(eraser.erase(erased.emailSha256()))
+                .retryWhen(erasureRetry)
+                .block();
+    }
+
+    /** The emails to send: those of a person erased since the event happened are erased instead, never sent. */
+    private List<Notification> withoutErasedPeople(CloudEvent event, List<Notification> recorded) {
+        Set<String> people = recorded.stream().flatMap(notification -> notification.personEmailHashes() == null
+                ? Stream.empty() : notification.personEmailHashes().stream()).collect(Collectors.toSet());
+        Set<String> erased = erasures.erasedSince(people, event.time()).block();
+        if (erased == null || erased.isEmpty()) {
+            return recorded;
+        }
+        Map<Boolean, List<Notification>> split = recorded.stream().collect(Collectors.partitioningBy(notification ->
+                notification.personEmailHashes() != null && notification.personEmailHashes().stream().anyMatch(erased::contains)));
+        eraser.eraseAll(split.get(true)).block();
+        log.info("Event {} is about a person erased since: {} email(s) erased unsent", event.id(), split.get(true).size());
+        return split.get(false);
     }
 }

@@ -32,13 +32,24 @@ public final class EnquiryTopic {
     }
 
     public static void publish(String eventId, String type, String key, byte[] value) {
+        publish(eventId, type, key, value, Instant.now());
+    }
+
+    /** An event that happened at {@code time} (its ce_time), as one delivered late would be. */
+    public static String publishAt(String type, String key, ObjectNode payload, Instant time) {
+        String eventId = UUID.randomUUID().toString();
+        publish(eventId, type, key, ContractEvents.bytes(payload), time);
+        return eventId;
+    }
+
+    private static void publish(String eventId, String type, String key, byte[] value, Instant time) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>("enquiries", key, value);
         Map<String, String> headers = Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", eventId,
                 "ce_type", type,
                 "ce_source", "/courseline/enquiry-service",
-                "ce_time", Instant.now().toString(),
+                "ce_time", time.toString(),
                 "ce_subject", key,
                 "content-type", "application/json");
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
