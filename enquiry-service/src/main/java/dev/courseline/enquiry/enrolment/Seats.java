@@ -194,7 +194,27 @@ public class Seats implements RunCatalogueListener {
     /** Replaces the learner's personal data on every run they enrolled on; returns how many enrolments. */
     public Mono<Integer> erase(String emailSha256) {
         return mongo.find(Query.query(Criteria.where("enrolments.emailSha256").is(emailSha256)), RunSeats.class)
-                .concatMap(run -> change(run.id(), state -> {
+                .concatMap(run -> eraseIn(run, emailSha256).flatMap(erased -> dropUnsentEvents(run, emailSha256)
+                        .thenReturn(erased)))
+                .reduce(0, Integer::sum);
+    }
+
+    /**
+     * The events of the person's enrolments not sent yet (keyed by enrolment id) carry their name and email as sent
+     * text: they are pulled from the run's document, as the relay pulls what it sent.
+     */
+    private Mono<Void> dropUnsentEvents(RunSeats run, String emailSha256) {
+        List<String> enrolmentIds = run.enrolments().stream()
+                .filter(enrolment -> emailSha256.equals(enrolment.emailSha256()))
+                .map(Enrolment::enrolmentId).toList();
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(run.id())),
+                new Update().pull(OutboxRelay.PENDING_EVENTS,
+                        new org.bson.Document("key", new org.bson.Document("$in", enrolmentIds))),
+                RunSeats.class).then();
+    }
+
+    private Mono<Integer> eraseIn(RunSeats run, String emailSha256) {
+        return change(run.id(), state -> {
                     List<Enrolment> all = new ArrayList<>(state.enrolments());
                     int erased = 0;
                     for (int i = 0; i < all.size(); i++) {
@@ -205,8 +225,7 @@ public class Seats implements RunCatalogueListener {
                     }
                     return erased == 0 ? Change.none(0) : new Change<>(with(state, state.run(), state.status(),
                             state.maxCapacity(), state.seatsLeft(), all), null, List.of(), erased);
-                }))
-                .reduce(0, Integer::sum);
+                });
     }
 
     /** Applies a run event of the catalogue: new runs, capacity changes, reschedules and cancellations. */

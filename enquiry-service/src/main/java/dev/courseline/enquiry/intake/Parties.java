@@ -100,9 +100,15 @@ public class Parties {
         return bulk.execute().then();
     }
 
-    /** Forgets a person: their own index entry goes; their organisation's keeps only what names no one. */
+    /**
+     * Forgets a person: their own index entry goes, and their enquiries leave every organisation's entry (which would
+     * otherwise keep their email hash and their enquiries' summaries).
+     */
     public Mono<Void> forget(String emailSha256) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(personKey(emailSha256))), Party.class).then();
+        return mongo.remove(Query.query(Criteria.where("_id").is(personKey(emailSha256))), Party.class)
+                .then(mongo.updateMulti(Query.query(Criteria.where("recent.emailSha256").is(emailSha256)),
+                        new Update().pull("recent", new org.bson.Document("emailSha256", emailSha256)), Party.class))
+                .then();
     }
 
     private static void push(ReactiveBulkOperations pushes, String key, EarlierEnquiry reference) {

@@ -1,5 +1,7 @@
 package dev.courseline.enquiry.privacy;
 
+import java.util.List;
+
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -8,11 +10,13 @@ import org.springframework.stereotype.Component;
 
 import dev.courseline.enquiry.intake.Contact;
 import dev.courseline.enquiry.intake.Enquiry;
+import dev.courseline.enquiry.outbox.OutboxRelay;
 import reactor.core.publisher.Mono;
 
 /**
  * Replaces the personal data of enquiries with placeholders, keeping what the business may keep (what was asked for,
- * when, by which organisation, and how the lead ended). Consent stays as the record of what was agreed.
+ * when, by which organisation, and how the lead ended). Consent stays as the record of what was agreed; events
+ * not yet sent are dropped.
  */
 @Component
 public class Anonymiser {
@@ -31,7 +35,10 @@ public class Anonymiser {
                 .unset("emailSha256")
                 .unset("message")
                 .unset("location")
-                .unset("preferredDates");
+                .unset("preferredDates")
+                // Events not sent yet carry the person's data as sent text: they go too (an event the relay is
+                // sending at this moment is stopped on the notification side, which checks erasures before sending).
+                .set(OutboxRelay.PENDING_EVENTS, List.of());
         return mongo.updateMulti(Query.query(which), update, Enquiry.class)
                 .map(result -> (int) result.getModifiedCount());
     }
