@@ -10,6 +10,8 @@ public class MultiLineValidator implements ConstraintValidator<MultiLine, CharSe
         if (value == null) {
             return true;
         }
-        return value.codePoints().noneMatch(c -> c != '\n' && c != '\r' && c != '\t' && Character.isISOControl(c));
+        return value.codePoints().noneMatch(c -> c != '\n' && c != '\r' && c != '\t' && Character.isISOControl(c)
+                || c == '\u2028' || c == '\u2029' || Character.getType(c) == Character.SURROGATE
+                || c == 0xFFFE || c == 0xFFFF);
     }
 }

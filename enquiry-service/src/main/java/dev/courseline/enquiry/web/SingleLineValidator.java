@@ -14,6 +14,8 @@ public class SingleLineValidator implements ConstraintValidator<SingleLine, Char
     }
 
     static boolean isForbidden(int codePoint) {
-        return Character.isISOControl(codePoint) || codePoint == '\u2028' || codePoint == '\u2029';
+        // A lone surrogate (JSON may escape one, "\uD800") is no character at all; U+FFFE and U+FFFF are none either.
+        return Character.isISOControl(codePoint) || codePoint == '\u2028' || codePoint == '\u2029'
+                || Character.getType(codePoint) == Character.SURROGATE || codePoint == 0xFFFE || codePoint == 0xFFFF;
     }
 }
