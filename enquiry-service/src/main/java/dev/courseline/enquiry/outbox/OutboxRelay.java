@@ -91,7 +91,8 @@ public class OutboxRelay implements SmartLifecycle {
      * the caller is: handing every send to another thread cost a context switch each, and under load the Mongo
      * driver's event loop queued for the hand-off's lock (2 s of 60 in a profile at 70 requests/s).
      */
-    private final Scheduler sendScheduler = Schedulers.newBoundedElastic(8, 100_000, "outbox-relay");
+    // Made again on each start: a stopped context (Spring's test context pausing, a refresh) starts the relay again.
+    private volatile Scheduler sendScheduler = newSendScheduler();
     private volatile boolean sendsAcknowledged;
     private volatile Disposable sweeper;
 
@@ -370,8 +371,15 @@ public class OutboxRelay implements SmartLifecycle {
                 .block(Duration.ofSeconds(30));
     }
 
+    private static Scheduler newSendScheduler() {
+        return Schedulers.newBoundedElastic(8, 100_000, "outbox-relay");
+    }
+
     @Override
     public void start() {
+        if (sendScheduler.isDisposed()) {
+            sendScheduler = newSendScheduler();
+        }
         createIndexes();
         sweeper = Flux.interval(Duration.ZERO, properties.sweepInterval())
                 .onBackpressureDrop()
