@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -193,9 +194,19 @@ public class Seats implements RunCatalogueListener {
 
     /** Replaces the learner's personal data on every run they enrolled on; returns how many enrolments. */
     public Mono<Integer> erase(String emailSha256) {
+        Predicate<Enrolment> theirs = enrolment -> emailSha256.equals(enrolment.emailSha256());
         return mongo.find(Query.query(Criteria.where("enrolments.emailSha256").is(emailSha256)), RunSeats.class)
-                .concatMap(run -> eraseIn(run, emailSha256).flatMap(erased -> dropUnsentEvents(run, emailSha256)
+                .concatMap(run -> eraseIn(run, theirs).flatMap(erased -> dropUnsentEvents(run, theirs)
                         .thenReturn(erased)))
+                .reduce(0, Integer::sum);
+    }
+
+    /** Retention: anonymises every enrolment of the runs that ended before {@code cutOff}; returns how many. */
+    public Mono<Integer> anonymiseRunsEndedBefore(Instant cutOff) {
+        Predicate<Enrolment> kept = enrolment -> enrolment.emailSha256() != null;
+        return mongo.find(Query.query(Criteria.where("run.endUtc").lt(cutOff)), RunSeats.class)
+                .filter(run -> run.enrolments().stream().anyMatch(kept))
+                .concatMap(run -> eraseIn(run, kept).flatMap(erased -> dropUnsentEvents(run, kept).thenReturn(erased)))
                 .reduce(0, Integer::sum);
     }
 
@@ -203,9 +214,9 @@ public class Seats implements RunCatalogueListener {
      * The events of the person's enrolments not sent yet (keyed by enrolment id) carry their name and email as sent
      * text: they are pulled from the run's document, as the relay pulls what it sent.
      */
-    private Mono<Void> dropUnsentEvents(RunSeats run, String emailSha256) {
+    private Mono<Void> dropUnsentEvents(RunSeats run, Predicate<Enrolment> which) {
         List<String> enrolmentIds = run.enrolments().stream()
-                .filter(enrolment -> emailSha256.equals(enrolment.emailSha256()))
+                .filter(which)
                 .map(Enrolment::enrolmentId).toList();
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(run.id())),
                 new Update().pull(OutboxRelay.PENDING_EVENTS,
@@ -213,12 +224,12 @@ public class Seats implements RunCatalogueListener {
                 RunSeats.class).then();
     }
 
-    private Mono<Integer> eraseIn(RunSeats run, String emailSha256) {
+    private Mono<Integer> eraseIn(RunSeats run, Predicate<Enrolment> which) {
         return change(run.id(), state -> {
                     List<Enrolment> all = new ArrayList<>(state.enrolments());
                     int erased = 0;
                     for (int i = 0; i < all.size(); i++) {
-                        if (emailSha256.equals(all.get(i).emailSha256())) {
+                        if (which.test(all.get(i))) {
                             all.set(i, all.get(i).erased());
                             erased++;
                         }
