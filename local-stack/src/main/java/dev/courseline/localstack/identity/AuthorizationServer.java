@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContext;
+import dev.courseline.localstack.support.BindAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 public final class AuthorizationServer implements AutoCloseable {
 
     /** Loopback only: the shortcut hands out tokens without a password. */
-    public static final String ADDRESS = "127.0.0.1";
+    /** Loopback unless {@code COURSELINE_BIND_ADDRESS} says otherwise. */
+    public static final String ADDRESS = BindAddress.host();
     static final String SESSION_COOKIE = "COURSELINE_IDP_SESSION";
 
     private final int port;

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.courseline.localstack.support.BindAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public final class SmtpServer {
     public SmtpServer(int port, MailRetention retention) {
         this.port = port;
         this.retention = retention;
-        this.greenMail = new RestartableGreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
+        this.greenMail = new RestartableGreenMail(new ServerSetup(port, BindAddress.host(), ServerSetup.PROTOCOL_SMTP));
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     }
 

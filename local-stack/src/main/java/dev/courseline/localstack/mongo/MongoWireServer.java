@@ -2,6 +2,7 @@ package dev.courseline.localstack.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import dev.courseline.localstack.support.BindAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class MongoWireServer implements MongoStore {
     public synchronized MongoWireServer start() {
         if (server == null) {
             server = new MongoServer(backend());
-            server.bind("localhost", port);
+            server.bind(BindAddress.host(), port);
         }
         return this;
     }

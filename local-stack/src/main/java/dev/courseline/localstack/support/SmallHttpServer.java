@@ -18,7 +18,7 @@ public final class SmallHttpServer implements AutoCloseable {
 
     public SmallHttpServer(int port, String threadName) {
         try {
-            server = HttpServer.create(new InetSocketAddress(port), 16);
+            server = HttpServer.create(new InetSocketAddress(BindAddress.host(), port), 16);
         } catch (IOException e) {
             throw new UncheckedIOException("could not listen on port " + port, e);
         }
