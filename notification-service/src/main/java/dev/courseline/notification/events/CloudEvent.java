@@ -1,15 +1,18 @@
 package dev.courseline.notification.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.springframework.messaging.Message;
 
 /**
  * The CloudEvents binary-mode envelope of a record: the attributes this service needs, read from the headers, and
- * the raw JSON payload.
+ * the raw JSON payload. {@code time} ({@code ce_time}) is null when absent or not an ISO-8601 instant: only the email
+ * delay metric reads it.
  */
-public record CloudEvent(String id, String type, String subject, byte[] data) {
+public record CloudEvent(String id, String type, String subject, byte[] data, Instant time) {
 
     public static CloudEvent from(Message<byte[]> message) {
         Map<String, Object> headers = message.getHeaders();
@@ -21,7 +24,16 @@ public record CloudEvent(String id, String type, String subject, byte[] data) {
         if (type == null || type.isBlank()) {
             throw new MalformedEventException("Event " + id + " has no ce_type header");
         }
-        return new CloudEvent(id, type, attribute(headers, "subject"), message.getPayload());
+        return new CloudEvent(id, type, attribute(headers, "subject"), message.getPayload(),
+                instant(attribute(headers, "time")));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     // Kafka delivers header values as bytes; Spring Cloud Function may have rewritten the prefix to "ce-" or "ce.".
