@@ -28,7 +28,8 @@ public class SecurityConfig {
     /** Read by anyone, with GET or HEAD. */
     static final List<String> PUBLIC_READS = List.of("/api/courses/**", "/api/runs/**", "/api/guide/**");
     /** Documents and probes, also read by anyone. */
-    static final List<String> OPERATIONS_READS = List.of("/v3/api-docs/**", "/actuator/health/**", "/actuator/info");
+    static final List<String> OPERATIONS_READS = List.of("/v3/api-docs/**", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus");
 
     @Bean
     UrlBasedCorsConfigurationSource publicCorsSource(PublicCors cors) {

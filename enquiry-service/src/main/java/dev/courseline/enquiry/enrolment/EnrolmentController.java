@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.courseline.enquiry.metrics.EnrolmentMetrics;
 import dev.courseline.enquiry.web.RequestValidator;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,11 +26,13 @@ public class EnrolmentController {
     private final Seats seats;
     private final RequestValidator validator;
     private final Clock clock;
+    private final EnrolmentMetrics metrics;
 
-    public EnrolmentController(Seats seats, RequestValidator validator, Clock clock) {
+    public EnrolmentController(Seats seats, RequestValidator validator, Clock clock, EnrolmentMetrics metrics) {
         this.seats = seats;
         this.validator = validator;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** {@code 201} with status CONFIRMED, or WAITLISTED and the position in the queue. */
@@ -47,14 +50,14 @@ public class EnrolmentController {
                     schema = @Schema(type = "integer")))
     public Mono<ResponseEntity<Enrolled>> enrol(@RequestBody(required = false) EnrolmentRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return Mono.defer(() -> {
+        return metrics.counted(Mono.defer(() -> {
             String key = RequestValidator.idempotencyKey(idempotencyKey);
             RequestValidator.throwIfAny(validator.violations(request));
             return seats.enrol(request.runId().strip(),
                     new Learner(request.learner().name().strip(), request.learner().email().strip()),
                     blankToNull(request.organisation()), blankToNull(request.purchaseOrder()),
                     request.consent().toConsent(clock.instant()), key);
-        }).map(enrolled -> ResponseEntity.status(HttpStatus.CREATED)
+        })).map(enrolled -> ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create(enrolled.statusLink())).body(enrolled));
     }
 

@@ -16,6 +16,7 @@ import dev.courseline.enquiry.intake.Announcement;
 import dev.courseline.enquiry.intake.EnquiryDraft;
 import dev.courseline.enquiry.intake.EnquiryKind;
 import dev.courseline.enquiry.intake.IntakeService;
+import dev.courseline.enquiry.metrics.IntakeMetrics;
 import dev.courseline.enquiry.web.RequestValidator;
 import reactor.core.publisher.Mono;
 
@@ -29,23 +30,25 @@ public class MembershipController {
     private final IntakeService intake;
     private final EnquiryProperties properties;
     private final Clock clock;
+    private final IntakeMetrics metrics;
 
     public MembershipController(RequestValidator validator, IntakeService intake, EnquiryProperties properties,
-            Clock clock) {
+            Clock clock, IntakeMetrics metrics) {
         this.validator = validator;
         this.intake = intake;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @PostMapping("/api/enquiries/memberships")
     public Mono<ResponseEntity<AcceptedEnquiry>> request(@RequestBody(required = false) MembershipRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return Mono.defer(() -> {
+        return metrics.counted(EnquiryKind.MEMBERSHIP, Mono.defer(() -> {
             String key = RequestValidator.idempotencyKey(idempotencyKey);
             RequestValidator.throwIfAny(validator.violations(request));
             return intake.accept(draft(request), key, ANNOUNCEMENT);
-        }).map(result -> Accepted.of(result, properties));
+        })).map(result -> Accepted.of(result, properties));
     }
 
     private EnquiryDraft draft(MembershipRequest request) {

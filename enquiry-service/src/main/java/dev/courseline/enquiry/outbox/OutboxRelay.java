@@ -110,6 +110,11 @@ public class OutboxRelay implements SmartLifecycle {
         collections.add(collection);
     }
 
+    /** The collections registered so far, for the outbox gauges. */
+    public Set<String> collections() {
+        return Set.copyOf(collections);
+    }
+
     /**
      * Adds events to a write of an aggregate document. Every write that adds events must go through here: the new
      * {@code unsent} token is what tells a send in flight that its events are no longer the last ones.

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.courseline.enquiry.config.EnquiryProperties;
 import dev.courseline.enquiry.intake.Accepted;
 import dev.courseline.enquiry.intake.AcceptedEnquiry;
+import dev.courseline.enquiry.intake.EnquiryKind;
+import dev.courseline.enquiry.metrics.IntakeMetrics;
 import dev.courseline.enquiry.web.RequestValidator;
 import reactor.core.publisher.Mono;
 
@@ -17,16 +19,19 @@ public class QuoteController {
 
     private final QuoteIntake intake;
     private final EnquiryProperties properties;
+    private final IntakeMetrics metrics;
 
-    public QuoteController(QuoteIntake intake, EnquiryProperties properties) {
+    public QuoteController(QuoteIntake intake, EnquiryProperties properties, IntakeMetrics metrics) {
         this.intake = intake;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @PostMapping("/api/enquiries/in-house-quotes")
     public Mono<ResponseEntity<AcceptedEnquiry>> request(@RequestBody(required = false) QuoteRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return Mono.defer(() -> intake.submit(request, RequestValidator.idempotencyKey(idempotencyKey)))
+        return metrics.counted(EnquiryKind.QUOTE,
+                Mono.defer(() -> intake.submit(request, RequestValidator.idempotencyKey(idempotencyKey))))
                 .map(result -> Accepted.of(result, properties));
     }
 }

@@ -108,6 +108,11 @@ public final class Launcher {
                     service.baseUrl(), service.pid()));
         }
         text.append(String.format("[launcher]   %-22s %s%n", "courses API", process(services, "catalogue").baseUrl() + "/api/courses"));
+        for (ServiceProcess service : services.services()) {
+            ServiceDefinition.named(service.name()).metricsPath().ifPresent(path -> text.append(String.format(
+                    "[launcher]   %-22s %s   (Prometheus; docs/operations.md)%n", "metrics " + service.name(),
+                    service.baseUrl() + path)));
+        }
         MailRetention retention = stack.settings().mailRetention();
         text.append(String.format("[launcher]   %-22s %s   (JSON: %s/api/messages%s)%n", "mail inbox", stack.inboxUrl(),
                 stack.inboxUrl(), retention.keepsAll() ? "" : String.format("; keeps the newest %,d emails", retention.keepNewest())));

@@ -54,6 +54,11 @@ public record ServiceDefinition(String name, String module, int port, String dat
                 .orElseThrow(() -> new IllegalArgumentException("no Courseline process named " + name));
     }
 
+    /** Where Prometheus reads its metrics: every Courseline service but the website exports them. */
+    public Optional<String> metricsPath() {
+        return WEBSITE.name().equals(name) ? Optional.empty() : Optional.of("/actuator/prometheus");
+    }
+
     /** Its address on this machine at the fixed port, as the launcher runs it. */
     public String localUrl() {
         return "http://localhost:" + port;

@@ -38,6 +38,14 @@ class ServiceDefinitionTest {
     }
 
     @Test
+    void theThreeServicesServeMetricsWhereTheLauncherSaysAndTheWebsiteNone() {
+        assertThat(ServiceDefinition.COURSELINE.stream().filter(service -> service.metricsPath().isPresent())
+                .map(service -> service.localUrl() + service.metricsPath().get()))
+                .containsExactly("http://localhost:8081/actuator/prometheus", "http://localhost:8082/actuator/prometheus",
+                        "http://localhost:8083/actuator/prometheus");
+    }
+
+    @Test
     void theLauncherListsTheWebsiteFirstOnItsOwnPort() {
         assertThat(ServiceDefinition.COURSELINE.get(0)).isEqualTo(ServiceDefinition.WEBSITE);
         assertThat(ServiceDefinition.WEBSITE.localUrl()).isEqualTo("http://localhost:8080");

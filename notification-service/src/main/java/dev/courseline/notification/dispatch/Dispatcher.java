@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.courseline.notification.config.NotificationProperties;
 import dev.courseline.notification.config.NotificationProperties.Dispatch;
+import dev.courseline.notification.metrics.DeliveryMetrics;
 import dev.courseline.notification.notification.Lease;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
@@ -60,6 +61,7 @@ public class Dispatcher implements SmartLifecycle {
     private final Duration leaseLeftToSend;
     private final InternetAddress sender;
     private final Clock clock;
+    private final DeliveryMetrics metrics;
     private final String instanceId = UUID.randomUUID().toString();
 
     private final AtomicLong freshLeases = new AtomicLong();
@@ -73,7 +75,8 @@ public class Dispatcher implements SmartLifecycle {
     /** Set once the first sweep has marked what an earlier version left unfinished; only the sweeper thread uses it. */
     private boolean unfinishedFromBeforeMarked;
 
-    public Dispatcher(NotificationStore store, JavaMailSenderImpl mail, NotificationProperties properties, Clock clock) {
+    public Dispatcher(NotificationStore store, JavaMailSenderImpl mail, NotificationProperties properties, Clock clock,
+            DeliveryMetrics metrics) {
         this.store = store;
         this.mail = mail;
         this.settings = properties.dispatch();
@@ -81,6 +84,7 @@ public class Dispatcher implements SmartLifecycle {
         this.leaseLeftToSend = settings.lease().dividedBy(2);
         this.sender = parse(properties.sender());
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -327,6 +331,7 @@ public class Dispatcher implements SmartLifecycle {
         private boolean send(Notification notification, SmtpConnection connection) {
             try {
                 connection.send(EmailMessages.build(mail.getSession(), notification, sender, new Date()));
+                metrics.accepted(notification);
                 return true;
             } catch (Exception e) {
                 Instant failedAt = clock.instant();

@@ -10,7 +10,8 @@ import org.springframework.messaging.Message;
 
 /**
  * The CloudEvents binary-mode envelope of a record: the attributes this service needs, read from the headers, and
- * the raw JSON payload.
+ * the raw JSON payload. {@code time} ({@code ce_time}) is null when absent or not an ISO-8601 instant: only the email
+ * delay metric reads it.
  */
 public record CloudEvent(String id, String type, String subject, byte[] data, Instant time) {
 

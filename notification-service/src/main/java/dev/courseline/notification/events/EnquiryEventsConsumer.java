@@ -80,7 +80,7 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
         Instant now = clock.instant();
         Lease lease = dispatcher.leaseForFresh();
         List<Notification> notifications = planner.emailsFor(event).stream()
-                .map(email -> Notification.leased(event.id(), event.type(), email, now, lease))
+                .map(email -> Notification.leased(event.id(), event.type(), event.time(), email, now, lease))
                 .toList();
         List<Notification> recorded = store.recordAllIfAbsent(notifications);
         if (recorded.size() < notifications.size()) {

@@ -16,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code Message-ID} is the same on every attempt. A fresh one is recorded already {@link #leased leased} to the
  * dispatcher of the instance that records it, which sends it without claiming it; it is PENDING only while it waits
  * for a claim (a retry's back-off, a lease the sweep released, a staff retry). {@code relatedIds} (see
- * {@link NewNotification}) is null for notifications recorded before it was kept.
+ * {@link NewNotification}) is null for notifications recorded before it was kept. {@code eventTime} is the event's
+ * {@code ce_time}, which the email delay metric starts from (null when unknown or recorded before it was kept).
  */
 @Document(Notification.COLLECTION)
 public record Notification(
@@ -38,7 +39,8 @@ public record Notification(
         Instant createdAt,
         Instant sentAt,
         Instant erasedAt,
-        List<String> relatedIds) {
+        List<String> relatedIds,
+        Instant eventTime) {
 
     public static final String COLLECTION = "notifications";
 
@@ -53,14 +55,27 @@ public record Notification(
      */
     public static Notification leased(String eventId, String eventType, NewNotification email, Instant now,
             Lease lease) {
-        return fresh(eventId, eventType, email, now, NotificationStatus.SENDING, lease.owner(), lease.until());
+        return leased(eventId, eventType, null, email, now, lease);
+    }
+
+    /** As {@link #leased(String, String, NewNotification, Instant, Lease)}, remembering when the event happened. */
+    public static Notification leased(String eventId, String eventType, Instant eventTime, NewNotification email,
+            Instant now, Lease lease) {
+        return fresh(eventId, eventType, email, now, NotificationStatus.SENDING, lease.owner(), lease.until())
+                .withEventTime(eventTime);
     }
 
     private static Notification fresh(String eventId, String eventType, NewNotification email, Instant now,
             NotificationStatus status, String leaseOwner, Instant leaseUntil) {
         return new Notification(idFor(eventId, email.kind(), email.recipient()), eventId, eventType, email.kind(),
                 email.aboutId(), email.recipient(), email.content(), email.personEmailHashes(), status, 0, List.of(),
-                now, leaseOwner, leaseUntil, null, now, null, null, email.relatedIds());
+                now, leaseOwner, leaseUntil, null, now, null, null, email.relatedIds(), null);
+    }
+
+    private Notification withEventTime(Instant time) {
+        return new Notification(id, eventId, eventType, kind, aboutId, recipient, content, personEmailHashes, status,
+                failedAttempts, attempts, nextAttemptAt, leaseOwner, leaseUntil, lastError, createdAt, sentAt, erasedAt,
+                relatedIds, time);
     }
 
     /**

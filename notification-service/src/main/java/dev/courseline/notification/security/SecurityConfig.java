@@ -28,7 +28,7 @@ class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/notifications", "/api/notifications/**").hasAnyRole(STAFF_ROLES)
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -17,6 +17,7 @@ import dev.courseline.notification.notification.Attempt;
 import dev.courseline.notification.notification.Lease;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStatus;
+import dev.courseline.notification.metrics.DeliveryMetrics;
 import dev.courseline.notification.notification.NotificationStore;
 import dev.courseline.notification.support.Inbox;
 import dev.courseline.notification.support.IntegrationTest;
@@ -47,6 +48,9 @@ class LeasedDispatchIntegrationTest extends IntegrationTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    DeliveryMetrics deliveryMetrics;
 
     @Test
     void aFreshNotificationIsSentAtOnceUnderTheLeaseItWasRecordedWith() {
@@ -81,7 +85,7 @@ class LeasedDispatchIntegrationTest extends IntegrationTest {
         Dispatch noWorkers = new Dispatch(0, properties.dispatch().lease(), properties.dispatch().sweepInterval(),
                 properties.dispatch().idleConnectionClose(), properties.dispatch().retry());
         Dispatcher stopping = new Dispatcher(store, mail, new NotificationProperties(properties.sender(),
-                properties.websitePublicUrl(), properties.sales(), noWorkers), clock);
+                properties.websitePublicUrl(), properties.sales(), noWorkers), clock, deliveryMetrics);
         stopping.start();
         Notification fresh = recordLeased("handed-back", stopping.leaseForFresh());
         stopping.submitLeased(List.of(fresh));

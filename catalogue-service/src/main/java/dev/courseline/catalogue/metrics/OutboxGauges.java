@@ -1,0 +1,71 @@
+package dev.courseline.catalogue.metrics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import dev.courseline.catalogue.outbox.OutboxCollections;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code courseline_outbox_pending} and {@code courseline_outbox_oldest_pending_seconds}: what the relay has not sent
+ * yet. The age is computed at scrape time from the stored oldest event, so it keeps growing while the relay is stuck.
+ */
+@Component
+class OutboxGauges implements StoreGauge {
+
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxCollections collections;
+    private final Clock clock;
+    private final AtomicReference<OutboxSnapshot> snapshot = new AtomicReference<>(OutboxSnapshot.EMPTY);
+
+    OutboxGauges(MeterRegistry registry, ReactiveMongoTemplate mongo, OutboxCollections collections, Clock clock,
+            @Value("${spring.application.name}") String service) {
+        this.mongo = mongo;
+        this.collections = collections;
+        this.clock = clock;
+        Gauge.builder("courseline.outbox.pending", snapshot, s -> s.get().pending())
+                .description("Events stored but not yet acknowledged by Kafka").tag("service", service)
+                .register(registry);
+        Gauge.builder("courseline.outbox.oldest.pending", snapshot, s -> s.get().oldestAgeSeconds(clock.instant()))
+                .description("Age of the oldest event not yet acknowledged by Kafka (0 when none)")
+                .baseUnit("seconds").tag("service", service).register(registry);
+    }
+
+    @Override
+    public Mono<Void> refresh() {
+        return Flux.fromIterable(collections.names())
+                .flatMap(this::pendingIn)
+                .reduce(OutboxSnapshot.EMPTY, (total, part) -> total.plus(part.pending(), part.oldest()))
+                .doOnNext(snapshot::set)
+                .then();
+    }
+
+    /** Only documents with events are read, and of them only the events' times. */
+    private Mono<OutboxSnapshot> pendingIn(String collection) {
+        Query query = Query.query(Criteria.where("pendingEvents.0").exists(true));
+        query.fields().include("pendingEvents.occurredAt");
+        return mongo.find(query, Document.class, collection)
+                .map(OutboxGauges::ofDocument)
+                .reduce(OutboxSnapshot.EMPTY, (total, part) -> total.plus(part.pending(), part.oldest()));
+    }
+
+    private static OutboxSnapshot ofDocument(Document document) {
+        List<Document> events = document.getList("pendingEvents", Document.class, List.of());
+        Instant oldest = events.stream().map(event -> event.get("occurredAt")).filter(Date.class::isInstance)
+                .map(date -> ((Date) date).toInstant()).min(Instant::compareTo).orElse(null);
+        return new OutboxSnapshot(events.size(), oldest);
+    }
+}

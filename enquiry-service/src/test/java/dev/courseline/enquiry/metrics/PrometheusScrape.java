@@ -1,0 +1,64 @@
+package dev.courseline.enquiry.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One answer of {@code /actuator/prometheus} (text format), read as its samples: name, labels, value. */
+public record PrometheusScrape(List<Sample> samples) {
+
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** One line of the exposition. */
+    public record Sample(String name, Map<String, String> labels, double value) {
+    }
+
+    public static PrometheusScrape parse(String text) {
+        List<Sample> samples = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            Matcher sample = SAMPLE.matcher(line);
+            if (line.startsWith("#") || !sample.find()) {
+                continue;
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            if (sample.group(2) != null) {
+                Matcher label = LABEL.matcher(sample.group(2));
+                while (label.find()) {
+                    labels.put(label.group(1), label.group(2));
+                }
+            }
+            samples.add(new Sample(sample.group(1), labels, Double.parseDouble(sample.group(3))));
+        }
+        return new PrometheusScrape(List.copyOf(samples));
+    }
+
+    /** Every sample name, as PromQL selects them (with {@code _total}, {@code _bucket}, {@code _count}, ...). */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        samples.forEach(sample -> names.add(sample.name()));
+        return names;
+    }
+
+    /** The sum of the samples of {@code name} carrying all of {@code labels}; null if there is none. */
+    public Double value(String name, Map<String, String> labels) {
+        List<Sample> matching = samples.stream()
+                .filter(sample -> sample.name().equals(name))
+                .filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet()))
+                .toList();
+        return matching.isEmpty() ? null : matching.stream().mapToDouble(Sample::value).sum();
+    }
+
+    public Double value(String name, String... labelPairs) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < labelPairs.length; i += 2) {
+            labels.put(labelPairs[i], labelPairs[i + 1]);
+        }
+        return value(name, labels);
+    }
+}
