@@ -24,6 +24,7 @@ import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -61,6 +62,7 @@ public class Dispatcher implements SmartLifecycle {
     private final InternetAddress sender;
     private final Clock clock;
     private final String instanceId = UUID.randomUUID().toString();
+    private final EmailTraces traces;
 
     private final AtomicLong freshLeases = new AtomicLong();
 
@@ -73,7 +75,8 @@ public class Dispatcher implements SmartLifecycle {
     /** Set once the first sweep has marked what an earlier version left unfinished; only the sweeper thread uses it. */
     private boolean unfinishedFromBeforeMarked;
 
-    public Dispatcher(NotificationStore store, JavaMailSenderImpl mail, NotificationProperties properties, Clock clock) {
+    public Dispatcher(NotificationStore store, JavaMailSenderImpl mail, NotificationProperties properties, Clock clock,
+            EmailTraces traces) {
         this.store = store;
         this.mail = mail;
         this.settings = properties.dispatch();
@@ -81,6 +84,7 @@ public class Dispatcher implements SmartLifecycle {
         this.leaseLeftToSend = settings.lease().dividedBy(2);
         this.sender = parse(properties.sender());
         this.clock = clock;
+        this.traces = traces;
     }
 
     /**
@@ -324,11 +328,21 @@ public class Dispatcher implements SmartLifecycle {
             return store.claimAll(ids, token, clock.instant().plus(settings.lease())).collectList().block();
         }
 
+        /** In the trace of the event that asked for it, so that what is logged here carries that trace's ids. */
         private boolean send(Notification notification, SmtpConnection connection) {
+            try (EmailTraces.Send trace = traces.start(notification)) {
+                return send(notification, connection, trace);
+            }
+        }
+
+        private boolean send(Notification notification, SmtpConnection connection, EmailTraces.Send trace) {
             try {
-                connection.send(EmailMessages.build(mail.getSession(), notification, sender, new Date()));
+                MimeMessage message = EmailMessages.build(mail.getSession(), notification, sender, new Date());
+                trace.stamp(message);
+                connection.send(message);
                 return true;
             } catch (Exception e) {
+                trace.failed(e);
                 Instant failedAt = clock.instant();
                 String error = SmtpFailures.describe(e);
                 if (SmtpFailures.isPermanent(e)) {

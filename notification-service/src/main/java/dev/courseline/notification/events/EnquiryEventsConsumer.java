@@ -11,6 +11,7 @@ import dev.courseline.notification.erasure.PersonalDataEraser;
 import dev.courseline.notification.notification.Lease;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
+import dev.courseline.notification.observability.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -36,15 +37,17 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
     private final PersonalDataEraser eraser;
     private final EventPayloadReader reader;
     private final Clock clock;
+    private final TraceContexts traces;
 
     public EnquiryEventsConsumer(NotificationPlanner planner, NotificationStore store, Dispatcher dispatcher,
-            PersonalDataEraser eraser, EventPayloadReader reader, Clock clock) {
+            PersonalDataEraser eraser, EventPayloadReader reader, Clock clock, TraceContexts traces) {
         this.planner = planner;
         this.store = store;
         this.dispatcher = dispatcher;
         this.eraser = eraser;
         this.reader = reader;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @Override
@@ -64,8 +67,10 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
         }
         Instant now = clock.instant();
         Lease lease = dispatcher.leaseForFresh();
+        // The binder's observation made the record's consumer span current: the emails are sent in its trace.
+        String traceparent = traces.current();
         List<Notification> notifications = planner.emailsFor(event).stream()
-                .map(email -> Notification.leased(event.id(), event.type(), email, now, lease))
+                .map(email -> Notification.leased(event.id(), event.type(), email, now, lease, traceparent))
                 .toList();
         List<Notification> recorded = store.recordAllIfAbsent(notifications);
         if (recorded.size() < notifications.size()) {

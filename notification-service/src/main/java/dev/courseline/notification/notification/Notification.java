@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -38,12 +39,28 @@ public record Notification(
         Instant createdAt,
         Instant sentAt,
         Instant erasedAt,
-        List<String> relatedIds) {
+        List<String> relatedIds,
+        String traceparent) {
 
     public static final String COLLECTION = "notifications";
 
+    /** The store reads every field; {@code traceparent} is null for notifications recorded before it was kept. */
+    @PersistenceCreator
+    public Notification {
+    }
+
+    /** Without a trace context, as recorded outside any trace. */
+    public Notification(String id, String eventId, String eventType, NotificationKind kind, String aboutId,
+            String recipient, EmailContent content, List<String> personEmailHashes, NotificationStatus status,
+            int failedAttempts, List<Attempt> attempts, Instant nextAttemptAt, String leaseOwner, Instant leaseUntil,
+            String lastError, Instant createdAt, Instant sentAt, Instant erasedAt, List<String> relatedIds) {
+        this(id, eventId, eventType, kind, aboutId, recipient, content, personEmailHashes, status, failedAttempts,
+                attempts, nextAttemptAt, leaseOwner, leaseUntil, lastError, createdAt, sentAt, erasedAt, relatedIds,
+                null);
+    }
+
     public static Notification pending(String eventId, String eventType, NewNotification email, Instant now) {
-        return fresh(eventId, eventType, email, now, NotificationStatus.PENDING, null, null);
+        return fresh(eventId, eventType, email, now, NotificationStatus.PENDING, null, null, null);
     }
 
     /**
@@ -53,14 +70,24 @@ public record Notification(
      */
     public static Notification leased(String eventId, String eventType, NewNotification email, Instant now,
             Lease lease) {
-        return fresh(eventId, eventType, email, now, NotificationStatus.SENDING, lease.owner(), lease.until());
+        return leased(eventId, eventType, email, now, lease, null);
+    }
+
+    /**
+     * The same, in the trace of {@code traceparent} (that of the event's consumer): the dispatcher sends the email
+     * within it, whenever and wherever that happens.
+     */
+    public static Notification leased(String eventId, String eventType, NewNotification email, Instant now,
+            Lease lease, String traceparent) {
+        return fresh(eventId, eventType, email, now, NotificationStatus.SENDING, lease.owner(), lease.until(),
+                traceparent);
     }
 
     private static Notification fresh(String eventId, String eventType, NewNotification email, Instant now,
-            NotificationStatus status, String leaseOwner, Instant leaseUntil) {
+            NotificationStatus status, String leaseOwner, Instant leaseUntil, String traceparent) {
         return new Notification(idFor(eventId, email.kind(), email.recipient()), eventId, eventType, email.kind(),
                 email.aboutId(), email.recipient(), email.content(), email.personEmailHashes(), status, 0, List.of(),
-                now, leaseOwner, leaseUntil, null, now, null, null, email.relatedIds());
+                now, leaseOwner, leaseUntil, null, now, null, null, email.relatedIds(), traceparent);
     }
 
     /**
