@@ -32,7 +32,13 @@ public final class EnquiryTopic {
     }
 
     public static void publish(String eventId, String type, String key, byte[] value) {
+        publish(eventId, type, key, value, Map.of());
+    }
+
+    /** The same with further headers, such as the {@code traceparent} of the trace it belongs to. */
+    public static void publish(String eventId, String type, String key, byte[] value, Map<String, String> more) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>("enquiries", key, value);
+        more.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         Map<String, String> headers = Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", eventId,
