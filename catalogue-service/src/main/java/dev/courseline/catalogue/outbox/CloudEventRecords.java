@@ -1,8 +1,10 @@
 package dev.courseline.catalogue.outbox;
 
 import dev.courseline.catalogue.events.Topics;
+import dev.courseline.catalogue.observability.Traceparent;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -17,14 +19,18 @@ final class CloudEventRecords {
     }
 
     static ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
-        List<Header> headers = List.of(
+        List<Header> headers = new ArrayList<>(List.of(
                 header("ce_specversion", "1.0"),
                 header("ce_id", event.eventId()),
                 header("ce_type", event.type()),
                 header("ce_source", SOURCE),
                 header("ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt())),
                 header("ce_subject", event.key()),
-                header("content-type", "application/json"));
+                header("content-type", "application/json")));
+        // The CloudEvents distributed-tracing extension: the context the event was created in, the first hop's.
+        if (event.traceparent() != null) {
+            headers.add(header("ce_" + Traceparent.HEADER, event.traceparent()));
+        }
         return new ProducerRecord<>(Topics.CATALOGUE_OFFERINGS, null, event.key(),
                 event.payload().getBytes(StandardCharsets.UTF_8), headers);
     }

@@ -1,5 +1,7 @@
 package dev.courseline.catalogue.outbox;
 
+import dev.courseline.catalogue.observability.TraceContexts;
+import io.micrometer.tracing.CurrentTraceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,18 +39,21 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final OutboxCollections collections;
     private final Clock clock;
+    private final TraceContexts traces;
     private final String owner = UUID.randomUUID().toString();
     private volatile Thread worker;
     private volatile boolean running;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxSignal signal,
-                       OutboxProperties properties, OutboxCollections collections, Clock clock) {
+                       OutboxProperties properties, OutboxCollections collections, Clock clock,
+                       TraceContexts traces) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.signal = signal;
         this.properties = properties;
         this.collections = collections;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @Override
@@ -133,8 +138,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<String> sent = new ArrayList<>();
         try {
             for (PendingEvent event : claimed.pendingEvents()) {
-                kafka.send(CloudEventRecords.toRecord(event))
-                        .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                send(event);
                 sent.add(event.eventId());
             }
         } catch (InterruptedException e) {
@@ -146,6 +150,17 @@ public class OutboxRelay implements SmartLifecycle {
         }
         release(collection, claimed.id(), sent);
         log.debug("Published {} event(s) of {} {}", sent.size(), collection, claimed.id());
+    }
+
+    /**
+     * Sends within the trace of the request that made the change, not whatever is current here: the template's
+     * producer span is then a child of that request's span and its {@code traceparent} goes into the record.
+     */
+    private void send(PendingEvent event) throws Exception {
+        try (CurrentTraceContext.Scope trace = traces.restore(event.traceparent())) {
+            kafka.send(CloudEventRecords.toRecord(event))
+                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Removes exactly the acknowledged events and gives the document back, if this instance still holds it. */

@@ -1,5 +1,6 @@
 package dev.courseline.catalogue.outbox;
 
+import dev.courseline.catalogue.observability.TraceContexts;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -10,13 +11,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class PendingEvents {
 
     private final JsonMapper jsonMapper;
+    private final TraceContexts traces;
 
-    public PendingEvents(JsonMapper jsonMapper) {
+    public PendingEvents(JsonMapper jsonMapper, TraceContexts traces) {
         this.jsonMapper = jsonMapper;
+        this.traces = traces;
     }
 
     public PendingEvent of(String type, String key, Object payload, Instant occurredAt) {
         return new PendingEvent(UUID.randomUUID().toString(), type, key, occurredAt,
-                jsonMapper.writeValueAsString(payload));
+                jsonMapper.writeValueAsString(payload), traces.current());
     }
 }

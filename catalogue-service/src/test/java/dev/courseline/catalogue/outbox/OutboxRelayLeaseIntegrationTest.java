@@ -2,6 +2,7 @@ package dev.courseline.catalogue.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.courseline.catalogue.observability.TraceContexts;
 import dev.courseline.catalogue.support.IntegrationTestSupport;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,9 @@ class OutboxRelayLeaseIntegrationTest extends IntegrationTestSupport {
 
     @Autowired
     private PendingEvents pendingEvents;
+
+    @Autowired
+    private TraceContexts traces;
 
     @Test
     void aClaimedDocumentIsNotClaimedByAnotherInstanceUntilItsLeaseEndsAndIsReleasedWithoutTheSentEvents()
@@ -64,6 +68,6 @@ class OutboxRelayLeaseIntegrationTest extends IntegrationTestSupport {
 
     private OutboxRelay relay(String collection, Instant now) {
         return new OutboxRelay(mongo, kafka, new OutboxSignal(), properties, new OutboxCollections(List.of(collection)),
-                Clock.fixed(now, ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC), traces);
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.courseline.enquiry.observability.TraceContexts;
 import dev.courseline.enquiry.store.TimeOrderedIds;
 
 /** Turns an event payload record into a pending event ready to be stored beside the state it describes. */
@@ -15,10 +16,12 @@ public class EventFactory {
 
     private final JsonMapper json;
     private final Clock clock;
+    private final TraceContexts traces;
 
-    public EventFactory(JsonMapper json, Clock clock) {
+    public EventFactory(JsonMapper json, Clock clock, TraceContexts traces) {
         this.json = json;
         this.clock = clock;
+        this.traces = traces;
     }
 
     public PendingEvent create(String type, String key, Object payload) {
@@ -27,6 +30,7 @@ public class EventFactory {
 
     /** {@code time} is when it happened: the {@code ce_time} header, equal to the payload's {@code occurredAt}. */
     public PendingEvent create(String type, String key, Instant time, Object payload) {
-        return new PendingEvent(TimeOrderedIds.next(), type, key, time, json.writeValueAsString(payload));
+        return new PendingEvent(TimeOrderedIds.next(), type, key, time, json.writeValueAsString(payload),
+                traces.current());
     }
 }

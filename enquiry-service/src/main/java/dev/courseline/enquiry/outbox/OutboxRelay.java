@@ -30,7 +30,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.courseline.enquiry.observability.TraceContexts;
+import dev.courseline.enquiry.observability.Traceparent;
 import dev.courseline.enquiry.store.RetiredIndexes;
+import io.micrometer.tracing.CurrentTraceContext;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -67,6 +70,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String LEASE_OWNER = OutboxLease.FIELD + ".owner";
     private static final String LEASE_ATTEMPTS = OutboxLease.FIELD + ".attempts";
     static final String UNSENT = OutboxLease.FIELD + ".unsent";
+    private static final String TRACEPARENT = "traceparent";
     private static final String SOURCE = "/courseline/enquiry-service";
     private static final int CONCURRENT_SWEEP_CLAIMS = 4;
     /** Kept by earlier versions only because the local stack's store used to scan for id-and-lease queries. */
@@ -79,6 +83,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Clock clock;
     private final SentMarks sentMarks;
+    private final TraceContexts traces;
     private final String owner = UUID.randomUUID().toString();
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     /** Collections whose documents written before the {@code unsent} marker existed have been marked. */
@@ -97,11 +102,12 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Disposable sweeper;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
-            Clock clock) {
+            Clock clock, TraceContexts traces) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
+        this.traces = traces;
         this.sentMarks = new SentMarks(mongo);
     }
 
@@ -268,8 +274,12 @@ public class OutboxRelay implements SmartLifecycle {
                 .flatMap(acks -> complete(collection, id, events, acks, unsent, priorFailures));
     }
 
+    /**
+     * Sends within the trace of the request that wrote the event, not whatever is current here: the template's
+     * producer span is then a child of that request's span and its {@code traceparent} goes into the record.
+     */
     private CompletableFuture<?> sendOne(Document event) {
-        try {
+        try (CurrentTraceContext.Scope trace = traces.restore(event.getString(TRACEPARENT))) {
             return kafka.send(record(event));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -342,6 +352,11 @@ public class OutboxRelay implements SmartLifecycle {
         header(headers, "ce_time", time.toInstant().toString());
         header(headers, "ce_subject", key);
         header(headers, "content-type", "application/json");
+        // The CloudEvents distributed-tracing extension: the context the event was created in, the first hop's.
+        String traceparent = event.getString(TRACEPARENT);
+        if (traceparent != null) {
+            header(headers, "ce_" + Traceparent.HEADER, traceparent);
+        }
         byte[] value = event.getString("payload").getBytes(StandardCharsets.UTF_8);
         return new ProducerRecord<>(Topics.ENQUIRIES, null, key, value, headers);
     }
@@ -352,7 +367,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     static Document toDocument(PendingEvent event) {
         return new Document("eventId", event.eventId()).append("type", event.type()).append("key", event.key())
-                .append("time", Date.from(event.time())).append("payload", event.payload());
+                .append("time", Date.from(event.time())).append("payload", event.payload())
+                .append(TRACEPARENT, event.traceparent());
     }
 
     private void sweepUnlessSweeping() {

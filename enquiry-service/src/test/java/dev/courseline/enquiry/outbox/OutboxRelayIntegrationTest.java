@@ -23,6 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.courseline.enquiry.intake.Enquiry;
+import dev.courseline.enquiry.observability.TraceContexts;
 import dev.courseline.enquiry.support.EnquiryEvents;
 import dev.courseline.localstack.junit.WithLocalStack;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +56,9 @@ class OutboxRelayIntegrationTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    TraceContexts traces;
 
     @Test
     void anEnquiryWhoseEventWasPublishedIsNoLongerMarked() {
@@ -96,7 +100,7 @@ class OutboxRelayIntegrationTest {
                 .append(OutboxLease.FIELD, new Document("until", Date.from(Instant.EPOCH)).append("attempts", 0)),
                 collection).block();
 
-        OutboxRelay afterUpgrade = new OutboxRelay(mongo, kafka, properties, clock);
+        OutboxRelay afterUpgrade = new OutboxRelay(mongo, kafka, properties, clock, traces);
         try (EnquiryEvents events = new EnquiryEvents()) {
             afterUpgrade.register(collection);
             afterUpgrade.sweep().block(PUBLISHED);
@@ -163,6 +167,6 @@ class OutboxRelayIntegrationTest {
 
     private static PendingEvent pendingEvent(Document event) {
         return new PendingEvent(event.getString("eventId"), event.getString("type"), event.getString("key"),
-                event.getDate("time").toInstant(), event.getString("payload"));
+                event.getDate("time").toInstant(), event.getString("payload"), event.getString("traceparent"));
     }
 }

@@ -25,6 +25,7 @@ import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -63,6 +64,7 @@ public class Dispatcher implements SmartLifecycle {
     private final Clock clock;
     private final DeliveryMetrics metrics;
     private final String instanceId = UUID.randomUUID().toString();
+    private final EmailTraces traces;
 
     private final AtomicLong freshLeases = new AtomicLong();
 
@@ -76,7 +78,7 @@ public class Dispatcher implements SmartLifecycle {
     private boolean unfinishedFromBeforeMarked;
 
     public Dispatcher(NotificationStore store, JavaMailSenderImpl mail, NotificationProperties properties, Clock clock,
-            DeliveryMetrics metrics) {
+            DeliveryMetrics metrics, EmailTraces traces) {
         this.store = store;
         this.mail = mail;
         this.settings = properties.dispatch();
@@ -85,6 +87,7 @@ public class Dispatcher implements SmartLifecycle {
         this.sender = parse(properties.sender());
         this.clock = clock;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     /**
@@ -328,12 +331,22 @@ public class Dispatcher implements SmartLifecycle {
             return store.claimAll(ids, token, clock.instant().plus(settings.lease())).collectList().block();
         }
 
+        /** In the trace of the event that asked for it, so that what is logged here carries that trace's ids. */
         private boolean send(Notification notification, SmtpConnection connection) {
+            try (EmailTraces.Send trace = traces.start(notification)) {
+                return send(notification, connection, trace);
+            }
+        }
+
+        private boolean send(Notification notification, SmtpConnection connection, EmailTraces.Send trace) {
             try {
-                connection.send(EmailMessages.build(mail.getSession(), notification, sender, new Date()));
+                MimeMessage message = EmailMessages.build(mail.getSession(), notification, sender, new Date());
+                trace.stamp(message);
+                connection.send(message);
                 metrics.accepted(notification);
                 return true;
             } catch (Exception e) {
+                trace.failed(e);
                 Instant failedAt = clock.instant();
                 String error = SmtpFailures.describe(e);
                 if (SmtpFailures.isPermanent(e)) {

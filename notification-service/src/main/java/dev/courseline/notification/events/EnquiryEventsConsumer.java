@@ -17,6 +17,7 @@ import dev.courseline.notification.erasure.PersonalDataEraser;
 import dev.courseline.notification.notification.Lease;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
+import dev.courseline.notification.observability.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,9 +47,11 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
     private final Retry erasureRetry;
     private final EventPayloadReader reader;
     private final Clock clock;
+    private final TraceContexts traces;
 
     public EnquiryEventsConsumer(NotificationPlanner planner, NotificationStore store, Dispatcher dispatcher,
             PersonalDataEraser eraser, EventPayloadReader reader, Clock clock, ErasureRecords erasures,
+            TraceContexts traces,
             @Value("${courseline.notification.erasure-retry.initial-delay:PT0.5S}") Duration erasureRetryDelay,
             @Value("${courseline.notification.erasure-retry.max-delay:PT30S}") Duration erasureRetryMaxDelay) {
         this.erasures = erasures;
@@ -60,6 +63,7 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
         this.eraser = eraser;
         this.reader = reader;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @Override
@@ -79,8 +83,11 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
         }
         Instant now = clock.instant();
         Lease lease = dispatcher.leaseForFresh();
+        // The binder's observation made the record's consumer span current: the emails are sent in its trace.
+        String traceparent = traces.current();
         List<Notification> notifications = planner.emailsFor(event).stream()
-                .map(email -> Notification.leased(event.id(), event.type(), event.time(), email, now, lease))
+                .map(email -> Notification.leased(event.id(), event.type(), event.time(), email, now, lease,
+                        traceparent))
                 .toList();
         List<Notification> recorded = store.recordAllIfAbsent(notifications);
         if (recorded.size() < notifications.size()) {

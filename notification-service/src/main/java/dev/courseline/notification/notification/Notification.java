@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -40,12 +41,28 @@ public record Notification(
         Instant sentAt,
         Instant erasedAt,
         List<String> relatedIds,
-        Instant eventTime) {
+        Instant eventTime,
+        String traceparent) {
 
     public static final String COLLECTION = "notifications";
 
+    /** The store reads every field; {@code traceparent} is null for notifications recorded before it was kept. */
+    @PersistenceCreator
+    public Notification {
+    }
+
+    /** Without the event's time and a trace context, as recorded outside any trace. */
+    public Notification(String id, String eventId, String eventType, NotificationKind kind, String aboutId,
+            String recipient, EmailContent content, List<String> personEmailHashes, NotificationStatus status,
+            int failedAttempts, List<Attempt> attempts, Instant nextAttemptAt, String leaseOwner, Instant leaseUntil,
+            String lastError, Instant createdAt, Instant sentAt, Instant erasedAt, List<String> relatedIds) {
+        this(id, eventId, eventType, kind, aboutId, recipient, content, personEmailHashes, status, failedAttempts,
+                attempts, nextAttemptAt, leaseOwner, leaseUntil, lastError, createdAt, sentAt, erasedAt, relatedIds,
+                null, null);
+    }
+
     public static Notification pending(String eventId, String eventType, NewNotification email, Instant now) {
-        return fresh(eventId, eventType, email, now, NotificationStatus.PENDING, null, null);
+        return fresh(eventId, eventType, email, now, NotificationStatus.PENDING, null, null, null);
     }
 
     /**
@@ -55,27 +72,30 @@ public record Notification(
      */
     public static Notification leased(String eventId, String eventType, NewNotification email, Instant now,
             Lease lease) {
-        return leased(eventId, eventType, null, email, now, lease);
+        return leased(eventId, eventType, null, email, now, lease, null);
     }
 
-    /** As {@link #leased(String, String, NewNotification, Instant, Lease)}, remembering when the event happened. */
+    /**
+     * The same, remembering when the event happened, in the trace of {@code traceparent} (that of the event's
+     * consumer): the dispatcher sends the email within it, whenever and wherever that happens.
+     */
     public static Notification leased(String eventId, String eventType, Instant eventTime, NewNotification email,
-            Instant now, Lease lease) {
-        return fresh(eventId, eventType, email, now, NotificationStatus.SENDING, lease.owner(), lease.until())
-                .withEventTime(eventTime);
+            Instant now, Lease lease, String traceparent) {
+        return fresh(eventId, eventType, email, now, NotificationStatus.SENDING, lease.owner(), lease.until(),
+                traceparent).withEventTime(eventTime);
     }
 
     private static Notification fresh(String eventId, String eventType, NewNotification email, Instant now,
-            NotificationStatus status, String leaseOwner, Instant leaseUntil) {
+            NotificationStatus status, String leaseOwner, Instant leaseUntil, String traceparent) {
         return new Notification(idFor(eventId, email.kind(), email.recipient()), eventId, eventType, email.kind(),
                 email.aboutId(), email.recipient(), email.content(), email.personEmailHashes(), status, 0, List.of(),
-                now, leaseOwner, leaseUntil, null, now, null, null, email.relatedIds(), null);
+                now, leaseOwner, leaseUntil, null, now, null, null, email.relatedIds(), null, traceparent);
     }
 
     private Notification withEventTime(Instant time) {
         return new Notification(id, eventId, eventType, kind, aboutId, recipient, content, personEmailHashes, status,
                 failedAttempts, attempts, nextAttemptAt, leaseOwner, leaseUntil, lastError, createdAt, sentAt, erasedAt,
-                relatedIds, time);
+                relatedIds, time, traceparent);
     }
 
     /**

@@ -215,7 +215,7 @@ class DeliveryLogIntegrationTest extends IntegrationTest {
                 pending.aboutId(), pending.recipient(), pending.content(), pending.personEmailHashes(),
                 NotificationStatus.FAILED, 1,
                 List.of(new Attempt(now, Attempt.Outcome.PERMANENT_FAILURE, "550 mailbox unavailable")), now,
-                null, null, "550 mailbox unavailable", now, null, null, pending.relatedIds(), null);
+                null, null, "550 mailbox unavailable", now, null, null, pending.relatedIds());
         mongo.insert(failed).block();
         return failed;
     }

@@ -35,6 +35,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class LeasedDispatchIntegrationTest extends IntegrationTest {
 
     @Autowired
+    EmailTraces traces;
+
+    @Autowired
     Dispatcher dispatcher;
 
     @Autowired
@@ -85,7 +88,7 @@ class LeasedDispatchIntegrationTest extends IntegrationTest {
         Dispatch noWorkers = new Dispatch(0, properties.dispatch().lease(), properties.dispatch().sweepInterval(),
                 properties.dispatch().idleConnectionClose(), properties.dispatch().retry());
         Dispatcher stopping = new Dispatcher(store, mail, new NotificationProperties(properties.sender(),
-                properties.websitePublicUrl(), properties.sales(), noWorkers), clock, deliveryMetrics);
+                properties.websitePublicUrl(), properties.sales(), noWorkers), clock, deliveryMetrics, traces);
         stopping.start();
         Notification fresh = recordLeased("handed-back", stopping.leaseForFresh());
         stopping.submitLeased(List.of(fresh));

@@ -64,7 +64,7 @@ class SweepIntegrationTest extends IntegrationTest {
         Notification inFlight = new Notification(pending.id(), pending.eventId(), pending.eventType(), pending.kind(),
                 pending.aboutId(), pending.recipient(), pending.content(), pending.personEmailHashes(),
                 NotificationStatus.SENDING, 0, List.of(), pending.nextAttemptAt(), "worker-that-died", leaseRanOut,
-                null, pending.createdAt(), null, null, pending.relatedIds(), null);
+                null, pending.createdAt(), null, null, pending.relatedIds());
 
         assertThat(store.recordIfAbsent(inFlight).block()).isTrue();
 

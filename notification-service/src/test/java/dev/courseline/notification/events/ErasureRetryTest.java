@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.courseline.notification.observability.TraceContexts;
 import dev.courseline.notification.compose.NotificationPlanner;
 import dev.courseline.notification.dispatch.Dispatcher;
 import dev.courseline.notification.erasure.ErasureRecords;
@@ -38,7 +39,7 @@ class ErasureRetryTest {
         EnquiryEventsConsumer consumer = new EnquiryEventsConsumer(mock(NotificationPlanner.class),
                 mock(NotificationStore.class), mock(Dispatcher.class), eraser,
                 new EventPayloadReader(JsonMapper.builder().build(), Validation.buildDefaultValidatorFactory().getValidator()),
-                Clock.systemUTC(), records, Duration.ofMillis(5), Duration.ofMillis(20));
+                Clock.systemUTC(), records, mock(TraceContexts.class), Duration.ofMillis(5), Duration.ofMillis(20));
         String hash = "a".repeat(64);
         var message = MessageBuilder.withPayload(("{\"emailSha256\":\"" + hash + "\",\"erasedAt\":\"2026-12-01T10:00:00Z\"}")
                         .getBytes(StandardCharsets.UTF_8))

@@ -32,18 +32,25 @@ public final class EnquiryTopic {
     }
 
     public static void publish(String eventId, String type, String key, byte[] value) {
-        publish(eventId, type, key, value, Instant.now());
+        publish(eventId, type, key, value, Instant.now(), Map.of());
     }
 
     /** An event that happened at {@code time} (its ce_time), as one delivered late would be. */
     public static String publishAt(String type, String key, ObjectNode payload, Instant time) {
         String eventId = UUID.randomUUID().toString();
-        publish(eventId, type, key, ContractEvents.bytes(payload), time);
+        publish(eventId, type, key, ContractEvents.bytes(payload), time, Map.of());
         return eventId;
     }
 
-    private static void publish(String eventId, String type, String key, byte[] value, Instant time) {
+    /** The same with further headers, such as the {@code traceparent} of the trace it belongs to. */
+    public static void publish(String eventId, String type, String key, byte[] value, Map<String, String> more) {
+        publish(eventId, type, key, value, Instant.now(), more);
+    }
+
+    private static void publish(String eventId, String type, String key, byte[] value, Instant time,
+            Map<String, String> more) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>("enquiries", key, value);
+        more.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         Map<String, String> headers = Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", eventId,
