@@ -31,7 +31,9 @@ public class Anonymiser {
                 .unset("emailSha256")
                 .unset("message")
                 .unset("location")
-                .unset("preferredDates");
+                .unset("preferredDates")
+                // A quarantined enquiry's held events carry the contact too; released later, it sends nothing.
+                .unset("quarantine.events");
         return mongo.updateMulti(Query.query(which), update, Enquiry.class)
                 .map(result -> (int) result.getModifiedCount());
     }

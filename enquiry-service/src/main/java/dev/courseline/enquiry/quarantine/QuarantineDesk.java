@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.outbox.OutboxRelay;
+import dev.courseline.enquiry.outbox.PendingEvent;
 import dev.courseline.enquiry.web.ConflictException;
 import dev.courseline.enquiry.web.NotFoundException;
 import reactor.core.publisher.Mono;
@@ -51,8 +52,10 @@ public class QuarantineDesk {
             Instant now = clock.instant();
             Update update = decided(Quarantine.QuarantineStatus.RELEASED, staff, now)
                     .set("lead", held.quarantine().lead());
-            if (!held.quarantine().events().isEmpty()) {
-                OutboxRelay.pushEvents(update, held.quarantine().events());
+            // None when erasure removed them meanwhile: the lead is released, nothing is sent.
+            List<PendingEvent> events = held.quarantine().events() == null ? List.of() : held.quarantine().events();
+            if (!events.isEmpty()) {
+                OutboxRelay.pushEvents(update, events);
             }
             return mongo.updateFirst(stillSuspect(id), update, Enquiry.class).flatMap(result -> {
                 if (result.getModifiedCount() != 1) {
