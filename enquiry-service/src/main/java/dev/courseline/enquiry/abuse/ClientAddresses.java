@@ -34,7 +34,7 @@ public class ClientAddresses {
             return "unknown";
         }
         if (!isTrusted(peer)) {
-            return peer.getHostAddress();
+            return name(peer);
         }
         List<String> forwarded = request.getHeaders().getValuesAsList("X-Forwarded-For");
         InetAddress client = peer;
@@ -48,7 +48,12 @@ public class ClientAddresses {
                 break;
             }
         }
-        return client.getHostAddress();
+        return name(client);
+    }
+
+    /** One name per machine: a browser on this host may come over ::1 and a script over 127.0.0.1. */
+    private static String name(InetAddress address) {
+        return address.isLoopbackAddress() ? "loopback" : address.getHostAddress();
     }
 
     boolean isTrusted(InetAddress address) {

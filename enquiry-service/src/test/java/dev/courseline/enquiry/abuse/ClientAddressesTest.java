@@ -21,6 +21,11 @@ class ClientAddressesTest {
     }
 
     @Test
+    void everyLoopbackAddressIsOneClient() {
+        assertThat(addresses.of(from("10.1.2.3", "::1"))).isEqualTo(addresses.of(from("10.1.2.3", "127.0.0.1")));
+    }
+
+    @Test
     void theNearestUntrustedHopWinsSoAClientCannotPrependAnAddress() {
         assertThat(addresses.of(from("10.1.2.3", "1.2.3.4, 203.0.113.7, 10.9.9.9"))).isEqualTo("203.0.113.7");
         assertThat(addresses.of(from("10.1.2.3", "not-an-address"))).isEqualTo("10.1.2.3");
