@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * In-house quote requests as the website posts them, each from a different organisation and email (so none is a
@@ -21,6 +22,8 @@ final class QuoteRequests {
              "preferredDates":"Two days in the second half of January","budget":{"amount":"12000.00","currency":"GBP"},
              "message":"Mixed team of developers and product people, new to Scrum. We would like a tailored two-day programme with exercises on our own backlog, and a follow-up coaching session for the Scrum Masters and Product Owners a month later.",
              "consent":{"privacyNoticeVersion":"2026-09","marketing":false}}""";
+
+    private static final int RETRIES = 3;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -41,13 +44,39 @@ final class QuoteRequests {
         return "Load " + run + " Org ";
     }
 
+    /** Sends request {@code sequence}; a 429 is sent again after its Retry-After, at most {@value #RETRIES} times. */
     boolean send(long sequence) throws Exception {
-        return client.send(request(sequence), HttpResponse.BodyHandlers.discarding()).statusCode() == 202;
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<Void> response = client.send(request(sequence), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 429 || attempt >= RETRIES) {
+                return response.statusCode() == 202;
+            }
+            Thread.sleep(retryAfter(response).toMillis());
+        }
     }
 
     CompletableFuture<Boolean> sendAsync(long sequence) {
+        return sendAsync(sequence, 0);
+    }
+
+    private CompletableFuture<Boolean> sendAsync(long sequence, int attempt) {
         return client.sendAsync(request(sequence), HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> response.statusCode() == 202);
+                .thenCompose(response -> {
+                    if (response.statusCode() != 429 || attempt >= RETRIES) {
+                        return CompletableFuture.completedFuture(response.statusCode() == 202);
+                    }
+                    return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(
+                                    retryAfter(response).toMillis(), TimeUnit.MILLISECONDS))
+                            .thenCompose(ignored -> sendAsync(sequence, attempt + 1));
+                });
+    }
+
+    /** The enquiry service's limits answer 429 with Retry-After in seconds (the launcher's --load-test lifts them). */
+    private static Duration retryAfter(HttpResponse<?> response) {
+        long seconds = response.headers().firstValue("Retry-After").map(String::strip)
+                .filter(value -> value.chars().allMatch(Character::isDigit) && !value.isEmpty())
+                .map(Long::parseLong).orElse(1L);
+        return Duration.ofSeconds(Math.max(1, Math.min(seconds, 60)));
     }
 
     static String body(String organisation, String emailLocalPart) {

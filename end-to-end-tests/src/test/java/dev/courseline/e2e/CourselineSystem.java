@@ -1,6 +1,7 @@
 package dev.courseline.e2e;
 
 import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.launcher.LoadTestSettings;
 import dev.courseline.localstack.launcher.ServiceDefinition;
 import dev.courseline.localstack.launcher.ServiceGroup;
 import dev.courseline.localstack.launcher.ServiceProcess;
@@ -35,7 +36,12 @@ final class CourselineSystem implements AutoCloseable {
         ServiceDefinition.COURSELINE.forEach(definition -> ports.put(definition.name(), Ports.freePort()));
         List<ServiceProcess> processes = ServiceDefinition.COURSELINE.stream().map(definition -> {
             int port = ports.get(definition.name());
-            Map<String, String> environment = definition.environment(stack, "-e2e", name -> "http://localhost:" + ports.get(name));
+            Map<String, String> environment = new HashMap<>(
+                    definition.environment(stack, "-e2e", name -> "http://localhost:" + ports.get(name)));
+            if ("enquiry".equals(definition.name())) {
+                // Every journey comes from this machine, and a browser fills a form in well under a second.
+                environment.putAll(LoadTestSettings.ENQUIRY);
+            }
             Path jar = definition.executableJar(root).orElseThrow(() -> new IllegalStateException(
                     "no runnable jar for " + definition.module() + "; the reactor builds it before this module"));
             LogFile log = new LogFile(logs.resolve(definition.name() + ".log"));

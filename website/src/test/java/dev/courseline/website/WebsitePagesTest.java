@@ -3,6 +3,7 @@ package dev.courseline.website;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +102,79 @@ class WebsitePagesTest {
                 .exchange()
                 .expectStatus().isSeeOther()
                 .expectHeader().location("/enquiries/enq-42");
+    }
+
+    @Test
+    void eachPublicFormHasAHoneypotPeopleNeverMeetAndASignedRenderTimeBothPassedToTheService() throws Exception {
+        for (String page : List.of("/in-house", "/membership")) {
+            String html = web.get().uri(page).exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(html).contains("<div class=\"hp-field\" aria-hidden=\"true\">",
+                    "name=\"homepage\" value=\"\" tabindex=\"-1\" autocomplete=\"off\"");
+        }
+        String html = web.get().uri("/membership").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        java.util.regex.Matcher stamp = java.util.regex.Pattern
+                .compile("name=\"formStamp\" value=\"(\\d+)\\.([A-Za-z0-9_-]+)\"").matcher(html);
+        assertThat(stamp.find()).as("a signed stamp in the form").isTrue();
+        long renderedAt = Long.parseLong(stamp.group(1));
+        assertThat(renderedAt).isBetween(System.currentTimeMillis() - 60_000, System.currentTimeMillis());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                "local-development-only-form-stamp-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        assertThat(stamp.group(2)).isEqualTo(java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(stamp.group(1).getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+
+        API.answer("POST", "/api/enquiries/memberships", 202, """
+                {"enquiryId":"enq-43","status":"RECEIVED","links":{"status":"http://x/api/enquiries/enq-43"}}""");
+        String sentStamp = stamp.group(1) + "." + stamp.group(2);
+        web.mutateWith(csrf()).post().uri("/membership").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("contactName", "Bot").with("email", "bot@example.org")
+                        .with("plan", "individual").with("consent", "yes").with("homepage", "http://spam.example")
+                        .with("formStamp", sentStamp).with("idempotencyKey", UUID.randomUUID().toString()))
+                .exchange()
+                .expectStatus().isSeeOther();
+        StubApi.Received sent = API.received().get(0);
+        assertThat(sent.header("X-Form-Honeypot")).isEqualTo("http://spam.example");
+        assertThat(sent.header("X-Form-Stamp")).isEqualTo(sentStamp);
+        assertThat(sent.body()).doesNotContain("homepage", "formStamp");
+    }
+
+    @Test
+    void aFullWaitlistIsSaidOnTheEnrolmentFormPage() {
+        API.answer("GET", "/api/runs/run-9", 200, """
+                {"id":"run-9","courseSlug":"pspo","courseTitle":"Professional Scrum Product Owner",
+                 "start":"2027-03-01T09:00","end":"2027-03-02T17:00","timeZone":"Europe/London",
+                 "startUtc":"2027-03-01T09:00:00Z","endUtc":"2027-03-02T17:00:00Z","deliveryMode":"ONLINE",
+                 "venue":null,"minCapacity":4,"maxCapacity":12,"price":{"amount":"1195.00","currency":"GBP"},
+                 "earlyBird":null,"status":"SCHEDULED","version":1}""");
+        API.answer("POST", "/api/enrolments", 409, """
+                {"status":409,"title":"Waitlist full",
+                 "detail":"This date is fully booked and its waitlist is full. Please choose another date."}""");
+        String html = web.mutateWith(csrf()).post().uri("/runs/run-9/enrol")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("name", "Grace").with("email", "grace@example.org")
+                        .with("consent", "yes").with("idempotencyKey", UUID.randomUUID().toString()))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(html).contains("This date is fully booked and its waitlist is full. Please choose another date.")
+                .doesNotContain("id=\"email-error\"");
+    }
+
+    @Test
+    void aTooManyRequestsAnswerIsSaidOnTheFormNotAsAnOutage() {
+        API.answer("POST", "/api/enquiries/memberships", 429, """
+                {"status":429,"title":"Too many requests","detail":"Too many requests; please try again later."}""");
+        String html = web.mutateWith(csrf()).post().uri("/membership").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("contactName", "Ana").with("email", "ana@example.org")
+                        .with("plan", "individual").with("consent", "yes")
+                        .with("idempotencyKey", UUID.randomUUID().toString()))
+                .exchange()
+                .expectStatus().isEqualTo(429)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(html).contains("Too many requests; please try again later.", "value=\"ana@example.org\"");
     }
 
     @Test

@@ -17,8 +17,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import dev.courseline.enquiry.abuse.AbuseProperties;
 import dev.courseline.enquiry.catalogue.RunCatalogueListener;
 import dev.courseline.enquiry.catalogue.RunPayload;
 import dev.courseline.enquiry.config.EnquiryProperties;
@@ -29,11 +31,11 @@ import dev.courseline.enquiry.outbox.OutboxLease;
 import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
 import dev.courseline.enquiry.store.RetiredIndexes;
-import dev.courseline.enquiry.store.TimeOrderedIds;
 import dev.courseline.enquiry.web.BusyException;
 import dev.courseline.enquiry.web.ConflictException;
 import dev.courseline.enquiry.web.InvalidRequestException;
 import dev.courseline.enquiry.web.NotFoundException;
+import dev.courseline.enquiry.web.TitledProblem;
 import jakarta.annotation.PostConstruct;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -57,12 +59,14 @@ public class Seats implements RunCatalogueListener {
     private final OutboxRelay relay;
     private final CancelTokens tokens;
     private final EnquiryProperties properties;
+    private final int waitlistCap;
     private final Clock clock;
     private final Map<String, RunSeats> lastWritten = new ConcurrentHashMap<>();
     private final Map<String, RunQueue> queues = new ConcurrentHashMap<>();
 
     public Seats(ReactiveMongoTemplate mongo, EventFactory events, OutboxRelay relay,
-            CancelTokens tokens, EnquiryProperties properties, Clock clock) {
+            CancelTokens tokens, EnquiryProperties properties, AbuseProperties abuse, Clock clock) {
+        this.waitlistCap = abuse.enrolments().waitlistCap();
         this.mongo = mongo;
         this.events = events;
         this.relay = relay;
@@ -82,18 +86,14 @@ public class Seats implements RunCatalogueListener {
         RetiredIndexes.drop(mongo, RunSeats.COLLECTION, List.of("revision")).subscribe();
     }
 
-    /** Takes a seat if one is left, else joins the waitlist. */
+    /**
+     * Takes a seat if one is left, else joins the waitlist unless it already holds {@code waitlistCap} places
+     * ({@code 409 "Waitlist full"}). {@code id}: the new enrolment's id, chosen by the caller (its Idempotency-Key
+     * claim names it).
+     */
     public Mono<Enrolled> enrol(String runId, Learner learner, String organisation, String purchaseOrder,
-            Consent consent, String idempotencyKey) {
+            Consent consent, String id) {
         return change(runId, state -> {
-            if (state != null && idempotencyKey != null) {
-                Enrolment earlier = state.enrolments().stream()
-                        .filter(e -> idempotencyKey.equals(e.idempotencyKey())).findFirst().orElse(null);
-                if (earlier != null) {
-                    // A retried request: the first answer again, link included (it is derived, not stored).
-                    return Change.none(answer(state, earlier, true));
-                }
-            }
             if (state == null) {
                 throw InvalidRequestException.of("runId", "is not a run we know");
             }
@@ -106,13 +106,16 @@ public class Seats implements RunCatalogueListener {
                     && emailSha256.equals(e.emailSha256()))) {
                 throw new ConflictException("This email is already enrolled on this run.");
             }
-            String id = TimeOrderedIds.next();
             String token = tokens.tokenFor(id);
             boolean seat = state.seatsLeft() > 0;
+            if (!seat && state.waiting() >= waitlistCap) {
+                throw new TitledProblem(HttpStatus.CONFLICT, "Waitlist full",
+                        "This date is fully booked and its waitlist is full. Please choose another date.");
+            }
             EnrolmentStatus status = seat ? EnrolmentStatus.CONFIRMED : EnrolmentStatus.WAITLISTED;
             Integer position = seat ? null : (int) state.waiting() + 1;
             Enrolment enrolment = new Enrolment(id, learner, emailSha256, organisation, purchaseOrder, consent,
-                    status, CancelTokens.hash(token), now, now, null, idempotencyKey);
+                    status, CancelTokens.hash(token), now, now, null, null);
             List<Enrolment> all = new ArrayList<>(state.enrolments());
             all.add(enrolment);
             RunSeats after = with(state, state.run(), state.status(), state.maxCapacity(),
@@ -120,7 +123,7 @@ public class Seats implements RunCatalogueListener {
             PendingEvent event = event(seat ? EnrolmentEvent.CONFIRMED : EnrolmentEvent.WAITLISTED, state.run(),
                     enrolment, position, null, now);
             return new Change<>(after, enrolment, List.of(event),
-                    new Enrolled(id, status, position, state.run(), statusLink(id), cancelLink(id, token)));
+                    new Enrolled(id, status, position, state.run(), statusLink(id)));
         });
     }
 
@@ -129,11 +132,11 @@ public class Seats implements RunCatalogueListener {
         return mongo.findOne(Query.query(Criteria.where("enrolments.enrolmentId").is(enrolmentId)), RunSeats.class)
                 .flatMap(run -> Mono.justOrEmpty(run.enrolments().stream()
                         .filter(e -> e.enrolmentId().equals(enrolmentId)).findFirst()
-                        .map(e -> answer(run, e, false))))
+                        .map(e -> answer(run, e))))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No enrolment " + enrolmentId)));
     }
 
-    private Enrolled answer(RunSeats run, Enrolment enrolment, boolean withCancelLink) {
+    private Enrolled answer(RunSeats run, Enrolment enrolment) {
         Integer position = null;
         if (enrolment.status() == EnrolmentStatus.WAITLISTED) {
             int ahead = 0;
@@ -148,8 +151,7 @@ public class Seats implements RunCatalogueListener {
             position = ahead + 1;
         }
         String id = enrolment.enrolmentId();
-        return new Enrolled(id, enrolment.status(), position, run.run(), statusLink(id),
-                withCancelLink ? cancelLink(id, tokens.tokenFor(id)) : null);
+        return new Enrolled(id, enrolment.status(), position, run.run(), statusLink(id));
     }
 
     String statusLink(String enrolmentId) {
@@ -170,7 +172,7 @@ public class Seats implements RunCatalogueListener {
             throw new NotFoundException("No enrolment for this link.");
         }
         Enrolled answer = new Enrolled(enrolmentId, EnrolmentStatus.CANCELLED, null, state.run(),
-                statusLink(enrolmentId), null);
+                statusLink(enrolmentId));
         if (!target.status().isActive()) {
             return Change.none(answer);
         }
@@ -311,11 +313,6 @@ public class Seats implements RunCatalogueListener {
                 new EnrolmentEvent.CancelLink(learnerPageLink(enrolment.enrolmentId(),
                         tokens.tokenFor(enrolment.enrolmentId()))), now);
         return events.create(type, enrolment.enrolmentId(), now, payload);
-    }
-
-    /** The API's cancellation, which a client of the API posts to. */
-    String cancelLink(String enrolmentId, String token) {
-        return properties.apiLink("/api/enrolments/", enrolmentId, "/cancellation?token=", token);
     }
 
     /** The learner's "My enrolment" page on the website, with its cancel button: what emails link to. */

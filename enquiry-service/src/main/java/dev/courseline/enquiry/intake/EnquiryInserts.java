@@ -45,6 +45,18 @@ class EnquiryInserts {
         return Mono.fromCallable(() -> new Converted(enquiry, toDocument(enquiry))).flatMap(inserts::submit);
     }
 
+    /** Stores an enquiry with one more field that its record does not map (e.g. its quarantine). */
+    Mono<Enquiry> insert(Enquiry enquiry, String field, Object value) {
+        return Mono.fromCallable(() -> {
+            Document document = toDocument(enquiry);
+            Document extra = new Document();
+            mongo.getConverter().write(value, extra);
+            extra.remove("_class");
+            document.put(field, extra);
+            return new Converted(enquiry, document);
+        }).flatMap(inserts::submit);
+    }
+
     private Mono<Void> insertAll(List<GroupCommit.Job<Converted, Enquiry>> jobs) {
         List<Document> documents = jobs.stream().map(job -> job.item().document()).toList();
         return mongo.getCollection(Enquiry.COLLECTION)

@@ -32,9 +32,17 @@ public class EnquiryStatusController {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No enquiry " + id)))
                 .flatMap(enquiry -> respondBy(enquiry).map(Optional::of).defaultIfEmpty(Optional.empty())
                         .map(respondBy -> new EnquiryStatus(enquiry.id(), enquiry.kind(), enquiry.receivedAt(),
-                                enquiry.duplicateOf() != null ? "DUPLICATE" : enquiry.lead().status().name(),
+                                status(enquiry),
                                 respondBy.orElse(null), enquiry.duplicateOf(),
                                 enquiry.pendingEvents() == null || enquiry.pendingEvents().isEmpty())));
+    }
+
+    /** A quarantined enquiry has no lead until released, and answers as a new one does: the requester sees no mark. */
+    private static String status(Enquiry enquiry) {
+        if (enquiry.duplicateOf() != null) {
+            return "DUPLICATE";
+        }
+        return enquiry.lead() == null ? "NEW" : enquiry.lead().status().name();
     }
 
     /** A duplicate has no lead of its own: the lead of the enquiry it repeats answers it, by that lead's deadline. */

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.util.Locale;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.courseline.enquiry.abuse.ClientAddresses;
+import dev.courseline.enquiry.abuse.ClientSignals;
 import dev.courseline.enquiry.config.EnquiryProperties;
 import dev.courseline.enquiry.intake.Accepted;
 import dev.courseline.enquiry.intake.AcceptedEnquiry;
@@ -29,11 +32,13 @@ public class MembershipController {
     private final RequestValidator validator;
     private final IntakeService intake;
     private final EnquiryProperties properties;
+    private final ClientAddresses addresses;
     private final Clock clock;
     private final IntakeMetrics metrics;
 
     public MembershipController(RequestValidator validator, IntakeService intake, EnquiryProperties properties,
-            Clock clock, IntakeMetrics metrics) {
+            ClientAddresses addresses, Clock clock, IntakeMetrics metrics) {
+        this.addresses = addresses;
         this.validator = validator;
         this.intake = intake;
         this.properties = properties;
@@ -43,11 +48,12 @@ public class MembershipController {
 
     @PostMapping("/api/enquiries/memberships")
     public Mono<ResponseEntity<AcceptedEnquiry>> request(@RequestBody(required = false) MembershipRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            ServerHttpRequest http) {
         return metrics.counted(EnquiryKind.MEMBERSHIP, Mono.defer(() -> {
             String key = RequestValidator.idempotencyKey(idempotencyKey);
             RequestValidator.throwIfAny(validator.violations(request));
-            return intake.accept(draft(request), key, ANNOUNCEMENT);
+            return intake.accept(draft(request), key, ANNOUNCEMENT, ClientSignals.of(http, addresses), request);
         })).map(result -> Accepted.of(result, properties));
     }
 

@@ -38,7 +38,9 @@ public class Anonymiser {
                 .unset("preferredDates")
                 // Events not sent yet carry the person's data as sent text: they go too (an event the relay is
                 // sending at this moment is stopped on the notification side, which checks erasures before sending).
-                .set(OutboxRelay.PENDING_EVENTS, List.of());
+                .set(OutboxRelay.PENDING_EVENTS, List.of())
+                // A quarantined enquiry's held events carry the contact too; released later, it sends nothing.
+                .unset("quarantine.events");
         return mongo.updateMulti(Query.query(which), update, Enquiry.class)
                 .map(result -> (int) result.getModifiedCount());
     }

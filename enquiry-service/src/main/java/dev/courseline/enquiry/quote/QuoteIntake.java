@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import dev.courseline.enquiry.abuse.ClientSignals;
 import dev.courseline.enquiry.catalogue.CatalogueView;
 import dev.courseline.enquiry.catalogue.Course;
 import dev.courseline.enquiry.intake.EnquiryDraft;
@@ -44,7 +45,7 @@ public class QuoteIntake {
         this.clock = clock;
     }
 
-    public Mono<IntakeResult> submit(QuoteRequest request, String idempotencyKey) {
+    public Mono<IntakeResult> submit(QuoteRequest request, String idempotencyKey, ClientSignals signals) {
         List<FieldProblem> problems = new ArrayList<>(validator.violations(request));
         String slug = request == null || request.programme() == null ? "" : request.programme().strip();
         return programme(slug)
@@ -56,7 +57,8 @@ public class QuoteIntake {
                         problems.add(new FieldProblem("programme", "is not a programme we offer"));
                     }
                     RequestValidator.throwIfAny(problems);
-                    return intake.accept(draft(request, programme.get()), idempotencyKey, ANNOUNCEMENT);
+                    return intake.accept(draft(request, programme.get()), idempotencyKey, ANNOUNCEMENT, signals,
+                            request);
                 });
     }
 

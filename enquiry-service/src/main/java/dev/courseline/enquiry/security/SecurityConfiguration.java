@@ -57,6 +57,7 @@ public class SecurityConfiguration {
                                 .permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/leads/**").hasAnyRole("SALES", "ADMIN")
+                        .pathMatchers("/api/quarantine", "/api/quarantine/**").hasAnyRole("SALES", "ADMIN")
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))

@@ -49,7 +49,8 @@ public final class Launcher {
         Path state = root.resolve(".courseline");
         List<String> arguments = List.of(args);
         if (arguments.contains("--help") || arguments.contains("-h")) {
-            System.out.println("usage: ./run.sh [--fresh]   (--fresh deletes " + state + " first)");
+            System.out.println("usage: ./run.sh [--fresh] [--load-test]   (--fresh deletes " + state + " first; "
+                    + "--load-test lifts the enquiry service's abuse limits, for benchmarks)");
             return;
         }
         if (arguments.contains("--fresh")) {
@@ -83,9 +84,19 @@ public final class Launcher {
         }
         say(String.format("infrastructure ready after %.1f s; starting the website and the services", secondsSince(launched)));
 
+        boolean loadTest = arguments.contains("--load-test");
+        if (loadTest) {
+            say("--load-test: the enquiry service's abuse limits are lifted " + LoadTestSettings.ENQUIRY);
+        }
         List<ServiceProcess> processes = new ArrayList<>();
-        jars.forEach((service, jar) -> processes.add(new ServiceProcess(service.name(), jar, service.port(),
-                service.environment(stack, "", name -> ServiceDefinition.named(name).localUrl()), System.out::println)));
+        jars.forEach((service, jar) -> {
+            Map<String, String> environment = new LinkedHashMap<>(
+                    service.environment(stack, "", name -> ServiceDefinition.named(name).localUrl()));
+            if (loadTest && "enquiry".equals(service.name())) {
+                environment.putAll(LoadTestSettings.ENQUIRY);
+            }
+            processes.add(new ServiceProcess(service.name(), jar, service.port(), environment, System.out::println));
+        });
         ServiceGroup services = stack.closeFirst(new ServiceGroup(processes));
         try {
             services.start().awaitHealthy(HEALTH_TIMEOUT);

@@ -61,7 +61,7 @@ public final class ApiCalls {
             return response.bodyToMono(type);
         }
         if (status == HttpStatus.BAD_REQUEST || status == HttpStatus.NOT_FOUND || status == HttpStatus.CONFLICT
-                || response.statusCode().value() == 422) {
+                || status == HttpStatus.TOO_MANY_REQUESTS || response.statusCode().value() == 422) {
             return response.bodyToMono(Problem.class)
                     .onErrorResume(unreadable -> Mono.empty())
                     .defaultIfEmpty(new Problem(null, null, null))
@@ -83,7 +83,8 @@ public final class ApiCalls {
         return switch (status) {
             case NOT_FOUND -> new ApiException.NotFound(detail);
             case BAD_REQUEST -> new ApiException.InvalidInput(detail, problem.fieldErrors());
-            default -> new ApiException.Conflict(detail);
+            case TOO_MANY_REQUESTS -> new ApiException.TooManyRequests(detail);
+            default -> new ApiException.Conflict(problem.title(), detail);
         };
     }
 }

@@ -36,7 +36,26 @@ public sealed class ApiException extends RuntimeException {
 
     /** 409: the request clashes with what is stored, e.g. an email already enrolled on the run. */
     public static final class Conflict extends ApiException {
+        private final String title;
+
         public Conflict(String detail) {
+            this(null, detail);
+        }
+
+        public Conflict(String title, String detail) {
+            super(detail);
+            this.title = title;
+        }
+
+        /** The problem's title, e.g. "Waitlist full", or null. */
+        public String title() {
+            return title;
+        }
+    }
+
+    /** 429: too many requests from this visitor (or email, or organisation); the page says when to try again. */
+    public static final class TooManyRequests extends ApiException {
+        public TooManyRequests(String detail) {
             super(detail);
         }
     }

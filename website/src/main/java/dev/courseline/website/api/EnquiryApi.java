@@ -21,16 +21,20 @@ public class EnquiryApi {
         this.cache = cache;
     }
 
-    public Mono<AcceptedEnquiry> requestQuote(Object request, String idempotencyKey, String clientAddress) {
-        return post("/api/enquiries/in-house-quotes", request, idempotencyKey, clientAddress, AcceptedEnquiry.class);
+    public Mono<AcceptedEnquiry> requestQuote(Object request, String idempotencyKey, String clientAddress,
+            FormSignals form) {
+        return post("/api/enquiries/in-house-quotes", request, idempotencyKey, clientAddress, form,
+                AcceptedEnquiry.class);
     }
 
-    public Mono<AcceptedEnquiry> requestMembership(Object request, String idempotencyKey, String clientAddress) {
-        return post("/api/enquiries/memberships", request, idempotencyKey, clientAddress, AcceptedEnquiry.class);
+    public Mono<AcceptedEnquiry> requestMembership(Object request, String idempotencyKey, String clientAddress,
+            FormSignals form) {
+        return post("/api/enquiries/memberships", request, idempotencyKey, clientAddress, form,
+                AcceptedEnquiry.class);
     }
 
-    public Mono<Enrolment> enrol(Object request, String idempotencyKey, String clientAddress) {
-        return post("/api/enrolments", request, idempotencyKey, clientAddress, Enrolment.class);
+    public Mono<Enrolment> enrol(Object request, String idempotencyKey, String clientAddress, FormSignals form) {
+        return post("/api/enrolments", request, idempotencyKey, clientAddress, form, Enrolment.class);
     }
 
     public Mono<Enrolment> enrolment(String id) {
@@ -55,10 +59,20 @@ public class EnquiryApi {
         return ApiCalls.exchangeCached(client.get().uri(path), Seats.class, SERVICE, cache, SERVICE + path);
     }
 
-    private <T> Mono<T> post(String path, Object body, String idempotencyKey, String clientAddress, Class<T> type) {
+    /** The form's honeypot and stamp go as headers, so the request bodies stay the API's own. */
+    private <T> Mono<T> post(String path, Object body, String idempotencyKey, String clientAddress, FormSignals form,
+            Class<T> type) {
         return call(client.post().uri(path).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", idempotencyKey)
                 .header("X-Forwarded-For", clientAddress)
+                .headers(headers -> {
+                    if (form.honeypot() != null && !form.honeypot().isEmpty()) {
+                        headers.set("X-Form-Honeypot", form.honeypot());
+                    }
+                    if (form.stamp() != null) {
+                        headers.set("X-Form-Stamp", form.stamp());
+                    }
+                })
                 .bodyValue(body), type);
     }
 

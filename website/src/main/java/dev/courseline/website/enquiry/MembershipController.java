@@ -3,7 +3,7 @@ package dev.courseline.website.enquiry;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -16,6 +16,7 @@ import dev.courseline.website.api.EnquiryApi;
 import dev.courseline.website.config.WebsiteProperties;
 import dev.courseline.website.web.ClientAddress;
 import dev.courseline.website.web.FormErrors;
+import dev.courseline.website.web.FormGuard;
 
 /** "Membership is the next step": the request form, then the enquiry's thank-you page (Post/Redirect/Get). */
 @Controller
@@ -23,10 +24,12 @@ class MembershipController {
 
     private final EnquiryApi enquiries;
     private final WebsiteProperties properties;
+    private final FormGuard guard;
 
-    MembershipController(EnquiryApi enquiries, WebsiteProperties properties) {
+    MembershipController(EnquiryApi enquiries, WebsiteProperties properties, FormGuard guard) {
         this.enquiries = enquiries;
         this.properties = properties;
+        this.guard = guard;
     }
 
     @GetMapping("/membership")
@@ -35,10 +38,13 @@ class MembershipController {
     }
 
     @PostMapping("/membership")
-    Mono<Rendering> request(@ModelAttribute MembershipForm form, ServerHttpRequest request) {
-        return enquiries.requestMembership(MembershipRequest.of(form, properties.privacyNoticeVersion()),
-                        form.idempotencyKey(), ClientAddress.of(request))
+    Mono<Rendering> request(@ModelAttribute MembershipForm form, ServerWebExchange exchange) {
+        return guard.signals(exchange).flatMap(signals -> enquiries.requestMembership(
+                        MembershipRequest.of(form, properties.privacyNoticeVersion()), form.idempotencyKey(),
+                        ClientAddress.of(exchange.getRequest()), signals))
                 .map(accepted -> Rendering.redirectTo("/enquiries/" + accepted.enquiryId()).build())
+                .onErrorResume(ApiException.TooManyRequests.class, e -> Mono.just(page(form,
+                        FormErrors.single(null, "", e.getMessage()), HttpStatus.TOO_MANY_REQUESTS)))
                 .onErrorResume(ApiException.InvalidInput.class, e -> Mono.just(page(form,
                         FormErrors.of(e.errors(), MembershipForm.FIELDS, MembershipForm.LABELS),
                         HttpStatus.BAD_REQUEST)));

@@ -3,7 +3,7 @@ package dev.courseline.website.enquiry;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -16,6 +16,7 @@ import dev.courseline.website.api.EnquiryApi;
 import dev.courseline.website.config.WebsiteProperties;
 import dev.courseline.website.web.ClientAddress;
 import dev.courseline.website.web.FormErrors;
+import dev.courseline.website.web.FormGuard;
 
 /** "Request a tailored quote": the in-house training form, then the enquiry's thank-you page (Post/Redirect/Get). */
 @Controller
@@ -23,10 +24,12 @@ class QuoteController {
 
     private final EnquiryApi enquiries;
     private final WebsiteProperties properties;
+    private final FormGuard guard;
 
-    QuoteController(EnquiryApi enquiries, WebsiteProperties properties) {
+    QuoteController(EnquiryApi enquiries, WebsiteProperties properties, FormGuard guard) {
         this.enquiries = enquiries;
         this.properties = properties;
+        this.guard = guard;
     }
 
     @GetMapping("/in-house")
@@ -35,10 +38,13 @@ class QuoteController {
     }
 
     @PostMapping("/in-house")
-    Mono<Rendering> request(@ModelAttribute QuoteForm form, ServerHttpRequest request) {
-        return enquiries.requestQuote(QuoteRequest.of(form, properties.privacyNoticeVersion()), form.idempotencyKey(),
-                        ClientAddress.of(request))
+    Mono<Rendering> request(@ModelAttribute QuoteForm form, ServerWebExchange exchange) {
+        return guard.signals(exchange).flatMap(signals -> enquiries.requestQuote(
+                        QuoteRequest.of(form, properties.privacyNoticeVersion()), form.idempotencyKey(),
+                        ClientAddress.of(exchange.getRequest()), signals))
                 .map(accepted -> Rendering.redirectTo("/enquiries/" + accepted.enquiryId()).build())
+                .onErrorResume(ApiException.TooManyRequests.class, e -> Mono.just(page(form,
+                        FormErrors.single(null, "", e.getMessage()), HttpStatus.TOO_MANY_REQUESTS)))
                 .onErrorResume(ApiException.InvalidInput.class, e -> Mono.just(page(form,
                         FormErrors.of(e.errors(), QuoteForm.FIELDS, QuoteForm.LABELS), HttpStatus.BAD_REQUEST)));
     }

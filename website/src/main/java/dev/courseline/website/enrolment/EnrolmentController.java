@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import dev.courseline.website.api.ApiException;
@@ -29,6 +30,7 @@ import dev.courseline.website.config.WebsiteProperties;
 import dev.courseline.website.course.RunCard;
 import dev.courseline.website.web.ClientAddress;
 import dev.courseline.website.web.FormErrors;
+import dev.courseline.website.web.FormGuard;
 import dev.courseline.website.web.PageNotFound;
 
 /**
@@ -38,12 +40,18 @@ import dev.courseline.website.web.PageNotFound;
 @Controller
 class EnrolmentController {
 
+    /** The enquiry service's problem title when a run's waitlist has no place left. */
+    static final String WAITLIST_FULL = "Waitlist full";
+
     private final CatalogueApi catalogue;
     private final EnquiryApi enquiries;
     private final WebsiteProperties properties;
+    private final FormGuard guard;
     private final Clock clock;
 
-    EnrolmentController(CatalogueApi catalogue, EnquiryApi enquiries, WebsiteProperties properties, Clock clock) {
+    EnrolmentController(CatalogueApi catalogue, EnquiryApi enquiries, WebsiteProperties properties, FormGuard guard,
+            Clock clock) {
+        this.guard = guard;
         this.catalogue = catalogue;
         this.enquiries = enquiries;
         this.properties = properties;
@@ -57,14 +65,19 @@ class EnrolmentController {
 
     @PostMapping("/runs/{runId}/enrol")
     Mono<Rendering> enrol(@PathVariable String runId, @ModelAttribute EnrolmentForm form,
-            ServerHttpRequest request) {
+            ServerWebExchange exchange) {
         EnrolmentRequest body = EnrolmentRequest.of(runId, form, properties.privacyNoticeVersion());
-        return enquiries.enrol(body, form.idempotencyKey(), ClientAddress.of(request))
+        return guard.signals(exchange).flatMap(signals -> enquiries.enrol(body, form.idempotencyKey(),
+                        ClientAddress.of(exchange.getRequest()), signals))
                 .map(enrolled -> Rendering.redirectTo("/enrolments/" + enrolled.enrolmentId()).build())
                 .onErrorResume(ApiException.InvalidInput.class, e -> formPage(runId, form,
                         FormErrors.of(e.errors(), EnrolmentForm.FIELDS, EnrolmentForm.LABELS), HttpStatus.BAD_REQUEST))
+                .onErrorResume(ApiException.TooManyRequests.class, e -> formPage(runId, form,
+                        FormErrors.single(null, "", e.getMessage()), HttpStatus.TOO_MANY_REQUESTS))
+                // A full waitlist is about the date, not about what was typed: said for the form as a whole.
                 .onErrorResume(ApiException.Conflict.class, e -> formPage(runId, form,
-                        FormErrors.single("email", "Email", e.getMessage()), HttpStatus.CONFLICT));
+                        WAITLIST_FULL.equals(e.title()) ? FormErrors.single(null, "", e.getMessage())
+                                : FormErrors.single("email", "Email", e.getMessage()), HttpStatus.CONFLICT));
     }
 
     private Mono<Rendering> formPage(String runId, EnrolmentForm form, FormErrors errors, HttpStatus status) {

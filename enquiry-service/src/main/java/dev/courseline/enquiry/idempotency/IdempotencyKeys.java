@@ -1,0 +1,123 @@
+package dev.courseline.enquiry.idempotency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import dev.courseline.enquiry.abuse.AbuseProperties;
+import dev.courseline.enquiry.intake.Fingerprints;
+import dev.courseline.enquiry.web.TitledProblem;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Idempotency-Keys, each scoped to what it was sent to and by whom ({@code scope}: the endpoint and the client
+ * address, see {@code ClientAddresses}), stored with the SHA-256 of the request and the id of what the first request
+ * created, and removed by a TTL index after {@code enquiry.abuse.idempotency-window}. The first request with a key
+ * claims it with an insert (the unique {@code _id} decides between concurrent ones); a repeat with the same body gets
+ * the first request's resource, with a different body {@code 422}.
+ */
+@Component
+public class IdempotencyKeys {
+
+    private final ReactiveMongoTemplate mongo;
+    private final JsonMapper json;
+    private final Duration window;
+    private final Clock clock;
+
+    public IdempotencyKeys(ReactiveMongoTemplate mongo, JsonMapper json, AbuseProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.json = json;
+        this.window = properties.idempotencyWindow();
+        this.clock = clock;
+    }
+
+    @Document(IdempotencyKey.COLLECTION)
+    record IdempotencyKey(@Id String id, String requestSha256, String resourceId,
+            @Indexed(expireAfter = "0s") Instant expiresAt) {
+        static final String COLLECTION = "idempotency_keys";
+    }
+
+    /** {@code first}: go ahead and create {@code resourceId}; otherwise answer with the resource it names. */
+    public record Claim(String id, boolean first, String resourceId) {
+
+        static Claim withoutKey(String resourceId) {
+            return new Claim(null, true, resourceId);
+        }
+    }
+
+    /** Claims {@code key} for a new resource {@code resourceId}, or finds what an earlier request made with it. */
+    public Mono<Claim> claim(String scope, String key, Object request, String resourceId) {
+        if (key == null) {
+            return Mono.just(Claim.withoutKey(resourceId));
+        }
+        String id = Fingerprints.sha256(scope + "\n" + key);
+        String requestSha256 = Fingerprints.sha256(json.writeValueAsString(request));
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            IdempotencyKey fresh = new IdempotencyKey(id, requestSha256, resourceId, now.plus(window));
+            return mongo.insert(fresh).map(stored -> new Claim(id, true, resourceId))
+                    .onErrorResume(DuplicateKeyException.class, e -> earlier(fresh, now));
+        });
+    }
+
+    /** A key already stored: the same request again, a different one (422), or one past its window (taken anew). */
+    private Mono<Claim> earlier(IdempotencyKey fresh, Instant now) {
+        return mongo.findById(fresh.id(), IdempotencyKey.class).flatMap(stored -> {
+            if (!stored.expiresAt().isAfter(now)) {
+                // Expired but not yet removed by the TTL monitor: the key is free again.
+                Query expired = Query.query(Criteria.where("_id").is(fresh.id()).and("expiresAt").is(stored.expiresAt()));
+                Update replace = new Update().set("requestSha256", fresh.requestSha256())
+                        .set("resourceId", fresh.resourceId()).set("expiresAt", fresh.expiresAt());
+                return mongo.findAndModify(expired, replace, FindAndModifyOptions.options().returnNew(true),
+                                IdempotencyKey.class)
+                        .map(taken -> new Claim(fresh.id(), true, fresh.resourceId()))
+                        .switchIfEmpty(Mono.defer(() -> earlier(fresh, now)));
+            }
+            if (!stored.requestSha256().equals(fresh.requestSha256())) {
+                return Mono.error(new TitledProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
+                        "This Idempotency-Key was sent earlier with a different request; nothing was stored. "
+                                + "Use a new key for a new request."));
+            }
+            return Mono.just(new Claim(fresh.id(), false, stored.resourceId()));
+        });
+    }
+
+    /** Frees a key whose first request failed, so that sending it again tries again. */
+    public Mono<Void> release(Claim claim) {
+        if (claim.id() == null || !claim.first()) {
+            return Mono.empty();
+        }
+        return mongo.remove(Query.query(Criteria.where("_id").is(claim.id()).and("resourceId").is(claim.resourceId())),
+                IdempotencyKey.class).then();
+    }
+
+    /** Runs {@code create} for a first claim, releasing the key when it fails. */
+    public <T> Mono<T> firstOrRepeat(Claim claim, Supplier<Mono<T>> create, Supplier<Mono<T>> repeat) {
+        if (!claim.first()) {
+            return Mono.defer(repeat);
+        }
+        return Mono.defer(create).onErrorResume(e -> release(claim).onErrorResume(ignored -> Mono.empty()).then(Mono.error(e)));
+    }
+
+    /** The resource of a repeat, waiting a little while the first request may still be storing it. */
+    public static <T> Mono<T> awaitFirst(Mono<T> lookUp) {
+        return Mono.defer(() -> lookUp)
+                .repeatWhenEmpty(50, attempts -> attempts.delayElements(Duration.ofMillis(100)))
+                .switchIfEmpty(Mono.error(() -> new TitledProblem(HttpStatus.CONFLICT, "Request in progress",
+                        "A request with this Idempotency-Key is still being processed; send it again shortly.")));
+    }
+}
