@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
 
 import dev.courseline.website.api.ApiCalls;
+import dev.courseline.website.api.Versioned;
 
 /**
  * The services' staff APIs, called with the signed-in member's own access token (relayed by the client's filter),
@@ -35,21 +37,27 @@ public class StaffApi {
         return ApiCalls.exchange(enquiry.get().uri(query), LeadPage.class, "enquiry");
     }
 
-    public Mono<Lead> lead(String id) {
-        return ApiCalls.exchange(enquiry.get().uri("/api/leads/{id}", id), Lead.class, "enquiry");
+    /** A lead with its version, which a change sends back so that the service refuses it if someone was quicker. */
+    public Mono<Versioned<Lead>> lead(String id) {
+        return ApiCalls.exchangeVersioned(enquiry.get().uri("/api/leads/{id}", id), Lead.class, "enquiry");
     }
 
-    public Mono<Lead> changeStatus(String id, String status, String note) {
-        return ApiCalls.exchange(enquiry.post().uri("/api/leads/{id}/status", id)
+    public Mono<Lead> changeStatus(String id, String status, String note, String basedOn) {
+        return ApiCalls.exchange(ifMatch(enquiry.post().uri("/api/leads/{id}/status", id), basedOn)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("status", status, "note", note == null ? "" : note)), Lead.class, "enquiry");
+                .bodyValue(Map.of("status", status == null ? "" : status, "note", note == null ? "" : note)),
+                Lead.class, "enquiry");
     }
 
-    public Mono<Lead> reassign(String id, String team, String reason) {
-        return ApiCalls.exchange(enquiry.post().uri("/api/leads/{id}/assignment", id)
+    public Mono<Lead> reassign(String id, String team, String reason, String basedOn) {
+        return ApiCalls.exchange(ifMatch(enquiry.post().uri("/api/leads/{id}/assignment", id), basedOn)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("team", team == null ? "" : team, "reason", reason == null ? "" : reason)),
                 Lead.class, "enquiry");
+    }
+
+    private static WebClient.RequestBodySpec ifMatch(WebClient.RequestBodySpec request, String version) {
+        return version == null || version.isBlank() ? request : request.header(HttpHeaders.IF_MATCH, version);
     }
 
     public Mono<Erasure> erase(String email) {
