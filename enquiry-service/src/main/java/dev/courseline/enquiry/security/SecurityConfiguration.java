@@ -56,6 +56,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/leads/**").hasAnyRole("SALES", "ADMIN")
+                        .pathMatchers(HttpMethod.GET, "/api/enrolments").hasAnyRole("CATALOGUE_MANAGER", "ADMIN")
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
