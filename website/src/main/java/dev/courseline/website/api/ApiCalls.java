@@ -35,8 +35,11 @@ public final class ApiCalls {
     /** Like {@link #exchange}, keeping the answer's {@code ETag}: the version a later change names in If-Match. */
     public static <T> Mono<Versioned<T>> exchangeVersioned(WebClient.RequestHeadersSpec<?> request, Class<T> type,
             String service) {
-        return unreachable(request.exchangeToMono(response -> read(response, ParameterizedTypeReference.forType(type),
-                service).map(body -> new Versioned<>(body, response.headers().asHttpHeaders().getETag()))), service);
+        return unreachable(request.exchangeToMono(response -> {
+            String version = response.headers().asHttpHeaders().getETag();
+            return read(response, ParameterizedTypeReference.<T>forType(type), service)
+                    .map(body -> new Versioned<T>(body, version));
+        }), service);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.courseline.website.api.staff;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -12,6 +13,7 @@ import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
 
 import dev.courseline.website.api.ApiCalls;
+import dev.courseline.website.api.Run;
 import dev.courseline.website.api.Versioned;
 
 /**
@@ -21,6 +23,8 @@ import dev.courseline.website.api.Versioned;
 public class StaffApi {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<StaffCourse>> COURSES = new ParameterizedTypeReference<>() {
     };
 
     private final WebClient enquiry;
@@ -75,8 +79,8 @@ public class StaffApi {
     }
 
     /** A run as the catalogue's staff API shows it, with the version an edit must be based on. */
-    public Mono<Map<String, Object>> adminRun(String id) {
-        return ApiCalls.exchange(catalogue.get().uri("/api/admin/runs/{id}", id), JSON, "catalogue");
+    public Mono<Run> adminRun(String id) {
+        return ApiCalls.exchange(catalogue.get().uri("/api/admin/runs/{id}", id), Run.class, "catalogue");
     }
 
     public Mono<Map<String, Object>> createRun(Map<String, Object> run) {
@@ -88,6 +92,44 @@ public class StaffApi {
     public Mono<Map<String, Object>> runAction(String id, String action, long version) {
         return ApiCalls.exchange(catalogue.post().uri("/api/admin/runs/{id}/{action}", id, action)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", version)), JSON, "catalogue");
+    }
+
+    public Mono<List<StaffCourse>> courses() {
+        return ApiCalls.exchange(catalogue.get().uri("/api/admin/courses"), COURSES, "catalogue");
+    }
+
+    public Mono<StaffCourse> course(String slug) {
+        return ApiCalls.exchange(catalogue.get().uri("/api/admin/courses/{slug}", slug), StaffCourse.class,
+                "catalogue");
+    }
+
+    public Mono<StaffCourse> createCourse(Map<String, Object> course) {
+        return ApiCalls.exchange(catalogue.post().uri("/api/admin/courses").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(course), StaffCourse.class, "catalogue");
+    }
+
+    /** {@code course} carries the version the edit is based on; the catalogue refuses it if that is not current. */
+    public Mono<StaffCourse> editCourse(String slug, Map<String, Object> course) {
+        return ApiCalls.exchange(catalogue.put().uri("/api/admin/courses/{slug}", slug)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(course), StaffCourse.class, "catalogue");
+    }
+
+    /** {@code publish} or {@code withdraw}. */
+    public Mono<StaffCourse> courseAction(String slug, String action, long version) {
+        return ApiCalls.exchange(catalogue.post().uri("/api/admin/courses/{slug}/{action}", slug, action)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", version)), StaffCourse.class,
+                "catalogue");
+    }
+
+    /** New dates for a run; times are local to {@code timeZone}, as typed. */
+    public Mono<Map<String, Object>> reschedule(String id, Map<String, Object> dates) {
+        return ApiCalls.exchange(catalogue.put().uri("/api/admin/runs/{id}/dates", id)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(dates), JSON, "catalogue");
+    }
+
+    public Mono<RunRoster> roster(String runId) {
+        return ApiCalls.exchange(enquiry.get().uri(uri -> uri.path("/api/enrolments").queryParam("runId", runId)
+                .build()), RunRoster.class, "enquiry");
     }
 
     /** Capacities go as typed (a number, or the text typed); the catalogue refuses a bad one by name. */

@@ -20,6 +20,7 @@ import dev.courseline.website.api.ApiException;
 import dev.courseline.website.api.CatalogueApi;
 import dev.courseline.website.api.EnquiryApi;
 import dev.courseline.website.api.staff.StaffApi;
+import dev.courseline.website.api.staff.StaffCourse;
 import dev.courseline.website.course.RunCard;
 import dev.courseline.website.web.FormErrors;
 
@@ -29,6 +30,11 @@ import dev.courseline.website.web.FormErrors;
  */
 @Controller
 class CatalogueController {
+
+    /** The zones a run may be scheduled in: where the provider teaches. */
+    static final List<String> ZONES = List.of("Europe/London", "Europe/Dublin", "Europe/Amsterdam", "Europe/Berlin",
+            "Europe/Paris", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Singapore",
+            "Australia/Sydney");
 
     private final CatalogueApi catalogue;
     private final EnquiryApi enquiries;
@@ -93,14 +99,14 @@ class CatalogueController {
                         .onErrorResume(ApiException.class, e -> Mono.empty())
                         .defaultIfEmpty(RunCard.of(run, null, clock)))
                 .collectList()
-                .map(runs -> Rendering.view("staff/catalogue").status(status)
-                        .modelAttribute("runs", runs).modelAttribute("form", form)
+                .zipWith(staff.courses().map(courses -> courses.stream().filter(StaffCourse::isPublished).toList()))
+                .map(runsAndCourses -> Rendering.view("staff/catalogue").status(status)
+                        .modelAttribute("runs", runsAndCourses.getT1()).modelAttribute("form", form)
                         .modelAttribute("errors", formErrors).modelAttribute("runErrors", runErrors)
                         .modelAttribute("failedRun", failedRun == null ? "" : failedRun)
                         .modelAttribute("done", done == null ? "" : done)
-                        .modelAttribute("zones", List.of("Europe/London", "Europe/Dublin", "Europe/Amsterdam",
-                                "Europe/Berlin", "Europe/Paris", "America/New_York", "America/Chicago",
-                                "America/Los_Angeles", "Asia/Singapore", "Australia/Sydney"))
+                        .modelAttribute("zones", ZONES)
+                        .modelAttribute("courses", runsAndCourses.getT2())
                         .build());
     }
 
