@@ -132,6 +132,28 @@ public class StaffApi {
                 .build()), RunRoster.class, "enquiry");
     }
 
+    /** A service's own metrics page ({@code catalogue}, {@code enquiry} or {@code notification}), read as text. */
+    public Mono<MetricSamples> metrics(String service) {
+        return ApiCalls.exchange(client(service).get().uri("/actuator/prometheus"), String.class, service)
+                .map(MetricSamples::parse);
+    }
+
+    /** Whether the service says it is ready to take traffic. */
+    public Mono<Boolean> ready(String service) {
+        return client(service).get().uri("/actuator/health/readiness").exchangeToMono(response ->
+                response.releaseBody().thenReturn(response.statusCode().is2xxSuccessful()))
+                .onErrorReturn(false);
+    }
+
+    private WebClient client(String service) {
+        return switch (service) {
+            case "catalogue" -> catalogue;
+            case "enquiry" -> enquiry;
+            case "notification" -> notification;
+            default -> throw new IllegalArgumentException("No service " + service);
+        };
+    }
+
     /** Capacities go as typed (a number, or the text typed); the catalogue refuses a bad one by name. */
     record CapacityChange(Object minCapacity, Object maxCapacity, long version) {
     }

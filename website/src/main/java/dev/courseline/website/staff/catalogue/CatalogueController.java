@@ -80,8 +80,9 @@ class CatalogueController {
         if ("cancel".equals(action) && form.confirm() == null) {
             return refused(id, "tick the box to confirm that the run is to be cancelled; its learners are emailed");
         }
+        String back = "run".equals(form.from()) ? "/staff/catalogue/runs/" + id : "/staff/catalogue";
         return staff.runAction(id, action, form.version())
-                .map(changed -> Rendering.redirectTo("/staff/catalogue?done=" + action).build())
+                .map(changed -> Rendering.redirectTo(back + "?done=" + action).build())
                 .onErrorResume(ApiException.Conflict.class, e -> refused(id, e.getMessage()));
     }
 
@@ -113,6 +114,7 @@ class CatalogueController {
     record CapacityForm(String minCapacity, String maxCapacity, long version) {
     }
 
-    record ActionForm(long version, String confirm) {
+    /** {@code from} is {@code run} when sent from the run's own page, which the answer then returns to. */
+    record ActionForm(long version, String confirm, String from) {
     }
 }

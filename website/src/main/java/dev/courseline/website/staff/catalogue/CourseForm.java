@@ -46,7 +46,7 @@ public record CourseForm(String slug, String title, String kind, String role, St
     }
 
     static CourseForm blank() {
-        return new CourseForm(null, null, "PUBLIC_COURSE", "PRODUCT_OWNER", null, null, "Scrum.org", null, "yes", "2",
+        return new CourseForm(null, null, "PUBLIC_COURSE", "PRODUCT_OWNER", null, null, null, null, null, "2",
                 List.of("ONLINE"), null, "GBP", null);
     }
 
