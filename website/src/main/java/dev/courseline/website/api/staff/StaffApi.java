@@ -26,6 +26,11 @@ public class StaffApi {
     };
     private static final ParameterizedTypeReference<List<StaffCourse>> COURSES = new ParameterizedTypeReference<>() {
     };
+    private static final ParameterizedTypeReference<List<Suspect>> SUSPECTS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<DeadLetter>> DEAD_LETTERS =
+            new ParameterizedTypeReference<>() {
+            };
 
     private final WebClient enquiry;
     private final WebClient catalogue;
@@ -130,6 +135,26 @@ public class StaffApi {
     public Mono<RunRoster> roster(String runId) {
         return ApiCalls.exchange(enquiry.get().uri(uri -> uri.path("/api/enrolments").queryParam("runId", runId)
                 .build()), RunRoster.class, "enquiry");
+    }
+
+    public Mono<List<Suspect>> quarantine() {
+        return ApiCalls.exchange(enquiry.get().uri("/api/quarantine"), SUSPECTS, "enquiry");
+    }
+
+    /** {@code release} (the lead and its emails go out) or {@code discard} (nothing ever goes out). */
+    public Mono<Suspect> decide(String enquiryId, String decision) {
+        return ApiCalls.exchange(enquiry.post().uri("/api/quarantine/{id}/{decision}", enquiryId, decision),
+                Suspect.class, "enquiry");
+    }
+
+    /** The dead letters of a consuming service: {@code enquiry} or {@code notification}. */
+    public Mono<List<DeadLetter>> deadLetters(String service) {
+        return ApiCalls.exchange(client(service).get().uri("/api/dead-letters"), DEAD_LETTERS, service);
+    }
+
+    public Mono<DeadLetter> replay(String service, String id) {
+        return ApiCalls.exchange(client(service).post().uri("/api/dead-letters/{id}/replay", id), DeadLetter.class,
+                service);
     }
 
     /** A service's own metrics page ({@code catalogue}, {@code enquiry} or {@code notification}), read as text. */
