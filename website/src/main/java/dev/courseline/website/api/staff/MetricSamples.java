@@ -43,12 +43,21 @@ public final class MetricSamples {
                 }
             }
             try {
-                samples.add(new Sample(sample.group(1), labels, Double.parseDouble(sample.group(4))));
+                samples.add(new Sample(sample.group(1), labels, number(sample.group(4))));
             } catch (NumberFormatException notANumber) {
-                // NaN and the infinities parse; anything else is not a sample this page can show.
+                // Not a sample this page can show.
             }
         }
         return new MetricSamples(samples);
+    }
+
+    /** A number as the text format writes it: Java's form, or {@code +Inf}, {@code -Inf} and {@code NaN}. */
+    private static double number(String text) {
+        return switch (text) {
+            case "+Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
     }
 
     public boolean has(String name) {
@@ -78,7 +87,7 @@ public final class MetricSamples {
     public OptionalDouble quantile(String histogram, double q) {
         Map<Double, Double> cumulative = new TreeMap<>();
         samples.stream().filter(s -> s.name().equals(histogram + "_bucket") && s.labels().containsKey("le"))
-                .forEach(s -> cumulative.merge(Double.parseDouble(s.labels().get("le")), s.value(), Double::sum));
+                .forEach(s -> cumulative.merge(number(s.labels().get("le")), s.value(), Double::sum));
         List<Map.Entry<Double, Double>> buckets = cumulative.entrySet().stream()
                 .sorted(Comparator.comparing(Map.Entry::getKey)).toList();
         if (buckets.isEmpty() || buckets.get(buckets.size() - 1).getValue() == 0) {
