@@ -3,8 +3,11 @@ package dev.courseline.website.staff.quarantine;
 import java.util.List;
 import java.util.Map;
 
-/** The enquiry service's reasons for holding a request, as a salesperson reads them. */
-public final class SuspectReasons {
+import org.springframework.stereotype.Component;
+
+/** The enquiry service's reasons for holding a request, as a salesperson reads them (bean {@code @suspectReasons}). */
+@Component("suspectReasons")
+public class SuspectReasons {
 
     private static final Map<String, String> TEXT = Map.of(
             "HONEYPOT", "a field hidden from people was filled in, as bots do",
@@ -15,11 +18,8 @@ public final class SuspectReasons {
             "BURST", "many requests came from the same address in a short time",
             "DISPOSABLE_EMAIL", "the email address is from a disposable-address service");
 
-    private SuspectReasons() {
-    }
-
     /** Each reason in words; a reason this page does not know is shown as the service named it. */
-    public static String describe(List<String> reasons) {
+    public String describe(List<String> reasons) {
         return reasons == null ? "" : String.join("; ", reasons.stream()
                 .map(reason -> TEXT.getOrDefault(reason, reason)).toList());
     }
