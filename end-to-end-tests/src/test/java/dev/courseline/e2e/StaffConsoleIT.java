@@ -99,6 +99,33 @@ class StaffConsoleIT {
     }
 
     @Test
+    void aChangeToALeadSomeoneElseChangedMeanwhileIsNotMadeAndThePageShowsTheirChange() {
+        String organisation = "Crossed Wires " + Site.unique();
+        requestQuote(organisation, "GB", "GBP");
+        awaitLeadsInTheInboxApi(organisation, 1);
+        String adaToken = LocalStack.current().tokenFor("ada");
+        String leadId = Http.json(send(HttpRequest.newBuilder(URI.create(system.url("enquiry",
+                "/api/leads?team=all&q=" + organisation.replace(" ", "+")))).header("Authorization", "Bearer " + adaToken)
+                .GET().build()).body()).path("items").get(0).path("leadId").asString();
+
+        site.driver.get(site.url("/staff/leads/" + leadId));
+        console.signInAs("sam", "staff-lead-before-ada");
+        HttpResponse<String> ada = send(HttpRequest.newBuilder(URI.create(system.url("enquiry",
+                "/api/leads/" + leadId + "/status"))).header("Authorization", "Bearer " + adaToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"LOST\",\"note\":\"ada: went elsewhere\"}"))
+                .build());
+        assertThat(ada.statusCode()).as("ada's change through the API: " + ada.body()).isEqualTo(200);
+
+        site.forms.fill("note", "sam: called them");
+        site.follow(button("Mark contacted"), "staff-lead-changed-meanwhile");
+        assertThat(site.driver.findElement(By.cssSelector("main [role='alert']")).getText())
+                .contains("Someone else changed this lead");
+        assertThat(site.driver.findElement(By.cssSelector("main p.lead")).getText()).contains("status LOST");
+        assertThat(console.section("history")).contains("ada", "NEW → LOST").doesNotContain("sam: called them");
+    }
+
+    @Test
     void eachSalespersonsInboxOpensOnTheirOwnTeamAndFindsAnyTeamsLeadOnRequest() {
         String batch = "Inbox " + Site.unique();
         String london = batch + " London Ltd";
@@ -211,10 +238,38 @@ class StaffConsoleIT {
     }
 
     @Test
+    void adaSendsAgainAnEmailTheMailServerRefusedOnceItTakesMailForThatAddressAgain() {
+        String person = "bounce." + Site.unique() + "@refusing.example";
+        LocalStack.current().refuseMailTo(person, 550);
+        requestQuote("Bounce Ltd " + Site.unique(), "GB", "GBP", person);
+        String adaToken = LocalStack.current().tokenFor("ada");
+        URI failedForPerson = URI.create(system.url("notification", "/api/notifications?status=FAILED&size=100"));
+        await().alias("the acknowledgement to " + person + " FAILED in the delivery log").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> send(HttpRequest.newBuilder(failedForPerson).header("Authorization", "Bearer " + adaToken)
+                        .GET().build()).body(), body -> body.contains(person));
+
+        site.driver.get(site.url("/staff/emails?status=FAILED"));
+        console.signInAs("ada", "staff-emails-failed");
+        WebElement row = site.driver.findElement(By.xpath("//main//tr[td[normalize-space()='" + person + "']]"));
+        assertThat(row.getText()).as("the failed email's row shows its state and the server's reply")
+                .contains("FAILED", "550");
+
+        LocalStack.current().acceptMailTo(person);
+        site.follow(row.findElement(By.xpath(".//button[normalize-space()='Send again']")), "staff-emails-retried");
+        assertThat(site.driver.findElement(By.cssSelector("main [role='status']")).getText())
+                .contains("queued to be sent again");
+        await().alias("the acknowledgement delivered to " + person + " after the retry").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> mailbox.to(person, mail -> true), mails -> mails.size() == 1);
+    }
+
+    @Test
     void adaErasesAPersonOnlyOnceSheConfirmsIt() {
         String person = "erin." + Site.unique() + "@erasable.example";
         requestQuote("Erasable Ltd " + Site.unique(), "GB", "GBP", person);
-        enrol(CatalogueAdmin.asCora(system).scheduleOnlineRun("pspo", 5, LocalDate.now().plusDays(30)), person);
+        Learners.enrol(system, CatalogueAdmin.asCora(system).scheduleOnlineRun("pspo", 5, LocalDate.now().plusDays(30)),
+                "Erin Walsh", person);
 
         site.driver.get(site.url("/staff/privacy"));
         console.signInAs("ada", "staff-privacy");
@@ -319,18 +374,6 @@ class StaffConsoleIT {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> send(HttpRequest.newBuilder(leads).header("Authorization", "Bearer " + token).GET().build()),
                         answer -> answer.statusCode() == 200 && Http.json(answer.body()).path("total").asLong() == count);
-    }
-
-    /** Enrols {@code email} through the public API, retried until the enquiry side has heard of the run. */
-    private void enrol(String runId, String email) {
-        Map<String, Object> enrolment = Map.of(
-                "runId", runId,
-                "learner", Map.of("name", "Erin Walsh", "email", email),
-                "consent", Map.of("privacyNoticeVersion", "2026-09", "marketing", false));
-        await().alias("the enquiry service knowing run " + runId).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> Http.post(system.url("enquiry", "/api/enrolments"), enrolment, null),
-                        response -> response.status() == 201);
     }
 
     private static String leadLinkIn(Mailbox.Mail mail) {

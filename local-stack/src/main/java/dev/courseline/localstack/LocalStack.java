@@ -139,6 +139,16 @@ public final class LocalStack implements AutoCloseable {
         smtp.startListening();
     }
 
+    /** Refuses every email to {@code address} at RCPT TO with SMTP {@code code} (4xx: try later, 5xx: never). */
+    public void refuseMailTo(String address, int code) {
+        smtp.refusals().refuse(address, code);
+    }
+
+    /** Accepts email to {@code address} again. */
+    public void acceptMailTo(String address) {
+        smtp.refusals().accept(address);
+    }
+
     public String inboxUrl() {
         return inbox.url();
     }

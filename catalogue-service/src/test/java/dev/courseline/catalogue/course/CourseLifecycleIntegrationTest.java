@@ -6,6 +6,7 @@ import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
 import dev.courseline.catalogue.support.ContractExamples;
 import dev.courseline.catalogue.support.IntegrationTestSupport;
 import dev.courseline.catalogue.support.Requests;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +64,27 @@ class CourseLifecycleIntegrationTest extends IntegrationTestSupport {
                     .isEqualTo(ContractExamples.fieldPaths(ContractExamples.example(json, event.type())));
         }
         assertThat(received).extracting(event -> event.headers().get("ce_id")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void staffListEveryCourseWhateverItsStateAndTheListIsClosedToOthers() {
+        String draft = uniqueSlug();
+        create(draft);
+        String withdrawn = uniqueSlug();
+        create(withdrawn);
+        action(withdrawn, "publish", 1);
+        action(withdrawn, "withdraw", 2);
+
+        JsonNode all = parse(http.get().uri("/api/admin/courses")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token("cora")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        Map<String, String> statusBySlug = new HashMap<>();
+        all.forEach(course -> statusBySlug.put(course.get("slug").asString(), course.get("status").asString()));
+        assertThat(statusBySlug).containsEntry(draft, "DRAFT").containsEntry(withdrawn, "WITHDRAWN");
+
+        http.get().uri("/api/admin/courses").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/admin/courses").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("sam")).exchange()
+                .expectStatus().isForbidden();
     }
 
     @Test

@@ -2,10 +2,13 @@ package dev.courseline.enquiry.lead;
 
 import java.security.Principal;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -64,21 +67,25 @@ public class LeadController {
     }
 
     @GetMapping("/api/leads/{id}")
-    @ApiResponse(responseCode = "200", description = "OK: the lead with its history")
+    @ApiResponse(responseCode = "200", description = "OK: the lead with its history; its ETag is the version a change "
+            + "may name in If-Match")
     @ApiResponse(responseCode = "404", description = "No such lead")
-    public Mono<LeadView> get(@PathVariable String id) {
-        return desk.get(id);
+    public Mono<ResponseEntity<LeadView>> get(@PathVariable String id) {
+        return desk.get(id).map(lead -> ResponseEntity.ok().eTag(LeadVersion.etag(lead.updatedAt())).body(lead));
     }
 
     @PostMapping("/api/leads/{id}/status")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "409", description = "Not a move forward in NEW, CONTACTED, QUOTED, WON, LOST, "
             + "or the lead is already WON or LOST, or it was changed meanwhile")
-    public Mono<LeadView> changeStatus(@PathVariable String id, @RequestBody(required = false) StatusChange change,
-            Principal staff) {
+    @ApiResponse(responseCode = "412", description = "If-Match named an older version: someone changed the lead since")
+    public Mono<ResponseEntity<LeadView>> changeStatus(@PathVariable String id,
+            @RequestBody(required = false) StatusChange change,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Principal staff) {
         return Mono.defer(() -> {
             RequestValidator.throwIfAny(validator.violations(change));
-            return desk.changeStatus(id, change.status(), change.note(), StaffMember.of(staff).username());
+            return desk.changeStatus(id, change.status(), change.note(), StaffMember.of(staff).username(),
+                    LeadVersion.fromIfMatch(ifMatch)).map(LeadController::withVersion);
         });
     }
 
@@ -88,12 +95,19 @@ public class LeadController {
             + "(also a team leads cannot be routed to)")
     @ApiResponse(responseCode = "409", description = "The lead is already with this team, or it was changed "
             + "meanwhile")
-    public Mono<LeadView> reassign(@PathVariable String id, @RequestBody(required = false) Reassignment change,
-            Principal staff) {
+    @ApiResponse(responseCode = "412", description = "If-Match named an older version: someone changed the lead since")
+    public Mono<ResponseEntity<LeadView>> reassign(@PathVariable String id,
+            @RequestBody(required = false) Reassignment change,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Principal staff) {
         return Mono.defer(() -> {
             RequestValidator.throwIfAny(validator.violations(change));
             return desk.reassign(id, change.team().strip(), change.reason().strip(),
-                    StaffMember.of(staff).username());
+                    StaffMember.of(staff).username(), LeadVersion.fromIfMatch(ifMatch))
+                    .map(LeadController::withVersion);
         });
+    }
+
+    private static ResponseEntity<LeadView> withVersion(LeadView lead) {
+        return ResponseEntity.ok().eTag(LeadVersion.etag(lead.updatedAt())).body(lead);
     }
 }

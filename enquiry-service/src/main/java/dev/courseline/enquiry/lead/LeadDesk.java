@@ -54,8 +54,9 @@ public class LeadDesk {
         return find(leadId).map(e -> LeadView.withHistory(e, clock.instant()));
     }
 
-    public Mono<LeadView> changeStatus(String leadId, LeadStatus target, String note, String by) {
-        return find(leadId).flatMap(enquiry -> {
+    /** {@code basedOn}: the version the change was made on, or null to change whatever the lead is now. */
+    public Mono<LeadView> changeStatus(String leadId, LeadStatus target, String note, String by, Instant basedOn) {
+        return find(leadId, basedOn).flatMap(enquiry -> {
             LeadStatus from = enquiry.lead().status();
             if (!from.canMoveTo(target)) {
                 return Mono.error(new ConflictException("A " + from + " lead cannot become " + target + "."));
@@ -73,11 +74,11 @@ public class LeadDesk {
         });
     }
 
-    public Mono<LeadView> reassign(String leadId, String team, String reason, String by) {
+    public Mono<LeadView> reassign(String leadId, String team, String reason, String by, Instant basedOn) {
         if (!teams().contains(team)) {
             return Mono.error(InvalidRequestException.of("team", "must be one of " + teams()));
         }
-        return find(leadId).flatMap(enquiry -> {
+        return find(leadId, basedOn).flatMap(enquiry -> {
             Lead lead = enquiry.lead();
             if (team.equals(lead.team())) {
                 return Mono.error(new ConflictException("The lead is already with team " + team + "."));
@@ -112,12 +113,18 @@ public class LeadDesk {
     }
 
     private Mono<LeadView> apply(Enquiry enquiry, Criteria unchanged, Update update) {
-        Query query = Query.query(Criteria.where("_id").is(enquiry.id())).addCriteria(unchanged);
+        Query query = Query.query(Criteria.where("_id").is(enquiry.id())).addCriteria(unchanged)
+                .addCriteria(Criteria.where(LEAD + "updatedAt").is(enquiry.lead().updatedAt()));
         return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Enquiry.class)
                 .switchIfEmpty(Mono.error(() -> new ConflictException(
                         "The lead was changed by someone else meanwhile; reload it and try again.")))
                 .doOnNext(changed -> relay.signal(Enquiry.COLLECTION, changed.id()))
                 .map(changed -> LeadView.withHistory(changed, clock.instant()));
+    }
+
+    private Mono<Enquiry> find(String leadId, Instant basedOn) {
+        return find(leadId).flatMap(enquiry -> basedOn == null || basedOn.equals(enquiry.lead().updatedAt())
+                ? Mono.just(enquiry) : Mono.error(LeadVersion.changedMeanwhile()));
     }
 
     private Mono<Enquiry> find(String leadId) {

@@ -58,6 +58,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/leads/**").hasAnyRole("SALES", "ADMIN")
                         .pathMatchers("/api/quarantine", "/api/quarantine/**").hasAnyRole("SALES", "ADMIN")
+                        .pathMatchers(HttpMethod.GET, "/api/enrolments").hasAnyRole("CATALOGUE_MANAGER", "ADMIN")
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))

@@ -84,6 +84,41 @@ class LeadHistoryIntegrationTest {
         assertChange(history.get(1), "sam", "status", "NEW", "WON", "signed");
     }
 
+    @Test
+    void aChangeBasedOnAnOlderVersionIsRefusedAndTheOtherPersonsChangeStands() {
+        String leadId = newLead();
+        String seenBySam = web.get().uri("/api/leads/{id}", leadId).headers(h -> h.setBearerAuth(token("sam")))
+                .exchange().expectStatus().isOk().returnResult(JsonNode.class).getResponseHeaders().getETag();
+        assertThat(seenBySam).isNotBlank();
+
+        String afterAda = web.post().uri("/api/leads/{id}/status", leadId)
+                .headers(h -> { h.setBearerAuth(token("ada")); h.setIfMatch(seenBySam); })
+                .bodyValue(Map.of("status", "CONTACTED", "note", "ada called first")).exchange()
+                .expectStatus().isOk().returnResult(JsonNode.class).getResponseHeaders().getETag();
+        assertThat(afterAda).isNotEqualTo(seenBySam);
+
+        JsonNode refused = web.post().uri("/api/leads/{id}/status", leadId)
+                .headers(h -> { h.setBearerAuth(token("sam")); h.setIfMatch(seenBySam); })
+                .bodyValue(Map.of("status", "QUOTED", "note", "sam had not reloaded")).exchange()
+                .expectStatus().isEqualTo(412)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(refused.get("detail").asString()).contains("changed by someone else");
+        web.post().uri("/api/leads/{id}/assignment", leadId)
+                .headers(h -> { h.setBearerAuth(token("sam")); h.setIfMatch(seenBySam); })
+                .bodyValue(Map.of("team", "enterprise", "reason", "stale")).exchange()
+                .expectStatus().isEqualTo(412);
+
+        JsonNode lead = lead(leadId);
+        assertThat(lead.get("status").asString()).isEqualTo("CONTACTED");
+        assertThat(lead.get("team").asString()).isEqualTo("emea");
+        assertThat(lead.get("history")).hasSize(2);
+        web.post().uri("/api/leads/{id}/status", leadId)
+                .headers(h -> { h.setBearerAuth(token("sam")); h.setIfMatch(afterAda); })
+                .bodyValue(Map.of("status", "QUOTED")).exchange()
+                .expectStatus().isOk();
+    }
+
     private static void assertChange(JsonNode change, String by, String what, String from, String to, String note) {
         assertThat(change.get("by").asString()).isEqualTo(by);
         assertThat(change.get("what").asString()).isEqualTo(what);

@@ -106,5 +106,6 @@ public final class AuthorizationServer implements AutoCloseable {
         servletContext.addServlet("token", new DevelopmentTokenServlet(tokens))
                 .addMapping(AuthorizationServerConfig.TOKEN_SHORTCUT_PATH);
         servletContext.addServlet("home", new HomePageServlet(settings.issuer())).addMapping("/");
+        servletContext.addServlet("login", new LoginPageServlet()).addMapping("/login");
     }
 }

@@ -35,6 +35,7 @@ public final class SmtpServer {
      */
     static final Duration TRIM_PERIOD = Duration.ofSeconds(5);
 
+    private final RecipientRefusals refusals = new RecipientRefusals();
     private final RestartableGreenMail greenMail;
     private final int port;
     private final MailRetention retention;
@@ -43,7 +44,8 @@ public final class SmtpServer {
     public SmtpServer(int port, MailRetention retention) {
         this.port = port;
         this.retention = retention;
-        this.greenMail = new RestartableGreenMail(new ServerSetup(port, BindAddress.host(), ServerSetup.PROTOCOL_SMTP));
+        this.greenMail = new RestartableGreenMail(new ServerSetup(port, BindAddress.host(), ServerSetup.PROTOCOL_SMTP),
+                refusals);
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     }
 
@@ -58,6 +60,11 @@ public final class SmtpServer {
 
     public GreenMail greenMail() {
         return greenMail;
+    }
+
+    /** The recipients this server refuses, and how. */
+    public RecipientRefusals refusals() {
+        return refusals;
     }
 
     public String host() {
@@ -85,8 +92,10 @@ public final class SmtpServer {
 
         private static final long STARTUP_TIMEOUT_MS = 10_000;
 
-        RestartableGreenMail(ServerSetup setup) {
+        RestartableGreenMail(ServerSetup setup, RecipientRefusals refusals) {
             super(setup);
+            // GreenMail builds its own managers at start only when none are set.
+            managers = new RecipientRefusals.RefusingManagers(refusals);
         }
 
         synchronized void stopSmtp() {

@@ -28,8 +28,19 @@ final class SmtpFailures {
         return false;
     }
 
+    /** What staff read in the delivery log: the mail server's own reply when it gave one, else the failure. */
     static String describe(Throwable failure) {
         String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        for (Throwable t = failure; t != null; t = nextCause(t)) {
+            if (t instanceof SMTPAddressFailedException refused) {
+                text = "The mail server refused " + refused.getAddress() + ": " + refused.getMessage();
+                break;
+            }
+            if (t instanceof SMTPSendFailedException refused) {
+                text = "The mail server refused the email: " + refused.getMessage();
+                break;
+            }
+        }
         text = text.replaceAll("\\s+", " ").trim();
         return text.length() <= 500 ? text : text.substring(0, 500);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ConnectException;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -27,6 +28,16 @@ class SmtpFailuresTest {
         assertThat(SmtpFailures.isPermanent(new SMTPSendFailedException("DATA", 451, "451 try later", null, null,
                 null, null))).isFalse();
         assertThat(SmtpFailures.isPermanent(new MessagingException("Couldn't connect", new ConnectException()))).isFalse();
+    }
+
+    @Test
+    void theDeliveryLogGetsTheMailServersOwnReply() throws Exception {
+        var refused = new SMTPAddressFailedException(new InternetAddress("x@example.com"), "RCPT TO", 550,
+                "550 5.1.1 mailbox unavailable");
+        assertThat(SmtpFailures.describe(new SendFailedException("Invalid Addresses", refused)))
+                .isEqualTo("The mail server refused x@example.com: 550 5.1.1 mailbox unavailable");
+        assertThat(SmtpFailures.describe(new MessagingException("Couldn't connect", new ConnectException())))
+                .startsWith("MessagingException: Couldn't connect");
     }
 
     @Test

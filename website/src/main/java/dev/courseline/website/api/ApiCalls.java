@@ -32,6 +32,16 @@ public final class ApiCalls {
         return unreachable(request.exchangeToMono(response -> read(response, type, service)), service);
     }
 
+    /** Like {@link #exchange}, keeping the answer's {@code ETag}: the version a later change names in If-Match. */
+    public static <T> Mono<Versioned<T>> exchangeVersioned(WebClient.RequestHeadersSpec<?> request, Class<T> type,
+            String service) {
+        return unreachable(request.exchangeToMono(response -> {
+            String version = response.headers().asHttpHeaders().getETag();
+            return read(response, ParameterizedTypeReference.<T>forType(type), service)
+                    .map(body -> new Versioned<T>(body, version));
+        }), service);
+    }
+
     /**
      * The same for a public GET, served from {@code cache} while the service's {@code Cache-Control} allows it; an
      * answer the service does not allow to be shared is passed on and not kept.
@@ -61,7 +71,8 @@ public final class ApiCalls {
             return response.bodyToMono(type);
         }
         if (status == HttpStatus.BAD_REQUEST || status == HttpStatus.NOT_FOUND || status == HttpStatus.CONFLICT
-                || status == HttpStatus.TOO_MANY_REQUESTS || response.statusCode().value() == 422) {
+                || status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.PRECONDITION_FAILED
+                || response.statusCode().value() == 422) {
             return response.bodyToMono(Problem.class)
                     .onErrorResume(unreadable -> Mono.empty())
                     .defaultIfEmpty(new Problem(null, null, null))
@@ -84,6 +95,7 @@ public final class ApiCalls {
             case NOT_FOUND -> new ApiException.NotFound(detail);
             case BAD_REQUEST -> new ApiException.InvalidInput(detail, problem.fieldErrors());
             case TOO_MANY_REQUESTS -> new ApiException.TooManyRequests(detail);
+            case PRECONDITION_FAILED -> new ApiException.Stale(detail);
             default -> new ApiException.Conflict(problem.title(), detail);
         };
     }

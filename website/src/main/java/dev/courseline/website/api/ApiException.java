@@ -60,6 +60,13 @@ public sealed class ApiException extends RuntimeException {
         }
     }
 
+    /** 412: the change named a version that is no longer the current one; someone else changed it meanwhile. */
+    public static final class Stale extends ApiException {
+        public Stale(String detail) {
+            super(detail);
+        }
+    }
+
     /** The service is down, too slow, or answered 5xx: nothing can be promised, so the page says to retry. */
     public static final class Unavailable extends ApiException {
         public Unavailable(String detail, Throwable cause) {

@@ -86,7 +86,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/staff/leads/**", "/staff/emails/**", "/staff/quarantine/**")
                         .hasAnyRole("SALES", "ADMIN")
                         .pathMatchers("/staff/catalogue/**").hasAnyRole("CATALOGUE_MANAGER", "ADMIN")
-                        .pathMatchers("/staff/privacy/**").hasRole("ADMIN")
+                        .pathMatchers("/staff/privacy/**", "/staff/system/**", "/staff/dead-letters/**").hasRole("ADMIN")
                         .pathMatchers("/staff/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2Login(login -> login

@@ -38,7 +38,8 @@ class StaffAccessTest {
 
     @Test
     void aSalespersonMayNotRunTheCatalogueOrEraseData() {
-        for (String page : List.of("/staff/catalogue", "/staff/privacy")) {
+        for (String page : List.of("/staff/catalogue", "/staff/catalogue/courses", "/staff/catalogue/runs/run-1",
+                "/staff/privacy", "/staff/system", "/staff/dead-letters")) {
             String html = web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_SALES")))
                     .get().uri(page).exchange()
                     .expectStatus().isForbidden()
@@ -48,9 +49,11 @@ class StaffAccessTest {
     }
 
     @Test
-    void aCatalogueManagerMayNotOpenTheLeads() {
-        web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_CATALOGUE_MANAGER")))
-                .get().uri("/staff/leads").exchange()
-                .expectStatus().isForbidden();
+    void aCatalogueManagerMayNotOpenTheLeadsTheEmailsOrTheQuarantine() {
+        for (String page : List.of("/staff/leads", "/staff/emails", "/staff/quarantine", "/staff/system")) {
+            web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_CATALOGUE_MANAGER")))
+                    .get().uri(page).exchange()
+                    .expectStatus().isForbidden();
+        }
     }
 }

@@ -20,6 +20,7 @@ import dev.courseline.website.api.ApiException;
 import dev.courseline.website.api.CatalogueApi;
 import dev.courseline.website.api.EnquiryApi;
 import dev.courseline.website.api.staff.StaffApi;
+import dev.courseline.website.api.staff.StaffCourse;
 import dev.courseline.website.course.RunCard;
 import dev.courseline.website.web.FormErrors;
 
@@ -29,6 +30,11 @@ import dev.courseline.website.web.FormErrors;
  */
 @Controller
 class CatalogueController {
+
+    /** The zones a run may be scheduled in: where the provider teaches. */
+    static final List<String> ZONES = List.of("Europe/London", "Europe/Dublin", "Europe/Amsterdam", "Europe/Berlin",
+            "Europe/Paris", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Singapore",
+            "Australia/Sydney");
 
     private final CatalogueApi catalogue;
     private final EnquiryApi enquiries;
@@ -74,8 +80,9 @@ class CatalogueController {
         if ("cancel".equals(action) && form.confirm() == null) {
             return refused(id, "tick the box to confirm that the run is to be cancelled; its learners are emailed");
         }
+        String back = "run".equals(form.from()) ? "/staff/catalogue/runs/" + id : "/staff/catalogue";
         return staff.runAction(id, action, form.version())
-                .map(changed -> Rendering.redirectTo("/staff/catalogue?done=" + action).build())
+                .map(changed -> Rendering.redirectTo(back + "?done=" + action).build())
                 .onErrorResume(ApiException.Conflict.class, e -> refused(id, e.getMessage()));
     }
 
@@ -93,20 +100,21 @@ class CatalogueController {
                         .onErrorResume(ApiException.class, e -> Mono.empty())
                         .defaultIfEmpty(RunCard.of(run, null, clock)))
                 .collectList()
-                .map(runs -> Rendering.view("staff/catalogue").status(status)
-                        .modelAttribute("runs", runs).modelAttribute("form", form)
+                .zipWith(staff.courses().map(courses -> courses.stream().filter(StaffCourse::isPublished).toList()))
+                .map(runsAndCourses -> Rendering.view("staff/catalogue").status(status)
+                        .modelAttribute("runs", runsAndCourses.getT1()).modelAttribute("form", form)
                         .modelAttribute("errors", formErrors).modelAttribute("runErrors", runErrors)
                         .modelAttribute("failedRun", failedRun == null ? "" : failedRun)
                         .modelAttribute("done", done == null ? "" : done)
-                        .modelAttribute("zones", List.of("Europe/London", "Europe/Dublin", "Europe/Amsterdam",
-                                "Europe/Berlin", "Europe/Paris", "America/New_York", "America/Chicago",
-                                "America/Los_Angeles", "Asia/Singapore", "Australia/Sydney"))
+                        .modelAttribute("zones", ZONES)
+                        .modelAttribute("courses", runsAndCourses.getT2())
                         .build());
     }
 
     record CapacityForm(String minCapacity, String maxCapacity, long version) {
     }
 
-    record ActionForm(long version, String confirm) {
+    /** {@code from} is {@code run} when sent from the run's own page, which the answer then returns to. */
+    record ActionForm(long version, String confirm, String from) {
     }
 }

@@ -72,7 +72,7 @@ public record RunForm(String courseSlug, String startDate, String startTime, Str
         }
     }
 
-    private static String dateTime(String date, String time) {
+    static String dateTime(String date, String time) {
         return blank(date) ? null : date.strip() + "T" + (blank(time) ? "09:00" : time.strip());
     }
 

@@ -57,32 +57,40 @@ class LeadsController {
 
     @PostMapping("/staff/leads/{id}/status")
     Mono<Rendering> changeStatus(@PathVariable String id, @ModelAttribute StatusForm form) {
-        return api.changeStatus(id, form.status(), form.note())
+        return api.changeStatus(id, form.status(), form.note(), form.version())
                 .map(lead -> Rendering.redirectTo("/staff/leads/" + id + "?changed=status").build())
                 .onErrorResume(ApiException.InvalidInput.class,
                         e -> page(id, FormErrors.of(e.errors(), StatusForm.FIELDS, StatusForm.LABELS), null,
                                 HttpStatus.BAD_REQUEST))
                 .onErrorResume(ApiException.Conflict.class, e -> page(id,
-                        FormErrors.single("status", "Status", e.getMessage()), null, HttpStatus.CONFLICT));
+                        FormErrors.single("status", "Status", e.getMessage()), null, HttpStatus.CONFLICT))
+                .onErrorResume(ApiException.Stale.class, e -> changedMeanwhile(id));
     }
 
     @PostMapping("/staff/leads/{id}/assignment")
     Mono<Rendering> reassign(@PathVariable String id, @ModelAttribute AssignmentForm form) {
-        return api.reassign(id, form.team(), form.reason())
+        return api.reassign(id, form.team(), form.reason(), form.version())
                 .map(lead -> Rendering.redirectTo("/staff/leads/" + id + "?changed=team").build())
                 .onErrorResume(ApiException.InvalidInput.class,
                         e -> page(id, FormErrors.of(e.errors(), AssignmentForm.FIELDS, AssignmentForm.LABELS), null,
                                 HttpStatus.BAD_REQUEST))
                 .onErrorResume(ApiException.Conflict.class, e -> page(id,
-                        FormErrors.single("team", "Team", e.getMessage()), null, HttpStatus.CONFLICT));
+                        FormErrors.single("team", "Team", e.getMessage()), null, HttpStatus.CONFLICT))
+                .onErrorResume(ApiException.Stale.class, e -> changedMeanwhile(id));
+    }
+
+    /** The page as the lead is now, saying that the change was not made because someone else changed it first. */
+    private Mono<Rendering> changedMeanwhile(String id) {
+        return page(id, FormErrors.none(), "elsewhere", HttpStatus.CONFLICT);
     }
 
     private Mono<Rendering> page(String id, FormErrors errors, String changed, HttpStatus status) {
-        return api.lead(id).flatMap(lead -> emails(lead).map(emails -> Rendering.view("staff/lead")
+        return api.lead(id).flatMap(versioned -> emails(versioned.body()).map(emails -> Rendering.view("staff/lead")
                 .status(status)
-                .modelAttribute("lead", lead)
-                .modelAttribute("row", LeadRow.of(lead, clock))
-                .modelAttribute("nextSteps", LeadSteps.after(lead.status()))
+                .modelAttribute("lead", versioned.body())
+                .modelAttribute("version", versioned.version() == null ? "" : versioned.version())
+                .modelAttribute("row", LeadRow.of(versioned.body(), clock))
+                .modelAttribute("nextSteps", LeadSteps.after(versioned.body().status()))
                 .modelAttribute("emails", emails)
                 .modelAttribute("errors", errors)
                 .modelAttribute("changed", changed == null ? "" : changed)
