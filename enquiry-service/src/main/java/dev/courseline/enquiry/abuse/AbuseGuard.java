@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.courseline.enquiry.abuse.AbuseProperties.Limit;
 import dev.courseline.enquiry.intake.Fingerprints;
+import dev.courseline.enquiry.metrics.AbuseMetrics;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,11 +22,13 @@ public class AbuseGuard {
 
     private final AbuseProperties properties;
     private final RateCounters counters;
+    private final AbuseMetrics metrics;
     private final Clock clock;
 
-    public AbuseGuard(AbuseProperties properties, RateCounters counters, Clock clock) {
+    public AbuseGuard(AbuseProperties properties, RateCounters counters, AbuseMetrics metrics, Clock clock) {
         this.properties = properties;
         this.counters = counters;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -41,12 +44,25 @@ public class AbuseGuard {
                     long retryAfter = Math.max(counted.getT1().retryAfter(),
                             Math.max(counted.getT2().retryAfter(), counted.getT3().retryAfter()));
                     if (retryAfter > 0) {
+                        countOverLimits(counted.getT1(), counted.getT2(), counted.getT3());
                         throw new TooManyRequests("Too many requests from this client, email or organisation; "
                                 + "nothing was stored. Please try again after " + retryAfter + " seconds.",
                                 retryAfter);
                     }
                     return new Screening(reasons(signals, email, counted.getT1().count()));
                 });
+    }
+
+    private void countOverLimits(Counted address, Counted email, Counted organisation) {
+        if (address.retryAfter() > 0) {
+            metrics.overLimit("address");
+        }
+        if (email.retryAfter() > 0) {
+            metrics.overLimit("email");
+        }
+        if (organisation.retryAfter() > 0) {
+            metrics.overLimit("organisation");
+        }
     }
 
     /** A count in the current window, and the seconds to wait when it is over the limit (0 when it is not). */

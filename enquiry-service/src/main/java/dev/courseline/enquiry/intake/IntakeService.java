@@ -128,7 +128,7 @@ public class IntakeService {
                 enquiry.consent(), enquiry.emailSha256(), enquiry.organisationKey(), enquiry.subject(),
                 enquiry.summary(), null, null, false, List.of(), OutboxLease.free());
         log.info("Enquiry {} quarantined: {}", enquiry.id(), screening.reasons());
-        return inserts.insert(held, Quarantine.FIELD, quarantine).map(IntakeResult::of);
+        return inserts.insert(held, Quarantine.FIELD, quarantine).map(stored -> IntakeResult.heldInQuarantine(stored, screening.reasons()));
     }
 
     private Enquiry build(String id, EnquiryDraft draft, Instant now, String emailSha256,

@@ -12,7 +12,8 @@ import dev.courseline.enquiry.web.InvalidRequestException;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code courseline_enquiries_received_total} by kind and outcome. Every series exists from start-up at 0, so a rate
+ * {@code courseline_enquiries_received_total} by kind and outcome, and {@code courseline_quarantined_total} by
+ * each reason a request was held for. Every series exists from start-up at 0, so a rate
  * over a series that has not moved yet is 0, not missing.
  */
 @Component
@@ -39,13 +40,25 @@ public class IntakeMetrics {
     }
 
     /**
-     * Counts the answer of one intake: accepted, duplicate (of an earlier enquiry), or refused (bad input). A repeat
-     * of an Idempotency-Key counts as the answer it repeats.
+     * Counts the answer of one intake: accepted, duplicate (of an earlier enquiry), quarantined (held as suspect), or
+     * refused (bad input; one over a rate limit is counted by {@link AbuseMetrics}). A repeat of an Idempotency-Key counts as the answer it repeats.
      */
     public Mono<IntakeResult> counted(EnquiryKind kind, Mono<IntakeResult> intake) {
         return intake
-                .doOnNext(result -> record(kind, result.duplicateOf() == null ? Outcome.ACCEPTED : Outcome.DUPLICATE))
+                .doOnNext(result -> {
+                    record(kind, outcome(result));
+                    result.quarantinedFor().forEach(reason -> Counter.builder("courseline.quarantined")
+                            .description("Requests held in quarantine, by each reason they were suspect")
+                            .tag("reason", reason.toLowerCase(Locale.ROOT)).register(registry).increment());
+                })
                 .doOnError(InvalidRequestException.class, e -> record(kind, Outcome.REFUSED));
+    }
+
+    private static Outcome outcome(IntakeResult result) {
+        if (result.quarantined()) {
+            return Outcome.QUARANTINED;
+        }
+        return result.duplicateOf() == null ? Outcome.ACCEPTED : Outcome.DUPLICATE;
     }
 
     private Counter counter(EnquiryKind kind, Outcome outcome) {

@@ -32,6 +32,7 @@ import dev.courseline.enquiry.membership.MembershipRequested;
 import dev.courseline.enquiry.quote.QuoteRequested;
 import dev.courseline.enquiry.support.CatalogueFeed;
 import dev.courseline.enquiry.support.EnquiryEvents;
+import dev.courseline.enquiry.metrics.PrometheusScrape;
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
 import tools.jackson.databind.JsonNode;
@@ -81,6 +82,7 @@ class AbuseLimitsIntegrationTest {
     void aBurstOverTheAddressLimitGets429WithRetryAfterAndARequestAfterTheWindowIsTaken() {
         String client = newClient();
         awaitFreshWindow();
+        PrometheusScrape before = scrape();
         for (int i = 0; i < 6; i++) {
             membershipFrom(client, membership(uniqueEmail("burst" + i))).expectStatus().isAccepted();
         }
@@ -91,6 +93,8 @@ class AbuseLimitsIntegrationTest {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(429)
                 .jsonPath("$.title").isEqualTo("Too many requests");
+        assertThat(scrape().increaseSince(before, "courseline_rate_limited_total", "limit", "address"))
+                .as("the refusal counted by the limit it went over").isEqualTo(1.0);
         // Another client is not held up by this one.
         membershipFrom(newClient(), membership(uniqueEmail("other"))).expectStatus().isAccepted();
 
@@ -120,6 +124,7 @@ class AbuseLimitsIntegrationTest {
 
     @Test
     void aFilledHoneypotIsStoredInQuarantineSendsNothingUntilReleasedAndReleaseSendsTheLead() {
+        PrometheusScrape before = scrape();
         JsonNode answer = post("/api/enquiries/memberships", newClient(), membership(uniqueEmail("bot")),
                 Map.of(ClientSignals.HONEYPOT_HEADER, "http://spam.example"))
                 .expectStatus().isAccepted()
@@ -135,6 +140,10 @@ class AbuseLimitsIntegrationTest {
         assertThat(stored.get("quarantine", Document.class).getList("reasons", String.class)).contains("HONEYPOT");
         assertThat(stored.get("lead")).isNull();
         assertThat(events.drainFor(id)).as("no event, so no sales email").isEmpty();
+        PrometheusScrape after = scrape();
+        assertThat(after.increaseSince(before, "courseline_enquiries_received_total", "kind", "membership", "outcome",
+                "quarantined")).isEqualTo(1.0);
+        assertThat(after.increaseSince(before, "courseline_quarantined_total", "reason", "honeypot")).isEqualTo(1.0);
 
         web.get().uri("/api/quarantine").exchange().expectStatus().isUnauthorized();
         web.get().uri("/api/quarantine").headers(h -> h.setBearerAuth(token("cora"))).exchange()
@@ -313,6 +322,10 @@ class AbuseLimitsIntegrationTest {
     }
 
     /** Waits for the start of a fixed window, so that a burst falls into one. */
+    private PrometheusScrape scrape() {
+        return PrometheusScrape.of(web);
+    }
+
     private static void awaitFreshWindow() {
         await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(20))
                 .until(() -> System.currentTimeMillis() % WINDOW_MILLIS < 300);

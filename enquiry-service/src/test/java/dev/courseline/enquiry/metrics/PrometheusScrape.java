@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.test.web.reactive.server.WebTestClient;
+
 /** One answer of {@code /actuator/prometheus} (text format), read as its samples: name, labels, value. */
 public record PrometheusScrape(List<Sample> samples) {
 
@@ -17,6 +19,14 @@ public record PrometheusScrape(List<Sample> samples) {
 
     /** One line of the exposition. */
     public record Sample(String name, Map<String, String> labels, double value) {
+    }
+
+    /** Reads the service's {@code /actuator/prometheus} anonymously, as Prometheus does. */
+    public static PrometheusScrape of(WebTestClient web) {
+        // The exposition is larger than the service's own limit on bodies it reads, which the test client inherits.
+        WebTestClient reader = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 << 20)).build();
+        return parse(reader.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
     }
 
     public static PrometheusScrape parse(String text) {
@@ -60,5 +70,15 @@ public record PrometheusScrape(List<Sample> samples) {
             labels.put(labelPairs[i], labelPairs[i + 1]);
         }
         return value(name, labels);
+    }
+
+    /** How much {@code name} grew since {@code before}; a series not there before counts from 0, one not there now fails. */
+    public double increaseSince(PrometheusScrape before, String name, String... labelPairs) {
+        Double later = value(name, labelPairs);
+        if (later == null) {
+            throw new AssertionError("no sample " + name + " " + String.join(",", labelPairs));
+        }
+        Double earlier = before.value(name, labelPairs);
+        return later - (earlier == null ? 0 : earlier);
     }
 }
