@@ -55,6 +55,7 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.HEAD, PUBLIC_READS.toArray(String[]::new)).permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/api/dead-letters", "/api/dead-letters/**").hasRole("ADMIN")
                         .pathMatchers("/api/leads/**").hasAnyRole("SALES", "ADMIN")
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
