@@ -20,6 +20,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  * A service run as its own JVM from its runnable jar, with a bounded heap, the given environment, and its output
  * passed line by line (prefixed with {@code [name]}) to a sink. Used by the launcher and the end-to-end tests.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements Supervised, AutoCloseable {
 
     /**
      * Bounds each service's memory so that its resident set stays under 256 MB (measured with {@code ps -o rss}).
@@ -71,7 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Consumer<String> output;
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private Process process;
+    private volatile Process process;
     private Thread outputPump;
 
     /**
@@ -86,6 +87,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.output = output;
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -98,6 +100,7 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    @Override
     public synchronized ServiceProcess start() {
         if (process != null && process.isAlive()) {
             return this;
@@ -131,6 +134,7 @@ public final class ServiceProcess implements AutoCloseable {
      * Waits until {@code /actuator/health/readiness} (or {@code /actuator/health} where readiness is not exposed)
      * answers UP; fails with the last output lines when the process exits or the time runs out.
      */
+    @Override
     public ServiceProcess awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (!isHealthy()) {
@@ -159,8 +163,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Completes when the process ends, for whatever reason; at once if it was never started. */
+    @Override
     public synchronized CompletableFuture<?> onExit() {
         return process == null ? CompletableFuture.completedFuture(null) : process.onExit();
+    }
+
+    @Override
+    public synchronized OptionalInt exitCode() {
+        return process == null || process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     public synchronized boolean isRunning() {
