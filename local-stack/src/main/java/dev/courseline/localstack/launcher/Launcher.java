@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -91,9 +92,12 @@ public final class Launcher {
         List<ServiceProcess> processes = new ArrayList<>();
         Path logs = state.resolve("logs");
         jars.forEach((service, jar) -> processes.add(new ServiceProcess(service.name(), jar, service.port(),
-                service.environment(stack, "", name -> ServiceDefinition.named(name).localUrl()),
+                environmentOf(service, stack),
                 new ServiceOutput(logs.resolve(service.module() + ".log"), System.out::println))));
         say("each service's warnings and errors show here; their full logs are in " + root.relativize(logs));
+        if (ClassDataSharing.enabled()) {
+            useClassDataSharing(jars, processes, stack, state.resolve("cds"), logs, root, launched);
+        }
         ServiceGroup services = stack.closeFirst(new ServiceGroup(processes));
         try {
             services.start().awaitHealthy(HEALTH_TIMEOUT);
@@ -109,6 +113,32 @@ public final class Launcher {
                 name -> root.relativize(logs.resolve(ServiceDefinition.named(name).module() + ".log")),
                 System.out::println, Clock.systemUTC()).watch());
         awaitShutdown();
+    }
+
+    private static Map<String, String> environmentOf(ServiceDefinition service, LocalStack stack) {
+        return service.environment(stack, "", name -> ServiceDefinition.named(name).localUrl());
+    }
+
+    /**
+     * Trains (once per jar, in parallel) and then uses a class data archive for each service; one that cannot be
+     * trained starts from its plain jar. Set COURSELINE_CDS=false to skip.
+     */
+    private static void useClassDataSharing(Map<ServiceDefinition, Path> jars, List<ServiceProcess> processes,
+            LocalStack stack, Path cache, Path logs, Path root, Instant launched) {
+        List<CompletableFuture<Void>> preparing = new ArrayList<>();
+        jars.forEach((service, jar) -> {
+            ServiceProcess process = processes.stream().filter(p -> p.name().equals(service.name())).findFirst()
+                    .orElseThrow();
+            preparing.add(CompletableFuture.runAsync(() -> ClassDataSharing.prepare(service.module(), jar, cache,
+                            environmentOf(service, stack), logs.resolve(service.module() + "-cds-training.log"))
+                    .ifPresentOrElse(prepared -> process.useClassDataSharing(prepared.extractedJar(), prepared.archive()),
+                            () -> say("no class data archive for " + service.module() + " (see "
+                                    + root.relativize(logs.resolve(service.module() + "-cds-training.log"))
+                                    + "); it starts from its jar"))));
+        });
+        CompletableFuture.allOf(preparing.toArray(CompletableFuture[]::new)).join();
+        say(String.format("class data archives ready after %.1f s (%s)", secondsSince(launched),
+                root.relativize(cache)));
     }
 
     private static String banner(LocalStack stack, ServiceGroup services, double seconds, Path data) {

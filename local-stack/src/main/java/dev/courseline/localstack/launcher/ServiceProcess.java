@@ -73,6 +73,7 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private volatile Process process;
+    private volatile Launch launch = Launch.PLAIN_JAR;
     private Thread outputPump;
 
     /**
@@ -85,6 +86,24 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
         this.port = port;
         this.environment = Map.copyOf(environment);
         this.output = output;
+    }
+
+    /**
+     * Starts it from the jar as extracted by Boot's jar tools, with the class data archive of a training run
+     * ({@link ClassDataSharing}), from the next start on.
+     */
+    public ServiceProcess useClassDataSharing(Path extractedJar, Path archive) {
+        launch = plainJar -> List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", extractedJar.toString());
+        return this;
+    }
+
+    /** The JVM arguments after the flags that start the service's code. */
+    @FunctionalInterface
+    private interface Launch {
+
+        Launch PLAIN_JAR = jar -> List.of("-jar", jar.toString());
+
+        List<String> arguments(Path jar);
     }
 
     @Override
@@ -113,7 +132,7 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
         ChildProcesses.setsid().ifPresent(command::add);
         command.add(ChildProcesses.javaExecutable());
         command.addAll(jvmFlags());
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(launch.arguments(jar));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
@@ -250,7 +269,7 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
         return String.join("\n", lastLines);
     }
 
-    private static List<String> jvmFlags() {
+    static List<String> jvmFlags() {
         String override = System.getenv(JVM_FLAGS_OVERRIDE);
         return override == null || override.isBlank() ? JVM_FLAGS : List.of(override.trim().split("\\s+"));
     }
