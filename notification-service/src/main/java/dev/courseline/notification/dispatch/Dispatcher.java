@@ -225,7 +225,7 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
-    /** Left unsent, a notification keeps its lease until it runs out; then the sweep brings it back. */
+    /** Whether a send may start now: at least half of the lease must be left (see {@link #leaseLeftToSend}). */
     boolean hasLeaseLeftToSend(Notification notification) {
         if (notification.leaseUntil().isBefore(clock.instant().plus(leaseLeftToSend))) {
             log.debug("Not sending notification {} now: its lease runs out at {}, too soon", notification.id(),
