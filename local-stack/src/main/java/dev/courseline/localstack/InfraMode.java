@@ -3,6 +3,7 @@ package dev.courseline.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -17,7 +18,12 @@ public enum InfraMode {
 
     /** The requested mode with {@code auto} already resolved to one of the other two. */
     public static InfraMode resolve() {
-        String value = System.getProperty(PROPERTY, "auto").trim();
+        return resolve(System.getProperty(PROPERTY, "auto"), InfraMode::dockerEngineAnswers);
+    }
+
+    /** {@code value} as {@link #PROPERTY} gives it; {@code dockerAnswers} is asked only for {@code auto}. */
+    static InfraMode resolve(String setting, BooleanSupplier dockerAnswers) {
+        String value = setting.trim();
         InfraMode requested;
         try {
             requested = valueOf(value.toUpperCase(Locale.ROOT));
@@ -27,7 +33,7 @@ public enum InfraMode {
         if (requested != AUTO) {
             return requested;
         }
-        return dockerEngineAnswers() ? CONTAINERS : EMBEDDED;
+        return dockerAnswers.getAsBoolean() ? CONTAINERS : EMBEDDED;
     }
 
     /**

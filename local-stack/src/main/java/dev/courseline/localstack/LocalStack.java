@@ -113,6 +113,27 @@ public final class LocalStack implements AutoCloseable {
         kafka.start();
     }
 
+    /** Freezes the broker (SIGSTOP in embedded mode, a paused container otherwise) until {@link #unpauseKafka()}. */
+    public void pauseKafka() {
+        kafka.pause();
+    }
+
+    public void unpauseKafka() {
+        kafka.unpause();
+    }
+
+    /**
+     * Makes the store unreachable, keeping its data, until {@link #resumeMongo()}: embedded, it stops listening and
+     * drops its connections; with containers, the container is paused. Either way a service's store calls fail.
+     */
+    public void suspendMongo() {
+        mongo.suspend();
+    }
+
+    public void resumeMongo() {
+        mongo.resume();
+    }
+
     public boolean supportsBrokerRestart() {
         return kafka.supportsRestart();
     }

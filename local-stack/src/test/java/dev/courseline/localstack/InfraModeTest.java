@@ -3,6 +3,7 @@ package dev.courseline.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +30,19 @@ class InfraModeTest {
     }
 
     @Test
-    void autoResolvesToAConcreteMode() {
-        System.setProperty(InfraMode.PROPERTY, "auto");
+    void autoTakesContainersWhenTheDockerProbeAnswersAndEmbeddedWhenItDoesNot() {
+        assertThat(InfraMode.resolve("auto", () -> true)).isEqualTo(InfraMode.CONTAINERS);
+        assertThat(InfraMode.resolve(" AUTO ", () -> false)).isEqualTo(InfraMode.EMBEDDED);
+    }
 
-        assertThat(InfraMode.resolve()).isIn(InfraMode.EMBEDDED, InfraMode.CONTAINERS);
+    @Test
+    void anExplicitModeNeverAsksTheDockerProbe() {
+        BooleanSupplier mustNotBeAsked = () -> {
+            throw new AssertionError("the Docker probe was asked for an explicit mode");
+        };
+
+        assertThat(InfraMode.resolve("embedded", mustNotBeAsked)).isEqualTo(InfraMode.EMBEDDED);
+        assertThat(InfraMode.resolve("containers", mustNotBeAsked)).isEqualTo(InfraMode.CONTAINERS);
     }
 
     @Test

@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Consumes {@code catalogue.offerings} (binding {@code catalogueOfferings-in-0}, group {@code enquiry-service}, from the
  * earliest offset) into this service's view of courses and runs. Every record carries the full current state with a
- * version, and older versions are ignored, so replays and redeliveries change nothing. What fails every retry goes to
- * {@code catalogue.offerings.enquiry-service.dlq}.
+ * version, and older versions are ignored, so replays and redeliveries change nothing. A record that can never be
+ * processed goes to {@code catalogue.offerings.enquiry-service.dlq} after one attempt; a store outage is retried
+ * until the store is back (see deadletter/ConsumerErrorHandling).
  */
 @Configuration(proxyBeanMethods = false)
 public class CatalogueEvents {
@@ -30,9 +31,9 @@ public class CatalogueEvents {
             ObjectProvider<RunCatalogueListener> runListeners) {
         return message -> {
             String type = header(message, "ce_type");
-            if (type == null) {
-                log.warn("Ignoring a catalogue record without ce_type");
-                return;
+            if (type == null || type.isBlank()) {
+                throw new MalformedCatalogueRecordException("A catalogue record without ce_type (key "
+                        + message.getHeaders().get("kafka_receivedMessageKey") + ")");
             }
             if (type.startsWith(COURSE_PREFIX)) {
                 courses.apply(json.readValue(message.getPayload(), CoursePayload.class).toCourse()).block();

@@ -56,6 +56,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**")
                                 .permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/api/dead-letters", "/api/dead-letters/**").hasRole("ADMIN")
                         .pathMatchers("/api/leads/**").hasAnyRole("SALES", "ADMIN")
                         .pathMatchers("/api/quarantine", "/api/quarantine/**").hasAnyRole("SALES", "ADMIN")
                         .pathMatchers(HttpMethod.GET, "/api/enrolments").hasAnyRole("CATALOGUE_MANAGER", "ADMIN")

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,16 +34,22 @@ class BrokerOutageIntegrationTest {
     WebTestClient web;
 
     private boolean brokerStopped;
+    private boolean brokerPaused;
 
     @AfterEach
-    void restartBroker() {
+    void restoreBroker() {
         if (brokerStopped) {
             LocalStack.current().startKafka();
+        }
+        if (brokerPaused) {
+            LocalStack.current().unpauseKafka();
         }
     }
 
     @Test
     void requestsAcceptedWhileTheBrokerIsDownArePublishedOnceItIsBack() {
+        Assumptions.assumeTrue(LocalStack.current().supportsBrokerRestart(),
+                "a broker container cannot restart on the same port; the paused-broker test covers this mode");
         // Warm the producer first, so the outage is a lost broker, not one never seen.
         String before = post(uniqueEmail("before"));
         try (EnquiryEvents events = new EnquiryEvents()) {
@@ -74,6 +81,32 @@ class BrokerOutageIntegrationTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                             .expectBody().jsonPath("$.components.mongo.status").isEqualTo("UP"));
+        }
+    }
+
+    /** A broker that hangs rather than refuses (SIGSTOP, or a paused container): works in every infrastructure mode. */
+    @Test
+    void requestsAcceptedWhileTheBrokerIsFrozenArePublishedOnceItAnswersAgain() {
+        String before = post(uniqueEmail("before-pause"));
+        try (EnquiryEvents events = new EnquiryEvents()) {
+            events.awaitOne(before, QuoteRequested.TYPE);
+
+            LocalStack.current().pauseKafka();
+            brokerPaused = true;
+            List<String> ids = IntStream.range(0, 3).mapToObj(i -> post(uniqueEmail("paused" + i))).toList();
+            ids.forEach(id -> web.get().uri("/api/enquiries/{id}", id).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.delivered").isEqualTo(false));
+
+            LocalStack.current().unpauseKafka();
+            brokerPaused = false;
+
+            for (String id : ids) {
+                var published = events.awaitFor(id, e -> !e.isEmpty(), Duration.ofSeconds(60));
+                assertThat(published).extracting(EnquiryEvents.Event::type).containsOnly(QuoteRequested.TYPE);
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ids.forEach(id ->
+                    web.get().uri("/api/enquiries/{id}", id).exchange()
+                            .expectBody().jsonPath("$.delivered").isEqualTo(true)));
         }
     }
 

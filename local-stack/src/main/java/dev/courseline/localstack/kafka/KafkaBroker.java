@@ -12,6 +12,11 @@ public interface KafkaBroker extends AutoCloseable {
 
     void stop();
 
+    /** Freezes the broker (SIGSTOP, or a paused container): connections stay open and nothing answers. */
+    void pause();
+
+    void unpause();
+
     @Override
     void close();
 }

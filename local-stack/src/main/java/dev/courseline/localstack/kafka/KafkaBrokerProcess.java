@@ -101,8 +101,22 @@ public final class KafkaBrokerProcess implements KafkaBroker {
         Ports.awaitFree(controllerPort, Duration.ofSeconds(15));
     }
 
+    /** SIGSTOP: the broker keeps its connections but answers nothing, as a broker stalled by the machine would. */
+    @Override
+    public synchronized void pause() {
+        ChildProcesses.signal(pid(), "STOP");
+    }
+
+    @Override
+    public synchronized void unpause() {
+        ChildProcesses.signal(pid(), "CONT");
+    }
+
     @Override
     public void close() {
+        if (isRunning()) {
+            ChildProcesses.signal(pid(), "CONT");
+        }
         stop();
     }
 
@@ -170,7 +184,7 @@ public final class KafkaBrokerProcess implements KafkaBroker {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!Ports.isListening(port)) {
             failIfDeadOrLate(deadline);
-            pause();
+            waitBriefly();
         }
         Map<String, Object> adminConfig = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -189,7 +203,7 @@ public final class KafkaBrokerProcess implements KafkaBroker {
                     throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
                 }
                 failIfDeadOrLate(deadline);
-                pause();
+                waitBriefly();
             }
         }
     }
@@ -215,7 +229,7 @@ public final class KafkaBrokerProcess implements KafkaBroker {
         }
     }
 
-    private static void pause() {
+    private static void waitBriefly() {
         try {
             Thread.sleep(100);
         } catch (InterruptedException e) {

@@ -31,6 +31,16 @@ public final class KafkaContainerBroker implements KafkaBroker {
     }
 
     @Override
+    public void pause() {
+        container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+    }
+
+    @Override
+    public void unpause() {
+        container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+    }
+
+    @Override
     public void close() {
         container.stop();
     }

@@ -9,16 +9,17 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
@@ -31,8 +32,8 @@ public final class Launcher {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
 
-    /** Set at JVM exit, so a service stopping because of Ctrl-C is not reported as a crash. */
-    private static volatile boolean exiting;
+    /** Closed first at JVM exit, so a service stopping because of Ctrl-C is neither reported nor restarted. */
+    private static volatile Supervisor supervisor;
 
     private Launcher() {
     }
@@ -42,7 +43,12 @@ public final class Launcher {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "dev/courseline/localstack/launcher/launcher-logback.xml");
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> exiting = true, "launcher-exiting"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Supervisor watching = supervisor;
+            if (watching != null) {
+                watching.close();
+            }
+        }, "launcher-exiting"));
         // This JVM's own start: run.sh execs java, so the process itself started before the build.
         Instant launched = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         Path root = Path.of("").toAbsolutePath();
@@ -89,14 +95,14 @@ public final class Launcher {
             say("--load-test: the enquiry service's abuse limits are lifted " + LoadTestSettings.ENQUIRY);
         }
         List<ServiceProcess> processes = new ArrayList<>();
-        jars.forEach((service, jar) -> {
-            Map<String, String> environment = new LinkedHashMap<>(
-                    service.environment(stack, "", name -> ServiceDefinition.named(name).localUrl()));
-            if (loadTest && "enquiry".equals(service.name())) {
-                environment.putAll(LoadTestSettings.ENQUIRY);
-            }
-            processes.add(new ServiceProcess(service.name(), jar, service.port(), environment, System.out::println));
-        });
+        Path logs = state.resolve("logs");
+        jars.forEach((service, jar) -> processes.add(new ServiceProcess(service.name(), jar, service.port(),
+                environmentOf(service, stack, loadTest),
+                new ServiceOutput(logs.resolve(service.module() + ".log"), System.out::println))));
+        say("each service's warnings and errors show here; their full logs are in " + root.relativize(logs));
+        if (ClassDataSharing.enabled()) {
+            useClassDataSharing(jars, processes, stack, loadTest, state.resolve("cds"), logs, root, launched);
+        }
         ServiceGroup services = stack.closeFirst(new ServiceGroup(processes));
         try {
             services.start().awaitHealthy(HEALTH_TIMEOUT);
@@ -107,8 +113,43 @@ public final class Launcher {
         }
         double seconds = secondsSince(launched);
         System.out.println(banner(stack, services, seconds, root.relativize(state.resolve("data"))));
-        // The main thread ends here; the service output pumps and servers keep the JVM alive until Ctrl-C.
-        awaitShutdown(services);
+        // Registered after the services, so it is closed before them: nothing restarts while Ctrl-C stops them.
+        supervisor = stack.closeFirst(new Supervisor(services.services(), Supervisor.Policy.launcher(),
+                name -> root.relativize(logs.resolve(ServiceDefinition.named(name).module() + ".log")),
+                System.out::println, Clock.systemUTC()).watch());
+        awaitShutdown();
+    }
+
+    /** A service's settings on this stack; with --load-test the enquiry service's abuse limits are lifted. */
+    private static Map<String, String> environmentOf(ServiceDefinition service, LocalStack stack, boolean loadTest) {
+        Map<String, String> environment = new LinkedHashMap<>(
+                service.environment(stack, "", name -> ServiceDefinition.named(name).localUrl()));
+        if (loadTest && "enquiry".equals(service.name())) {
+            environment.putAll(LoadTestSettings.ENQUIRY);
+        }
+        return environment;
+    }
+
+    /**
+     * Trains (once per jar, in parallel) and then uses a class data archive for each service; one that cannot be
+     * trained starts from its plain jar. Set COURSELINE_CDS=false to skip.
+     */
+    private static void useClassDataSharing(Map<ServiceDefinition, Path> jars, List<ServiceProcess> processes,
+            LocalStack stack, boolean loadTest, Path cache, Path logs, Path root, Instant launched) {
+        List<CompletableFuture<Void>> preparing = new ArrayList<>();
+        jars.forEach((service, jar) -> {
+            ServiceProcess process = processes.stream().filter(p -> p.name().equals(service.name())).findFirst()
+                    .orElseThrow();
+            preparing.add(CompletableFuture.runAsync(() -> ClassDataSharing.prepare(service.module(), jar, cache,
+                            environmentOf(service, stack, loadTest), logs.resolve(service.module() + "-cds-training.log"))
+                    .ifPresentOrElse(prepared -> process.useClassDataSharing(prepared.extractedJar(), prepared.archive()),
+                            () -> say("no class data archive for " + service.module() + " (see "
+                                    + root.relativize(logs.resolve(service.module() + "-cds-training.log"))
+                                    + "); it starts from its jar"))));
+        });
+        CompletableFuture.allOf(preparing.toArray(CompletableFuture[]::new)).join();
+        say(String.format("class data archives ready after %.1f s (%s)", secondsSince(launched),
+                root.relativize(cache)));
     }
 
     private static String banner(LocalStack stack, ServiceGroup services, double seconds, Path data) {
@@ -133,7 +174,10 @@ public final class Launcher {
         text.append(String.format("[launcher]   %-22s %s%n", "Kafka", stack.kafkaBootstrapServers()));
         text.append(String.format("[launcher]   %-22s %s%n", "MongoDB", stack.mongoUri("")));
         text.append(String.format("[launcher]   %-22s %s   (./run.sh --fresh starts empty)%n", "data", data));
+        text.append(String.format("[launcher]   %-22s .courseline/logs/<service>.log (here: warnings and errors only)%n",
+                "service logs"));
         text.append(String.format("[launcher]   %-22s .courseline/stack.log, %s%n", "infrastructure logs", data.resolve("kafka/broker.log")));
+        text.append("[launcher] A service that dies is restarted (with back-off; given up after 5 crashes in 3 min).\n");
         text.append("[launcher] Ctrl-C stops everything.");
         return text.toString();
     }
@@ -142,17 +186,13 @@ public final class Launcher {
         return services.services().stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow();
     }
 
-    /** Returns when a service ends: at Ctrl-C that is expected; otherwise the whole system is stopped. */
-    private static void awaitShutdown(ServiceGroup services) {
-        ServiceProcess[] running = services.services().toArray(ServiceProcess[]::new);
-        CompletableFuture.anyOf(Arrays.stream(running).map(ServiceProcess::onExit)
-                .toArray(CompletableFuture[]::new)).join();
-        if (exiting) {
-            return;
+    /** Ctrl-C ends the JVM; its shutdown hooks stop the supervisor, then the services, then the infrastructure. */
+    private static void awaitShutdown() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        Arrays.stream(running).filter(service -> !service.isRunning()).findFirst().ifPresent(service ->
-                System.err.println("[launcher] " + service.name() + " stopped; stopping everything"));
-        System.exit(1);
     }
 
     private static List<String> portsInUse(LocalStackSettings settings) {

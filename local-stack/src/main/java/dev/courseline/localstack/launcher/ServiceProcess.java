@@ -20,6 +20,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  * A service run as its own JVM from its runnable jar, with a bounded heap, the given environment, and its output
  * passed line by line (prefixed with {@code [name]}) to a sink. Used by the launcher and the end-to-end tests.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements Supervised, AutoCloseable {
 
     /**
      * Bounds each service's memory so that its resident set stays under 256 MB (measured with {@code ps -o rss}).
@@ -71,7 +72,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final Consumer<String> output;
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private Process process;
+    private volatile Process process;
+    private volatile Launch launch = Launch.PLAIN_JAR;
     private Thread outputPump;
 
     /**
@@ -86,6 +88,25 @@ public final class ServiceProcess implements AutoCloseable {
         this.output = output;
     }
 
+    /**
+     * Starts it from the jar as extracted by Boot's jar tools, with the class data archive of a training run
+     * ({@link ClassDataSharing}), from the next start on.
+     */
+    public ServiceProcess useClassDataSharing(Path extractedJar, Path archive) {
+        launch = plainJar -> List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", extractedJar.toString());
+        return this;
+    }
+
+    /** The JVM arguments after the flags that start the service's code. */
+    @FunctionalInterface
+    private interface Launch {
+
+        Launch PLAIN_JAR = jar -> List.of("-jar", jar.toString());
+
+        List<String> arguments(Path jar);
+    }
+
+    @Override
     public String name() {
         return name;
     }
@@ -98,6 +119,7 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    @Override
     public synchronized ServiceProcess start() {
         if (process != null && process.isAlive()) {
             return this;
@@ -110,7 +132,7 @@ public final class ServiceProcess implements AutoCloseable {
         ChildProcesses.setsid().ifPresent(command::add);
         command.add(ChildProcesses.javaExecutable());
         command.addAll(jvmFlags());
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(launch.arguments(jar));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
@@ -133,6 +155,7 @@ public final class ServiceProcess implements AutoCloseable {
      * Waits until {@code /actuator/health/readiness} (or {@code /actuator/health} where readiness is not exposed)
      * answers UP; fails with the last output lines when the process exits or the time runs out.
      */
+    @Override
     public ServiceProcess awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (!isHealthy()) {
@@ -161,8 +184,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Completes when the process ends, for whatever reason; at once if it was never started. */
+    @Override
     public synchronized CompletableFuture<?> onExit() {
         return process == null ? CompletableFuture.completedFuture(null) : process.onExit();
+    }
+
+    @Override
+    public synchronized OptionalInt exitCode() {
+        return process == null || process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     public synchronized boolean isRunning() {
@@ -242,7 +271,7 @@ public final class ServiceProcess implements AutoCloseable {
         return String.join("\n", lastLines);
     }
 
-    private static List<String> jvmFlags() {
+    static List<String> jvmFlags() {
         String override = System.getenv(JVM_FLAGS_OVERRIDE);
         return override == null || override.isBlank() ? JVM_FLAGS : List.of(override.trim().split("\\s+"));
     }

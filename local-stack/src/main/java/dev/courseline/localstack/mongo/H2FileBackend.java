@@ -25,6 +25,19 @@ import io.netty.channel.Channel;
  */
 class H2FileBackend extends H2Backend {
 
+    private final ClientChannels clients = new ClientChannels();
+
+    @Override
+    public void handleClose(Channel channel) {
+        clients.closed(channel);
+        super.handleClose(channel);
+    }
+
+    /** Drops every client connection, as a store that went away would. */
+    void closeClients() {
+        clients.closeAll();
+    }
+
     private static final String DATABASES_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
     private static final int COMPACT_BELOW_FILL_RATE = 80;
@@ -57,6 +70,7 @@ class H2FileBackend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        clients.seen(channel);
         return CommandPatches.answer(database, command, name -> super.handleCommand(channel, database, name, query),
                 this::listDatabaseNames, this::resolveDatabase);
     }

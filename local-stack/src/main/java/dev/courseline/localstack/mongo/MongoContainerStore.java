@@ -19,6 +19,17 @@ public final class MongoContainerStore implements MongoStore {
         return container.getReplicaSetUrl(database);
     }
 
+    /** Pauses the container: requests hang until the driver's timeouts, as with a store that stopped answering. */
+    @Override
+    public void suspend() {
+        container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+    }
+
+    @Override
+    public void resume() {
+        container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+    }
+
     @Override
     public void close() {
         container.stop();

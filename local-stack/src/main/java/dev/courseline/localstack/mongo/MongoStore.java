@@ -5,6 +5,11 @@ public interface MongoStore extends AutoCloseable {
 
     String uri(String database);
 
+    /** Makes the store unreachable, keeping its data, until {@link #resume()}. */
+    void suspend();
+
+    void resume();
+
     @Override
     void close();
 }

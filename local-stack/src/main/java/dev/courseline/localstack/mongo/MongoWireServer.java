@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,9 @@ public final class MongoWireServer implements MongoStore {
     private final int port;
     private final Optional<Path> file;
     private MongoServer server;
+    private MongoBackend backend;
+    /** Servers that stopped listening for an outage; their event loops go with the backend at {@link #stop()}. */
+    private final List<MongoServer> suspended = new ArrayList<>();
 
     private MongoWireServer(int port, Optional<Path> file) {
         this.port = port;
@@ -34,18 +39,52 @@ public final class MongoWireServer implements MongoStore {
 
     public synchronized MongoWireServer start() {
         if (server == null) {
-            server = new MongoServer(backend());
+            if (backend == null) {
+                backend = backend();
+            }
+            server = new MongoServer(backend);
             server.bind(BindAddress.host(), port);
         }
         return this;
     }
 
+    /**
+     * An outage: stops listening and drops every client connection, so requests fail until {@link #resume()}; the
+     * data stays.
+     */
+    @Override
+    public synchronized void suspend() {
+        if (server != null) {
+            server.stopListening();
+            if (backend instanceof InMemoryBackend memory) {
+                memory.closeClients();
+            } else if (backend instanceof H2FileBackend file) {
+                file.closeClients();
+            }
+            suspended.add(server);
+            server = null;
+        }
+    }
+
+    /** Listens again on the same port, with the same data. */
+    @Override
+    public synchronized void resume() {
+        start();
+    }
+
     /** Stops listening and closes the backend, which writes the H2 file out. */
     public synchronized void stop() {
+        for (MongoServer old : suspended) {
+            old.shutdownNow();
+        }
+        suspended.clear();
         if (server != null) {
             server.shutdownNow();
             server = null;
+        } else if (backend != null) {
+            backend.close();
         }
+        backend = null;
     }
 
     public int port() {

@@ -26,6 +26,21 @@ public final class ChildProcesses {
         return System.getProperty("java.class.path");
     }
 
+    /** Sends a POSIX signal (STOP, CONT, KILL...) to a process with kill(1), which Java cannot send itself. */
+    public static void signal(long pid, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not run kill -" + signal + " " + pid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted sending SIG" + signal + " to " + pid, e);
+        }
+    }
+
     /** Asks the process to stop (SIGTERM), waits for it, and kills it (and anything it started) when it does not. */
     public static void stop(Process process, Duration grace) {
         if (process == null || !process.isAlive()) {

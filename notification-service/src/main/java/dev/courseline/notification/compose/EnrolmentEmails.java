@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EnrolmentEmails {
 
+    private static final String WAITLISTED = "WAITLISTED";
+
     private final EmailTemplates templates;
     private final PublicLinks links;
     private final String organizerEmail;
@@ -50,9 +52,12 @@ public class EnrolmentEmails {
             case EventTypes.ENROLMENT_CONFIRMED -> List.of(email(enrolment, NotificationKind.ENROLMENT_CONFIRMATION,
                     "enrolment-confirmed", "Enrolment confirmed: " + run.courseTitle() + ", " + date,
                     IcsCalendar.REQUEST));
-            case EventTypes.ENROLMENT_RESCHEDULED -> List.of(email(enrolment, NotificationKind.ENROLMENT_RESCHEDULED,
-                    "enrolment-rescheduled", "New dates: " + run.courseTitle() + ", now " + date,
-                    IcsCalendar.REQUEST));
+            // Only the enrolled get an invitation: a waitlisted learner has no seat, so no calendar entry to move.
+            case EventTypes.ENROLMENT_RESCHEDULED -> List.of(WAITLISTED.equals(enrolment.status())
+                    ? email(enrolment, NotificationKind.WAITLIST_NOTICE, "enrolment-rescheduled-waitlisted",
+                            "New dates, still on the waitlist: " + run.courseTitle() + ", now " + date, null)
+                    : email(enrolment, NotificationKind.ENROLMENT_RESCHEDULED, "enrolment-rescheduled",
+                            "New dates: " + run.courseTitle() + ", now " + date, IcsCalendar.REQUEST));
             case EventTypes.ENROLMENT_PROMOTED -> List.of(email(enrolment, NotificationKind.PROMOTION_NOTICE,
                     "enrolment-promoted", "A seat is yours: " + run.courseTitle() + ", " + date,
                     IcsCalendar.REQUEST));

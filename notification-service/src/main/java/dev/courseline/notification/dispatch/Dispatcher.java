@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +30,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
-import reactor.util.retry.Retry;
 
 /**
  * Sends the recorded notifications, apart from the Kafka consumer so that a slow or absent mail server never stalls
@@ -42,7 +40,7 @@ import reactor.util.retry.Retry;
  * (leases that ran out: a crashed worker's, or those of fresh notifications nobody got to send, here or in an
  * instance that died; retries of an instance that died); a worker claims those under a lease first, so an id queued
  * twice is still sent once. Every send starts only while enough of its lease is left ({@link #leaseLeftToSend}), and
- * its outcome is recorded only under that lease.
+ * its outcome is recorded under that lease as soon as the mail server answers ({@link DispatchWorker}).
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -123,7 +121,7 @@ public class Dispatcher implements SmartLifecycle {
     public synchronized void start() {
         running = true;
         for (int i = 0; i < settings.workers(); i++) {
-            DispatchWorker worker = new DispatchWorker(instanceId + "/" + i);
+            DispatchWorker worker = new DispatchWorker(this, instanceId + "/" + i);
             Thread thread = new Thread(worker, "mail-dispatch-" + i);
             thread.setDaemon(true);
             workers.add(thread);
@@ -187,8 +185,30 @@ public class Dispatcher implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Waits up to {@code pollMillis} for work, then takes whatever else is already queued, up to {@code max}; empty
+     * when there is none or the thread is interrupted.
+     */
+    List<Work> nextBatch(int max, long pollMillis) {
+        try {
+            Work first = queue.poll(pollMillis, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return List.of();
+            }
+            List<Work> batch = new ArrayList<>(max);
+            batch.add(first);
+            queue.drainTo(batch, max - 1);
+            batch.stream().filter(Work.Claim.class::isInstance).map(Work::id).forEach(queued::remove);
+            return batch;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return List.of();
+        }
+    }
+
     /** Queues a retry when its back-off ends; should this process die first, another instance's sweep finds it. */
-    private void retryAt(String id, Instant when) {
+    void retryAt(String id, Instant when) {
         long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
         try {
             sweeper.schedule(() -> submit(id), delay, TimeUnit.MILLISECONDS);
@@ -212,8 +232,8 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
-    /** Left unsent, a notification keeps its lease until it runs out; then the sweep brings it back. */
-    private boolean hasLeaseLeftToSend(Notification notification) {
+    /** Whether a send may start now: at least half of the lease must be left (see {@link #leaseLeftToSend}). */
+    boolean hasLeaseLeftToSend(Notification notification) {
         if (notification.leaseUntil().isBefore(clock.instant().plus(leaseLeftToSend))) {
             log.debug("Not sending notification {} now: its lease runs out at {}, too soon", notification.id(),
                     notification.leaseUntil());
@@ -222,166 +242,43 @@ public class Dispatcher implements SmartLifecycle {
         return true;
     }
 
+    NotificationStore store() {
+        return store;
+    }
+
+    JavaMailSenderImpl mail() {
+        return mail;
+    }
+
+    Dispatch settings() {
+        return settings;
+    }
+
+    RetryBackOff backOff() {
+        return backOff;
+    }
+
+    InternetAddress sender() {
+        return sender;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    DeliveryMetrics metrics() {
+        return metrics;
+    }
+
+    EmailTraces traces() {
+        return traces;
+    }
+
     private static InternetAddress parse(String address) {
         try {
             return new InternetAddress(address, true);
         } catch (AddressException e) {
             throw new IllegalStateException("courseline.notification.sender is not an email address: " + address, e);
-        }
-    }
-
-    /**
-     * One sending thread with its own SMTP connection, kept open while there is work and closed when idle. It takes
-     * the work queued so far as one batch, so that claiming and recording cost one round trip to the store per batch
-     * rather than per email.
-     */
-    private final class DispatchWorker implements Runnable {
-
-        private static final long POLL_MILLIS = 200;
-        private static final int BATCH_SIZE = 20;
-
-        private final String owner;
-        private long batches;
-
-        DispatchWorker(String owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public void run() {
-            try (SmtpConnection connection = new SmtpConnection(mail.getSession(), mail.getHost(), mail.getPort(),
-                    mail.getUsername(), mail.getPassword())) {
-                Instant lastUse = clock.instant();
-                while (running) {
-                    List<Work> batch = nextBatch();
-                    if (batch.isEmpty()) {
-                        if (connection.isOpen()
-                                && clock.instant().isAfter(lastUse.plus(settings.idleConnectionClose()))) {
-                            connection.close();
-                        }
-                        continue;
-                    }
-                    try {
-                        deliver(batch, connection);
-                    } catch (RuntimeException e) {
-                        // The store is unreachable: the leases run out and a sweep brings the notifications back.
-                        log.warn("Could not dispatch notifications {}: {}", batch.stream().map(Work::id).toList(),
-                                e.getMessage());
-                    }
-                    lastUse = clock.instant();
-                }
-            }
-        }
-
-        /** Waits briefly for work, then takes whatever else is already queued, up to the batch size. */
-        private List<Work> nextBatch() {
-            try {
-                Work first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    return List.of();
-                }
-                List<Work> batch = new ArrayList<>(BATCH_SIZE);
-                batch.add(first);
-                queue.drainTo(batch, BATCH_SIZE - 1);
-                batch.stream().filter(Work.Claim.class::isInstance).map(Work::id).forEach(queued::remove);
-                return batch;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-                return List.of();
-            }
-        }
-
-        /**
-         * Claims the batch's ids, sends each notification that still has enough lease left over the worker's
-         * connection (fresh ones may have waited in the queue, and behind a slow mail server a batch can outlast the
-         * lease), and records the outcomes.
-         */
-        private void deliver(List<Work> batch, SmtpConnection connection) {
-            List<Notification> toSend = new ArrayList<>(batch.size());
-            List<String> toClaim = new ArrayList<>(batch.size());
-            for (Work work : batch) {
-                if (work instanceof Work.Leased leased) {
-                    toSend.add(leased.notification());
-                } else {
-                    toClaim.add(work.id());
-                }
-            }
-            toSend.addAll(claim(toClaim));
-            List<Notification> sent = new ArrayList<>(toSend.size());
-            for (Notification notification : toSend) {
-                if (hasLeaseLeftToSend(notification) && send(notification, connection)) {
-                    sent.add(notification);
-                }
-            }
-            if (!sent.isEmpty()) {
-                // The mail server has them now: try hard to record that, or the lease would run out and resend them.
-                store.markAllSent(sent, clock.instant())
-                        .retryWhen(Retry.backoff(5, Duration.ofMillis(200)))
-                        .block();
-            }
-        }
-
-        /** Those of {@code ids} this worker could lease, under a token unique to this batch. */
-        private List<Notification> claim(List<String> ids) {
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            String token = owner + ":" + (++batches);
-            return store.claimAll(ids, token, clock.instant().plus(settings.lease())).collectList().block();
-        }
-
-        /** In the trace of the event that asked for it, so that what is logged here carries that trace's ids. */
-        private boolean send(Notification notification, SmtpConnection connection) {
-            try (EmailTraces.Send trace = traces.start(notification)) {
-                return send(notification, connection, trace);
-            }
-        }
-
-        private boolean send(Notification notification, SmtpConnection connection, EmailTraces.Send trace) {
-            try {
-                MimeMessage message = EmailMessages.build(mail.getSession(), notification, sender, new Date());
-                trace.stamp(message);
-                connection.send(message);
-                metrics.accepted(notification);
-                return true;
-            } catch (Exception e) {
-                trace.failed(e);
-                Instant failedAt = clock.instant();
-                String error = SmtpFailures.describe(e);
-                if (SmtpFailures.isPermanent(e)) {
-                    log.warn("Notification {} refused permanently: {}", notification.id(), error);
-                    store.markPermanentFailure(notification.id(), notification.leaseOwner(), failedAt, error).block();
-                } else {
-                    int failures = notification.failedAttempts() + 1;
-                    Instant retryAt = backOff.nextAttempt(failures, failedAt);
-                    log.info("Notification {} failed (attempt {}), {}: {}", notification.id(), failures,
-                            retryAt == null ? "giving up" : "retrying at " + retryAt, error);
-                    store.markTemporaryFailure(notification.id(), notification.leaseOwner(), failedAt, error,
-                            retryAt).block();
-                    if (retryAt != null) {
-                        retryAt(notification.id(), retryAt);
-                    }
-                }
-                return false;
-            }
-        }
-    }
-
-    /** What a worker is handed: the id of a notification to claim first, or one recorded already leased to us. */
-    private sealed interface Work {
-
-        String id();
-
-        record Claim(String id) implements Work {
-        }
-
-        record Leased(Notification notification) implements Work {
-
-            @Override
-            public String id() {
-                return notification.id();
-            }
         }
     }
 }

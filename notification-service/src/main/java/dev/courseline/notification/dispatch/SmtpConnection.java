@@ -7,9 +7,10 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * One worker's connection to the mail server, opened on first use and reused for every email that follows, since
- * the handshake costs more than a message. After any failure it is dropped and the next send reconnects.
+ * the handshake costs more than a message. After any failure it is dropped and the next send reconnects. Not final
+ * only so that tests can stand in for the mail server.
  */
-final class SmtpConnection implements AutoCloseable {
+class SmtpConnection implements AutoCloseable {
 
     private final Session session;
     private final String host;

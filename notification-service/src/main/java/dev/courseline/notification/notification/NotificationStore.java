@@ -196,20 +196,11 @@ public class NotificationStore implements InitializingBean {
     }
 
     /**
-     * Marks as SENT those of {@code notifications} still leased under the owner each was sent under, in one bulk
-     * write: a worker's batch mixes leases (its own claim, and the leases fresh notifications were recorded with).
+     * Marks one notification SENT, if it is still leased under the owner it was sent under; false when that lease is
+     * no longer held (it was erased, or released after running out).
      */
-    public Mono<Integer> markAllSent(Collection<Notification> notifications, Instant at) {
-        ReactiveBulkOperations sent = mongo.bulkOps(BulkMode.UNORDERED, Notification.class);
-        for (Notification notification : notifications) {
-            sent.updateOne(leased(notification.id(), notification.leaseOwner()), new Update()
-                    .set(STATUS, NotificationStatus.SENT)
-                    .set("sentAt", at)
-                    .set("lastError", null)
-                    .unset(LEASE_OWNER).unset(LEASE_UNTIL).unset(UNFINISHED)
-                    .push("attempts", new Attempt(at, Attempt.Outcome.DELIVERED, null)));
-        }
-        return sent.execute().map(BulkWriteResult::getModifiedCount);
+    public Mono<Boolean> markSent(Notification notification, Instant at) {
+        return finishLease(notification.id(), notification.leaseOwner(), sent(at));
     }
 
     /**
@@ -314,6 +305,15 @@ public class NotificationStore implements InitializingBean {
 
     private Mono<Boolean> releaseLease(String id, String owner) {
         return finishLease(id, owner, releasing());
+    }
+
+    private static Update sent(Instant at) {
+        return new Update()
+                .set(STATUS, NotificationStatus.SENT)
+                .set("sentAt", at)
+                .set("lastError", null)
+                .unset(LEASE_OWNER).unset(LEASE_UNTIL).unset(UNFINISHED)
+                .push("attempts", new Attempt(at, Attempt.Outcome.DELIVERED, null));
     }
 
     private static Update releasing() {

@@ -30,6 +30,7 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/notifications", "/api/notifications/**").hasAnyRole(STAFF_ROLES)
+                        .pathMatchers("/api/dead-letters", "/api/dead-letters/**").hasRole("ADMIN")
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))

@@ -74,6 +74,30 @@ class EnrolmentEmailsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aRescheduleTellsTheEnrolledWithAnInvitationAndTheWaitlistedWithAWaitlistNoticeWithoutOne() {
+        String enrolledId = UUID.randomUUID().toString();
+        String enrolled = "enrolled." + UUID.randomUUID() + "@example.com";
+        String waitingId = UUID.randomUUID().toString();
+        String waiting = "still-waiting." + UUID.randomUUID() + "@example.com";
+        ObjectNode forEnrolled = enrolment("enrolment-rescheduled", enrolledId, enrolled);
+        ObjectNode forWaiting = enrolment("enrolment-rescheduled", waitingId, waiting);
+        forWaiting.put("status", "WAITLISTED").put("waitlistPosition", 2);
+
+        EnquiryTopic.publish(PREFIX + "enrolment-rescheduled.v1", enrolledId, forEnrolled);
+        EnquiryTopic.publish(PREFIX + "enrolment-rescheduled.v1", waitingId, forWaiting);
+
+        ReceivedEmail update = Inbox.awaitOne(to(enrolled));
+        assertThat(update.text()).contains("The course you are enrolled on has new dates");
+        assertThat(update.calendar()).contains("\r\nMETHOD:REQUEST\r\n");
+        ReceivedEmail notice = Inbox.awaitOne(to(waiting));
+        assertThat(notice.subject()).startsWith("New dates, still on the waitlist: ");
+        assertThat(notice.text()).contains("on the waitlist for has new dates", "at position 2")
+                .doesNotContain("enrolled on");
+        assertThat(notice.calendar()).isNull();
+        assertThat(notice.calendarContentType()).isNull();
+    }
+
+    @Test
     void aWaitlistedLearnerIsToldTheirPositionAndAPromotionConfirmsTheSeat() {
         String enrolmentId = UUID.randomUUID().toString();
         String email = "waiting." + UUID.randomUUID() + "@example.com";
