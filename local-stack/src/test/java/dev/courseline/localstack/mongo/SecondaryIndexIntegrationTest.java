@@ -80,6 +80,30 @@ class SecondaryIndexIntegrationTest {
         }
     }
 
+    /** An array on an indexed path makes the index unusable for good: such queries scan, and still answer alike. */
+    @Test
+    void anIndexThatMeetsAnArrayLeavesItsQueriesToTheScan(@TempDir Path directory) {
+        try (MongoWireServer server = MongoWireServer.inFile(Ports.freePort(), directory.resolve("courseline.mv"))
+                .start(); MongoClient client = MongoClients.create(server.uri(DATABASE))) {
+            MongoDatabase database = client.getDatabase(DATABASE);
+            MongoCollection<Document> indexed = database.getCollection("indexed");
+            MongoCollection<Document> scanned = database.getCollection("scanned");
+            indexed.createIndex(Indexes.ascending("tags", "rank"), new IndexOptions().name("tags_rank"));
+            for (int i = 0; i < 60; i++) {
+                Object tags = i % 10 == 3 ? List.of("a", "b" + (i % 4)) : "b" + (i % 4);
+                Document document = new Document("_id", i).append("tags", tags).append("rank", i % 7);
+                indexed.insertOne(document);
+                scanned.insertOne(Document.parse(document.toJson()));
+            }
+            for (Bson filter : List.of(Filters.eq("tags", "b1"), Filters.eq("tags", "a"),
+                    Filters.and(Filters.eq("tags", "b3"), Filters.gt("rank", 2)))) {
+                assertThat(indexed.countDocuments(filter)).isEqualTo(scanned.countDocuments(filter));
+                assertThat(ids(indexed.find(filter).sort(Sorts.descending("rank"))))
+                        .isEqualTo(ids(scanned.find(filter).sort(Sorts.descending("rank"))));
+            }
+        }
+    }
+
     @Test
     void theInboxQueriesAreReadFromIndexesThatSurviveARestart(@TempDir Path directory) {
         int port = Ports.freePort();
