@@ -53,7 +53,8 @@ final class H2FileCollection extends H2Collection {
             int batchSize, Document fieldSelector) {
         Object id = query.get(getIdField());
         if (id == null && !uniqueIndexCanHandle(query)) {
-            Optional<IndexPlan> plan = IndexPlan.choose(secondaryIndexes(), query, orderBy, limit);
+            Optional<IndexPlan> plan = IndexPlan.choose(secondaryIndexes(), query, orderBy, limit)
+                    .filter(this::readsLessThanAScan);
             if (plan.isPresent()) {
                 return queryThrough(plan.get(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
@@ -66,6 +67,14 @@ final class H2FileCollection extends H2Collection {
         super.queryDocuments(new Document(getIdField(), id), null, 0, 0, 0, null).forEach(sameId::add);
         return matchDocumentsFromStream(sameId.stream(), query, orderBy, numberToSkip, limit, batchSize,
                 fieldSelector);
+    }
+
+    /**
+     * Reading candidates one by one through the document map costs more per document than the scan's cursor, so an
+     * unordered read of most of the collection scans instead; an ordered one stops at its page.
+     */
+    private boolean readsLessThanAScan(IndexPlan plan) {
+        return plan.ordered() || plan.candidates() * 2 < documents.sizeAsLong();
     }
 
     private QueryResult queryThrough(IndexPlan plan, Document query, Document orderBy, int numberToSkip, int limit,

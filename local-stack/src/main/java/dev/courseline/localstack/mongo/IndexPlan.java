@@ -80,14 +80,15 @@ final class IndexPlan {
      */
     static Optional<IndexPlan> choose(Collection<H2FileSecondaryIndex> indexes, Document query, Document orderBy,
             int limit) {
-        Map<String, Condition> conditions = conditions(query);
+        boolean[] onlyFields = {true};
+        Map<String, Condition> conditions = conditions(query, onlyFields);
         IndexPlan best = null;
         int bestScore = 0;
         for (H2FileSecondaryIndex index : indexes) {
             if (!index.isUsable()) {
                 continue;
             }
-            IndexPlan plan = plan(index, query, conditions, orderBy);
+            IndexPlan plan = plan(index, onlyFields[0], conditions, orderBy);
             if (plan == null) {
                 continue;
             }
@@ -104,7 +105,7 @@ final class IndexPlan {
         return Optional.ofNullable(best);
     }
 
-    private static IndexPlan plan(H2FileSecondaryIndex index, Document query, Map<String, Condition> conditions,
+    private static IndexPlan plan(H2FileSecondaryIndex index, boolean onlyFields, Map<String, Condition> conditions,
             Document orderBy) {
         List<String> keys = index.keyNames();
         List<List<Object>> runs = new ArrayList<>();
@@ -139,7 +140,7 @@ final class IndexPlan {
             }
         }
         int consumed = fixed + (range != null ? 1 : 0);
-        boolean covered = conditions.size() == query.size()
+        boolean covered = onlyFields
                 && conditions.values().stream().allMatch(Condition::indexable)
                 && conditions.size() == consumed;
         Boolean reverse = sortDirection(index, fixed, singleValued, orderBy);
@@ -196,6 +197,15 @@ final class IndexPlan {
         }
         positions.sort(documentOrder);
         return positions.iterator();
+    }
+
+    /** How many entries the runs hold: the candidates {@link #positions} gives. */
+    long candidates() {
+        long candidates = 0;
+        for (List<Object> run : runs) {
+            candidates += index.rank(upper(run)) - index.rank(lower(run));
+        }
+        return candidates;
     }
 
     /** The number of matches; only when {@link #covered()}. */
@@ -311,14 +321,36 @@ final class IndexPlan {
         }
     }
 
-    private static Map<String, Condition> conditions(Document query) {
+    /**
+     * The conditions on fields, by field, including those inside a top-level {@code $and} (as the drivers' filter
+     * builders write them); a field named twice gets no bounds. Null when the query has any other top-level
+     * operator, which only the check can apply: the conditions found are still usable for bounds then.
+     */
+    private static Map<String, Condition> conditions(Document query, boolean[] onlyFields) {
         Map<String, Condition> conditions = new LinkedHashMap<>();
+        Set<String> repeated = new LinkedHashSet<>();
+        collect(query, conditions, repeated, onlyFields);
+        repeated.forEach(field -> conditions.put(field, new Condition(null, null)));
+        return conditions;
+    }
+
+    private static void collect(Document query, Map<String, Condition> conditions, Set<String> repeated,
+            boolean[] onlyFields) {
         for (Map.Entry<String, Object> entry : query.entrySet()) {
-            if (!entry.getKey().startsWith("$")) {
-                conditions.put(entry.getKey(), condition(entry.getValue()));
+            if (entry.getKey().equals("$and") && entry.getValue() instanceof List<?> all) {
+                for (Object part : all) {
+                    if (part instanceof Document document) {
+                        collect(document, conditions, repeated, onlyFields);
+                    } else {
+                        onlyFields[0] = false;
+                    }
+                }
+            } else if (entry.getKey().startsWith("$")) {
+                onlyFields[0] = false;
+            } else if (conditions.putIfAbsent(entry.getKey(), condition(entry.getValue())) != null) {
+                repeated.add(entry.getKey());
             }
         }
-        return conditions;
     }
 
     private static Condition condition(Object value) {
