@@ -150,7 +150,7 @@ final class IndexPlan {
 
     /**
      * Null when the index cannot give the sort; else whether it gives it read backwards. The sort's keys, less those
-     * fixed to one value, must be the index's keys after the fixed ones, all in its direction or all against it.
+     * fixed to one value, must be the index's keys after the fixed ones, all ascending or all descending.
      */
     private static Boolean sortDirection(H2FileSecondaryIndex index, int fixed, Set<String> singleValued,
             Document orderBy) {
@@ -158,7 +158,6 @@ final class IndexPlan {
             return null;
         }
         List<String> keys = index.keyNames();
-        List<Boolean> ascending = index.getKeys().stream().map(key -> key.isAscending()).toList();
         int position = fixed;
         Boolean reverse = null;
         for (Map.Entry<String, Object> sortKey : orderBy.entrySet()) {
@@ -169,7 +168,8 @@ final class IndexPlan {
                     || !(sortKey.getValue() instanceof Number direction)) {
                 return null;
             }
-            boolean against = (direction.intValue() > 0) != ascending.get(position);
+            // The entries are kept ascending on every key, whatever direction the index declares.
+            boolean against = direction.intValue() < 0;
             if (reverse != null && reverse != against) {
                 return null;
             }
