@@ -8,19 +8,22 @@ import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 
 /**
  * mongo-java-server's H2 file backend, answering {@code hello} (see {@link HelloCommand}) and {@code listDatabases}
  * (see {@link ListDatabasesCommand}), with documents stored as BSON ({@link BsonDocumentType}) and unique indexes
- * ordered without serialising keys ({@link IndexKeyType}), its collections planning queries by {@code _id} as MongoDB
- * does ({@link H2FileCollection}). The map names are H2Database's own; the file format is not, which
+ * ordered without serialising keys ({@link IndexKeyType}), non-unique indexes kept and used
+ * ({@link H2FileSecondaryIndex}, {@link IndexPlan}, {@link CountPipeline}), and its collections planning queries by
+ * {@code _id} as MongoDB does ({@link H2FileCollection}). The map names are H2Database's own; the file format is not, which
  * {@link StoreFormat} records and checks.
  */
 class H2FileBackend extends H2Backend {
@@ -40,6 +43,7 @@ class H2FileBackend extends H2Backend {
 
     private static final String DATABASES_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
+    private static final String UNUSABLE_INDEXES = "courseline.unusable-indexes";
     private static final int COMPACT_BELOW_FILL_RATE = 80;
     /*
      * H2's default page cache is 16 MB; a ten-minute load run stores several hundred MB, and a write to a page no
@@ -101,12 +105,40 @@ class H2FileBackend extends H2Backend {
         }
 
         @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                Oplog oplog) {
+            if ("aggregate".equalsIgnoreCase(command)) {
+                Document answer = CountPipeline.answer(query, name -> resolveCollection(name, false),
+                        this::getFullCollectionNamespace);
+                if (answer != null) {
+                    return answer;
+                }
+            }
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
+        @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-            MVMap<KeyValue, Object> map = getMvStore().openMap(mapName,
+            return new H2FileUniqueIndex(indexMap(collectionName, indexName), indexName, keys, sparse);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                List<IndexKey> keys, boolean sparse) {
+            return new H2FileSecondaryIndex(indexMap(collectionName, indexName),
+                    getMvStore().openMap(UNUSABLE_INDEXES), indexMapName(collectionName, indexName), indexName, keys,
+                    sparse);
+        }
+
+        /** H2Database's own name, which its dropIndex removes. */
+        private String indexMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        }
+
+        private MVMap<KeyValue, Object> indexMap(String collectionName, String indexName) {
+            return getMvStore().openMap(indexMapName(collectionName, indexName),
                     new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
-            return new H2FileUniqueIndex(map, indexName, keys, sparse);
         }
     }
 }

@@ -65,8 +65,13 @@ final class IndexKeyType extends ObjectDataType {
     }
 
     private int compareKeys(KeyValue left, KeyValue right) {
+        return compareFrom(left, right, 0);
+    }
+
+    /** Compares two keys from their {@code from}th value on, as {@link #compare} compares whole keys. */
+    int compareFrom(KeyValue left, KeyValue right, int from) {
         int common = Math.min(left.size(), right.size());
-        for (int i = 0; i < common; i++) {
+        for (int i = from; i < common; i++) {
             int order = compareValues(left.get(i), right.get(i));
             if (order != 0) {
                 return order;

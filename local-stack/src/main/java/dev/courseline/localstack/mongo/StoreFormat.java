@@ -14,19 +14,25 @@ import org.h2.mvstore.MVStore;
  * Which way the H2 file stores documents and orders index keys. A file written before {@link H2FileBackend} changed
  * both (by plain mongo-java-server) cannot be read by it, so it is moved aside, kept, and the store starts empty:
  * local development data, but never silently dropped.
+ *
+ * <p>Since the file also holds non-unique indexes ({@link H2FileSecondaryIndex}) it says so: a version without them
+ * would change documents without changing their entries, and this one would then trust stale entries. Such a version
+ * sees a format it does not know and sets the file aside; this one reads a file of the format before (which has no
+ * such entries, so they are all built on opening) and marks it as its own.
  */
 final class StoreFormat {
 
     private static final String MARKER_MAP = "courseline.store-format";
     private static final String KEY = "format";
-    private static final String CURRENT = "bson-documents, mongodb-ordered-bson-index-keys";
+    private static final String PREVIOUS = "bson-documents, mongodb-ordered-bson-index-keys";
+    private static final String CURRENT = PREVIOUS + ", secondary-indexes";
 
     private StoreFormat() {
     }
 
     /** Records the current format in a store {@link H2FileBackend} opened. */
     static void mark(MVStore store) {
-        store.<String, String>openMap(MARKER_MAP).putIfAbsent(KEY, CURRENT);
+        store.<String, String>openMap(MARKER_MAP).put(KEY, CURRENT);
     }
 
     /** Moves {@code file} aside when it holds data in another format; returns where it went. */
@@ -48,8 +54,11 @@ final class StoreFormat {
         MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
         try {
             boolean holdsData = store.getMapNames().stream().anyMatch(name -> name.startsWith("databases."));
-            return !holdsData || (store.hasMap(MARKER_MAP)
-                    && CURRENT.equals(store.<String, String>openMap(MARKER_MAP).get(KEY)));
+            if (!holdsData) {
+                return true;
+            }
+            String format = store.hasMap(MARKER_MAP) ? store.<String, String>openMap(MARKER_MAP).get(KEY) : null;
+            return CURRENT.equals(format) || PREVIOUS.equals(format);
         } finally {
             store.close();
         }
