@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import dev.courseline.notification.config.NotificationProperties;
 import dev.courseline.notification.config.NotificationProperties.Dispatch;
+import dev.courseline.notification.metrics.DeliveryMetrics;
 import dev.courseline.notification.notification.Attempt;
 import dev.courseline.notification.notification.Lease;
 import dev.courseline.notification.notification.Notification;
@@ -47,13 +48,19 @@ class BatchDeliveryIntegrationTest extends IntegrationTest {
     @Autowired
     JavaMailSenderImpl mail;
 
+    @Autowired
+    DeliveryMetrics deliveryMetrics;
+
+    @Autowired
+    EmailTraces traces;
+
     @Test
     void eachEmailIsRecordedAsSentBeforeTheNextGoesOutAndALeaseRunningOutStopsTheRestOfTheBatch() {
         TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         Dispatch noWorkers = new Dispatch(0, Duration.ofMinutes(2), properties.dispatch().sweepInterval(),
                 properties.dispatch().idleConnectionClose(), properties.dispatch().retry());
         Dispatcher dispatcher = new Dispatcher(store, mail, new NotificationProperties(properties.sender(),
-                properties.websitePublicUrl(), properties.sales(), noWorkers), clock);
+                properties.websitePublicUrl(), properties.sales(), noWorkers), clock, deliveryMetrics, traces);
         Lease lease = dispatcher.leaseForFresh();
         List<Notification> batch = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
