@@ -114,7 +114,8 @@ class BrokenManifestsFailTest {
     @Test
     void anApiPathThatAnotherServicesPrefixTakesFailsUnlessTheIngressSaysSo() {
         Rendered local = renderBroken("local", "k8s/base/ingress.yaml",
-                "courseline.dev/unrouted-api-paths: /api/runs/{runId}/seats", "courseline.dev/unrouted-api-paths: \"\"");
+                "courseline.dev/unrouted-api-paths: /api/runs/{runId}/seats ",
+                "courseline.dev/unrouted-api-paths: ");
 
         assertThat(IngressRules.check(local, SERVICES))
                 .contains("Ingress/courseline routes /api/runs/x/seats to catalogue-service, but enquiry-service serves it");

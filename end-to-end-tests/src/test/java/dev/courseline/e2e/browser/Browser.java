@@ -12,12 +12,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -135,9 +136,27 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitForNewPage(WebElement oldPage) {
-        new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, PAGE_WAIT).until(page -> isGone(oldPage));
         new WebDriverWait(driver, PAGE_WAIT).until(page -> "complete".equals(
                 ((ChromeDriver) page).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the page an element belonged to has been replaced. Chromium sometimes answers a question about an
+     * element of a page it is just replacing with "does not belong to the document" rather than "stale": both say so.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The visible text of the page's main region. */

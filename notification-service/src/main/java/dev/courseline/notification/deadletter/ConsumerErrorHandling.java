@@ -71,8 +71,13 @@ class ConsumerErrorHandling {
             public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
                     String group, BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
                     BackOff backOff, ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
+                MeterRegistry registry = meters.getIfAvailable();
+                if (registry != null) {
+                    // Exported at 0 from the start, so that an alert on its increase fires at the first dead letter.
+                    registry.counter(DEAD_LETTERS_METRIC, "topic", destinationName);
+                }
                 container.setCommonErrorHandler(errorHandler(failures, deadLetterProducer, dlqDestinationResolver,
-                        properties, meters.getIfAvailable()));
+                        properties, registry));
             }
         };
     }
