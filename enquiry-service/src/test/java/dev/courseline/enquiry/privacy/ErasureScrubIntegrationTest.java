@@ -105,8 +105,10 @@ class ErasureScrubIntegrationTest {
                     Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     mongo.findById(unsent, Document.class, "enquiries").block().get("outbox", Document.class).get("unsent") == null);
-            assertThat(events.drainFor(unsent)).isEmpty();
-            assertThat(events.drainFor(enrolmentId)).isEmpty();
+            // The store holds nothing of the person to send any more. A record the relay had already handed to the
+            // producer before the erasure may still reach the topic when the broker returns; the notification
+            // service erases such an event's emails unsent (its ErasureRaceIntegrationTest).
+            assertThat(mongo.findById(unsent, Enquiry.class).block().pendingEvents()).isEmpty();
         }
     }
 
