@@ -45,14 +45,8 @@ final class QuoteRequests {
     }
 
     /** Sends request {@code sequence}; a 429 is sent again after its Retry-After, at most {@value #RETRIES} times. */
-    boolean send(long sequence) throws Exception {
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<Void> response = client.send(request(sequence), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 429 || attempt >= RETRIES) {
-                return response.statusCode() == 202;
-            }
-            Thread.sleep(retryAfter(response).toMillis());
-        }
+    boolean send(long sequence) {
+        return sendAsync(sequence).join();
     }
 
     CompletableFuture<Boolean> sendAsync(long sequence) {
