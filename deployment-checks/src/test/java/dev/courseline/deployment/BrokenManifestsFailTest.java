@@ -213,6 +213,24 @@ class BrokenManifestsFailTest {
     }
 
     @Test
+    void composeGivingAServiceJvmFlagsOfItsOwnFails() {
+        String compose = Repository.read(Repository.path("docker-compose.yml"));
+        String broken = replaceOnce(compose, "      SMTP_HOST: mailpit", "      SMTP_HOST: mailpit\n      JAVA_TOOL_OPTIONS: -Xmx512m");
+
+        assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD)).anyMatch(violation ->
+                violation.startsWith("notification-service sets JAVA_TOOL_OPTIONS=-Xmx512m: the image already runs"));
+    }
+
+    @Test
+    void aPodWithJvmFlagsOtherThanTheImagesFails() {
+        Rendered production = renderBroken("production", "k8s/base/catalogue-service.yaml",
+                "  SERVER_PORT: \"8081\"", "  SERVER_PORT: \"8081\"\n  JDK_JAVA_OPTIONS: -XX:MaxRAMPercentage=75");
+
+        assertThat(serviceViolations(production)).anyMatch(violation ->
+                violation.startsWith("catalogue-service sets JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=75: the image already runs"));
+    }
+
+    @Test
     void composeKafkaAdvertisingAnAddressContainersCannotReachFails() {
         String compose = Repository.read(Repository.path("docker-compose.yml"));
         String broken = replaceOnce(compose, "INTERNAL://kafka:19092", "INTERNAL://localhost:19092");

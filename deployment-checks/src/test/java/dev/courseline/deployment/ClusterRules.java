@@ -144,8 +144,10 @@ final class ClusterRules {
         List<String> problems = new ArrayList<>();
         Map<String, String> settings = settingsOf(rendered, container, problems);
         problems.forEach(problem -> violations.add(name + " " + problem));
-        settings.keySet().stream().filter(variable -> !service.reads(variable)).forEach(variable ->
+        settings.keySet().stream().filter(variable -> !service.reads(variable))
+                .filter(variable -> !JvmFlagRules.VARIABLES.contains(variable)).forEach(variable ->
                 violations.add(name + " sets " + variable + ", which it never reads (" + service.source() + ")"));
+        violations.addAll(JvmFlagRules.check(name, settings, Tree.at(container, "command"), build));
         service.requiredInContainers().stream().filter(variable -> !settings.containsKey(variable)).forEach(variable ->
                 violations.add(name + " does not set " + variable + ", whose default (localhost) is wrong in a pod"));
         String serverPort = settings.get("SERVER_PORT");
@@ -240,10 +242,10 @@ final class ClusterRules {
             return;
         }
         long limitMib = Quantity.mebibytes(limit);
-        long heapMib = (long) (limitMib * build.maxRamPercentage() / 100);
+        long heapMib = build.maxHeapMib(limitMib);
         if (limitMib - heapMib < MINIMUM_NON_HEAP_MIB) {
             violations.add(name + " memory limit " + limit + " leaves " + (limitMib - heapMib) + " MiB beside a "
-                    + heapMib + " MiB heap (-XX:MaxRAMPercentage=" + build.maxRamPercentage() + "); the JVM needs "
+                    + heapMib + " MiB heap (" + BuildFacts.JVM_FLAGS_PROPERTY + "); the JVM needs "
                     + MINIMUM_NON_HEAP_MIB + " MiB or more outside the heap");
         }
         if (request != null && Quantity.mebibytes(request) > limitMib) {
