@@ -163,9 +163,19 @@ final class ClusterRules {
     private void checkProbes(ServiceContract service, Map<String, Object> container) {
         Actuator actuator = service.actuator();
         String name = service.name();
-        checkProbe(name, container, "livenessProbe", List.of(actuator.liveness()), actuator.port(), true);
-        checkProbe(name, container, "readinessProbe", List.of(actuator.readiness()), actuator.port(), true);
-        checkProbe(name, container, "startupProbe", List.of(actuator.liveness(), actuator.readiness()), actuator.port(), false);
+        Map<String, String> settings = settingsOf(rendered, container, new ArrayList<>());
+        int port = actuator.portIn(settings);
+        if (settings.containsKey(Actuator.MANAGEMENT_PORT_VARIABLE)) {
+            Integer management = portNamed(container, "management");
+            if (management == null || management != port) {
+                violations.add(name + " moves its actuator to port " + settings.get(Actuator.MANAGEMENT_PORT_VARIABLE)
+                        + " (" + Actuator.MANAGEMENT_PORT_VARIABLE + "), but its container port named management is "
+                        + management);
+            }
+        }
+        checkProbe(name, container, "livenessProbe", List.of(actuator.liveness()), port, true);
+        checkProbe(name, container, "readinessProbe", List.of(actuator.readiness()), port, true);
+        checkProbe(name, container, "startupProbe", List.of(actuator.liveness(), actuator.readiness()), port, false);
     }
 
     private void checkProbe(String name, Map<String, Object> container, String probe, List<String> paths,
