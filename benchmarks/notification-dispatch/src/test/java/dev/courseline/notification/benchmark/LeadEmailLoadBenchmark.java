@@ -22,11 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.junit.WithLocalStack;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationKind;
 import dev.courseline.notification.notification.NotificationStatus;
-import dev.courseline.notification.support.ContractEvents;
-import dev.courseline.notification.support.IntegrationTest;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,36 +34,33 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Not a test (Surefire does not pick up {@code *Benchmark}): a load run of the lead notification path. It publishes
- * quote-requested events at a fixed rate to the local stack's Kafka broker, the service records and dispatches them
- * to GreenMail, and the figures (latency from publication to the mail server's acceptance, losses, duplicates) are
- * written to {@code target/benchmarks/lead-email-load.txt}. {@code bench.seconds} is the whole run, warm-up included.
+ * Not a test (Surefire does not pick up {@code *Benchmark}): a load run of the notification service's consumer and
+ * dispatcher in this JVM, on the local stack (Kafka broker process, MongoDB-wire store, GreenMail). It publishes
+ * quote-requested events at a fixed rate, the service records and dispatches them, and the figures (latency from
+ * publication to the mail server's acceptance, losses, duplicates) are written to
+ * {@code benchmarks/notification-dispatch/target/benchmarks/lead-email-load.txt}. {@code bench.seconds} is the whole
+ * run, warm-up included. How to run it: benchmarks/README.md.
  *
- * <pre>
- * ./mvnw -q -pl notification-service test -Dtest=LeadEmailLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dbench.rate=100 -Dbench.seconds=600 -Dbench.warmupSeconds=120
- * </pre>
- *
- * Latency is taken as (the notification's {@code sentAt}) minus (the moment the event was handed to the producer).
- * {@code sentAt} is written just after the mail server accepted the message, so the figure is an upper bound of the
- * acceptance latency. It does not include the enquiry service's own request-to-Kafka time.
+ * <p>Latency is the notification's {@code sentAt} (written just after the mail server accepted the message, so an
+ * upper bound) minus the moment the event was handed to the producer; the enquiry service's own request-to-Kafka time
+ * is not in it.
  */
-@TestPropertySource(properties = {
-        // The production dispatcher settings of application.yml, not the fast-retry test ones.
-        "courseline.notification.dispatch.workers=8",
-        "courseline.notification.dispatch.sweep-interval=PT15S",
-        "courseline.notification.dispatch.retry.initial-delay=PT2S",
-        "courseline.notification.dispatch.retry.max-delay=PT5M",
-        "logging.level.dev.courseline=WARN"})
-class LeadEmailLoadBenchmark extends IntegrationTest {
+@WithLocalStack
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LeadEmailLoadBenchmark {
 
     private static final String QUOTE = "courseline.enquiry.quote-requested.v1";
+    /** The enquiry service's contract examples, from this module's directory (where Maven runs the benchmark). */
+    private static final Path CONTRACTS = Path.of("..", "..", "enquiry-service", "contracts", "events");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -80,7 +76,7 @@ class LeadEmailLoadBenchmark extends IntegrationTest {
         Map<String, Instant> publishedAt = new ConcurrentHashMap<>();
         Map<String, Integer> sequenceOf = new ConcurrentHashMap<>();
         AtomicInteger sent = new AtomicInteger();
-        ObjectNode template = ContractEvents.example(QUOTE);
+        ObjectNode template = (ObjectNode) JSON.readTree(Files.readString(CONTRACTS.resolve(QUOTE + ".json")));
 
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
@@ -98,7 +94,7 @@ class LeadEmailLoadBenchmark extends IntegrationTest {
                     ((ObjectNode) quote.path("contact")).put("email", "bench-" + run + "-" + i + "@example.com");
                     ((ObjectNode) quote.path("lead")).put("leadId", UUID.randomUUID().toString());
                     ProducerRecord<String, byte[]> record = new ProducerRecord<>("enquiries", enquiryId,
-                            ContractEvents.bytes(quote));
+                            JSON.writeValueAsBytes(quote));
                     header(record, "ce_specversion", "1.0");
                     header(record, "ce_id", UUID.randomUUID().toString());
                     header(record, "ce_type", QUOTE);
