@@ -101,7 +101,8 @@ final class IntakeBenchmark {
     private static void cpuTable(List<String> cpu, LatencyRecorder.Phase phase, ProcessCpu.Snapshot before,
                                  ProcessCpu.Snapshot after) {
         cpu.add("");
-        cpu.add(String.format("%s (%.0f/s):", phase.name(), phase.perSecond()));
+        cpu.add(phase.name().endsWith("/s)") ? phase.name() + ":"
+                : String.format("%s (%.0f/s):", phase.name(), phase.perSecond()));
         cpu.add("");
         cpu.addAll(ProcessCpu.table(before, after, phase.operations()));
     }
