@@ -258,7 +258,7 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
         String resource = "service-jvm-flags.txt";
         try (var in = ServiceProcess.class.getResourceAsStream(resource)) {
             String flags = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (flags.isEmpty() || flags.contains("${")) {
+            if (flags.isEmpty() || flags.contains("@")) {
                 throw new IllegalStateException(resource + " is missing or unfiltered; build local-stack with Maven");
             }
             return List.of(flags.split("\\s+"));
