@@ -45,13 +45,10 @@ if needs_build; then
 fi
 
 launcher_jar=$(ls local-stack/target/local-stack-*.jar | grep -v -e '-sources' -e '-tests' | head -n 1)
-# The launcher JVM also hosts the MongoDB-wire server (H2-backed; it uses an index whose keys are exactly a query's,
-# the _id index for a query naming an _id, or a non-unique index for equality on its leading keys, and otherwise
-# scans), SMTP with the newest 2,000 emails, the inbox and
-# the identity provider. Under load it allocates about 500 MB/s (BSON in and out of H2's pages), so it gets 1 GB.
-# G1 with a 20 ms pause goal: measured at 55 enquiries a second after a warm-up, the serial collector paused the store
-# for 37 ms at the median and up to 139 ms, G1 for 15 ms and up to 30 ms (the same total), and the requests' p99 went
-# from 47 to 32 ms. The services' own heaps stay bounded (ServiceProcess.JVM_FLAGS).
+# The launcher JVM also hosts the MongoDB-wire store (H2 file), SMTP with the newest 2,000 emails, the inbox and the
+# identity provider. Under load it allocates heavily (BSON in and out of H2's pages), so it gets 1 GB, and G1 with a
+# short pause goal, whose pauses hold up the store less than the serial collector's (docs/performance.md). The
+# services' own JVM flags are the root pom's courseline.jvm.flags.
 exec java -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms512m -Xmx1g \
   -Dlogback.configurationFile=dev/courseline/localstack/launcher/launcher-logback.xml \
   -cp "$launcher_jar:local-stack/target/lib/*" \

@@ -13,16 +13,15 @@ import java.util.stream.Stream;
 /**
  * Runs one benchmark against the running local stack (./run.sh) and writes its figures, with the settings and the
  * machine they were taken on, to {@code benchmarks/results/<name>-<time>.md}. Usage: {@code benchmarks/run.sh
- * intake|lead-emails|enrolments|website [-Dname=value ...]}. A website result replaces the earlier one: the project
- * keeps the latest result of it, not a diary.
+ * intake|lead-emails|enrolments|website [-Dname=value ...]}. A new result replaces the earlier one of the same
+ * benchmark: the project keeps the latest result of each (benchmarks/results/README.md), not a diary; older ones stay
+ * in git history.
  */
 public final class Benchmarks {
 
     private Benchmarks() {
     }
 
-    /** The benchmarks whose new result replaces the earlier ones instead of adding to them. */
-    private static final List<String> LATEST_ONLY = List.of("website");
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1 || !List.of("intake", "lead-emails", "enrolments", "website").contains(args[0])) {
@@ -69,9 +68,7 @@ public final class Benchmarks {
         Path file = Path.of("benchmarks", "results", args[0] + "-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(finished) + ".md");
         write(file, report);
-        if (LATEST_ONLY.contains(args[0])) {
-            removeEarlier(file, args[0]);
-        }
+        removeEarlier(file, args[0]);
         report.forEach(System.out::println);
         System.out.println("\nwritten to " + file);
         if (!sameOrigin) {

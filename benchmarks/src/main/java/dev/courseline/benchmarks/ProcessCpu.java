@@ -18,7 +18,7 @@ final class ProcessCpu {
 
     private static final double TICKS_PER_SECOND = 100.0;
     private static final List<String> MODULES = List.of("website", "catalogue-service", "enquiry-service",
-            "notification-service");
+            "notification-service", "minimal-intake");
 
     private final Map<String, Long> pids = new LinkedHashMap<>();
 
@@ -67,6 +67,16 @@ final class ProcessCpu {
             lines.add(String.format("The machine was %.0f%% busy over the phase (all cores).", 100.0 * busy / all));
         }
         return lines;
+    }
+
+    /** CPU milliseconds per operation of one process between two snapshots; NaN when it was not found in both. */
+    static double msPerOperation(Snapshot from, Snapshot to, String process, long operations) {
+        Long before = from.ticks().get(process);
+        Long after = to.ticks().get(process);
+        if (before == null || after == null || operations == 0) {
+            return Double.NaN;
+        }
+        return (after - before) * 1000 / TICKS_PER_SECOND / operations;
     }
 
     private static String row(String name, long ticks, double seconds, long operations) {

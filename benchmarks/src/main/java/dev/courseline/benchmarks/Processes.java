@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -22,6 +24,22 @@ final class Processes {
     /** The launcher's JVM, which also hosts the store, the broker's neighbours, SMTP and the identity provider. */
     static OptionalLong launcher() {
         return find(commandLine -> commandLine.contains("dev.courseline.localstack.launcher.Launcher"));
+    }
+
+    /**
+     * The JVM flags a process was started with: its arguments between the {@code java} executable and {@code -jar},
+     * without the class data sharing ones (the launcher's archive is of that service alone).
+     */
+    static List<String> jvmFlags(long pid) {
+        String[] arguments = commandLine(Path.of("/proc", Long.toString(pid))).split(" ");
+        List<String> flags = new ArrayList<>();
+        for (int i = 1; i < arguments.length && !arguments[i].equals("-jar"); i++) {
+            if (!arguments[i].isBlank() && !arguments[i].startsWith("-XX:SharedArchiveFile")
+                    && !arguments[i].startsWith("-Xshare")) {
+                flags.add(arguments[i]);
+            }
+        }
+        return flags;
     }
 
     private static OptionalLong find(Predicate<String> commandLine) {

@@ -4,10 +4,11 @@ import java.time.Duration;
 
 /**
  * Where the running local stack is and how hard to push it; every value can be set with {@code -Dname=value}.
- * The defaults are the launcher's ports (./run.sh).
+ * The defaults are the launcher's ports (./run.sh). {@code reference} (intake only): also run the minimal-intake
+ * reference on {@code reference.port}.
  */
 record Settings(String enquiryUrl, String mongoUri, String kafka, int concurrency, Duration warmUp, Duration duration,
-                double rate) {
+                double rate, boolean reference, int referencePort) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -17,7 +18,9 @@ record Settings(String enquiryUrl, String mongoUri, String kafka, int concurrenc
                 Integer.getInteger("concurrency", 32),
                 Duration.parse(System.getProperty("warmup", "PT60S")),
                 Duration.parse(System.getProperty("duration", "PT60S")),
-                Double.parseDouble(System.getProperty("rate", "100")));
+                Double.parseDouble(System.getProperty("rate", "100")),
+                Boolean.parseBoolean(System.getProperty("reference", "true")),
+                Integer.getInteger("reference.port", 8099));
     }
 
     String describe() {

@@ -9,7 +9,17 @@ import java.util.Map;
  * ({@code management.server.port}, else the service's own), the base path ({@code management.endpoints.web.base-path},
  * else {@code /actuator}), and whether the probe groups and the health endpoint are switched on.
  */
-record Actuator(int port, String basePath, boolean probesEnabled, boolean healthExposed, List<String> livenessIncludes) {
+record Actuator(int port, String basePath, boolean probesEnabled, boolean healthExposed, List<String> livenessIncludes,
+                boolean prometheusExposed) {
+
+    /** {@code management.server.port} as a variable: a deployment moves the actuator to a port of its own. */
+    static final String MANAGEMENT_PORT_VARIABLE = "MANAGEMENT_SERVER_PORT";
+
+    /** The port the actuator listens on in a container with these settings. */
+    int portIn(Map<String, String> settings) {
+        String port = settings.get(MANAGEMENT_PORT_VARIABLE);
+        return port != null && port.matches("\\d+") ? Integer.parseInt(port) : this.port;
+    }
 
     static Actuator of(Map<String, String> properties, int servicePort) {
         String managementPort = properties.get("management.server.port");
@@ -21,12 +31,13 @@ record Actuator(int port, String basePath, boolean probesEnabled, boolean health
                 && !exclude.contains("health") && !exclude.contains("*");
         return new Actuator(managementPort == null ? servicePort : Integer.parseInt(managementPort), basePath,
                 "true".equals(properties.get("management.endpoint.health.probes.enabled")), healthExposed,
-                list(properties.get("management.endpoint.health.group.liveness.include")));
+                list(properties.get("management.endpoint.health.group.liveness.include")),
+                (include.contains("prometheus") || include.contains("*")) && !exclude.contains("prometheus"));
     }
 
     /** What docs/conventions.md promises when a service's application.yml is not there yet. */
     static Actuator conventional(int servicePort) {
-        return new Actuator(servicePort, "/actuator", true, true, List.of());
+        return new Actuator(servicePort, "/actuator", true, true, List.of(), false);
     }
 
     String liveness() {

@@ -39,10 +39,10 @@ class BrokenManifestsFailTest {
     @Test
     void aProbeOnAPortTheActuatorDoesNotListenOnFails() {
         Rendered production = renderBroken("production", "k8s/base/catalogue-service.yaml",
-                "              path: /actuator/health/liveness\n              port: http\n            periodSeconds: 10",
-                "              path: /actuator/health/liveness\n              port: 9090\n            periodSeconds: 10");
+                "              path: /actuator/health/liveness\n              port: management\n            periodSeconds: 10",
+                "              path: /actuator/health/liveness\n              port: http\n            periodSeconds: 10");
 
-        assertThat(serviceViolations(production)).contains("catalogue-service livenessProbe asks port 9090, not the actuator's port 8081");
+        assertThat(serviceViolations(production)).contains("catalogue-service livenessProbe asks port http, not the actuator's port 8091");
     }
 
     @Test
@@ -61,6 +61,34 @@ class BrokenManifestsFailTest {
 
         assertThat(serviceViolations(local)).anyMatch(violation ->
                 violation.contains("notification-service exposes container port 8080, but the service listens on 8083"));
+    }
+
+    @Test
+    void metricsOnTheHttpPortFail() {
+        Rendered production = renderBroken("production", "k8s/base/enquiry-service.yaml",
+                "  MANAGEMENT_SERVER_PORT: \"8092\"\n", "");
+
+        assertThat(MetricsAccessRules.check(production, ServiceContract.of("enquiry-service"))).anyMatch(violation ->
+                violation.startsWith("enquiry-service serves /actuator/prometheus on its HTTP port 8082"));
+    }
+
+    @Test
+    void aNetworkPolicyOpeningTheManagementPortToEveryPodFails() {
+        Rendered production = renderBroken("production", "k8s/components/network-policies/network-policies.yaml",
+                "  ingress:\n    - ports:\n        - port: http", "  ingress:\n    - {}");
+
+        assertThat(MetricsAccessRules.check(production, ServiceContract.of("notification-service"))).contains(
+                "notification-service: NetworkPolicy courseline-services-http opens the management port 8093 to every source");
+    }
+
+    @Test
+    void aMonitoredOverlayWhosePoliciesShutPrometheusOutFails() {
+        Rendered monitored = renderBroken("local-monitored", "k8s/components/observability/kustomization.yaml",
+                "  - metrics-network-policy.yaml\n", "");
+
+        assertThat(MetricsAccessRules.check(monitored, ServiceContract.of("catalogue-service"))).contains(
+                "catalogue-service: a ServiceMonitor scrapes it, but no network policy opens its management port 8091"
+                        + " to the monitoring namespace");
     }
 
     @Test
@@ -210,6 +238,24 @@ class BrokenManifestsFailTest {
         assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD)).contains(
                 "notification-service sets SMTP_SERVER, which it never reads (" + ServiceContract.of("notification-service").source() + ")",
                 "notification-service does not set SMTP_HOST, whose default (localhost) is wrong in a container");
+    }
+
+    @Test
+    void composeGivingAServiceJvmFlagsOfItsOwnFails() {
+        String compose = Repository.read(Repository.path("docker-compose.yml"));
+        String broken = replaceOnce(compose, "      SMTP_HOST: mailpit", "      SMTP_HOST: mailpit\n      JAVA_TOOL_OPTIONS: -Xmx512m");
+
+        assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD)).anyMatch(violation ->
+                violation.startsWith("notification-service sets JAVA_TOOL_OPTIONS=-Xmx512m: the image already runs"));
+    }
+
+    @Test
+    void aPodWithJvmFlagsOtherThanTheImagesFails() {
+        Rendered production = renderBroken("production", "k8s/base/catalogue-service.yaml",
+                "  SERVER_PORT: \"8081\"", "  SERVER_PORT: \"8081\"\n  JDK_JAVA_OPTIONS: -XX:MaxRAMPercentage=75");
+
+        assertThat(serviceViolations(production)).anyMatch(violation ->
+                violation.startsWith("catalogue-service sets JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=75: the image already runs"));
     }
 
     @Test

@@ -144,8 +144,10 @@ final class ClusterRules {
         List<String> problems = new ArrayList<>();
         Map<String, String> settings = settingsOf(rendered, container, problems);
         problems.forEach(problem -> violations.add(name + " " + problem));
-        settings.keySet().stream().filter(variable -> !service.reads(variable)).forEach(variable ->
+        settings.keySet().stream().filter(variable -> !service.reads(variable))
+                .filter(variable -> !JvmFlagRules.VARIABLES.contains(variable)).forEach(variable ->
                 violations.add(name + " sets " + variable + ", which it never reads (" + service.source() + ")"));
+        violations.addAll(JvmFlagRules.check(name, settings, Tree.at(container, "command"), build));
         service.requiredInContainers().stream().filter(variable -> !settings.containsKey(variable)).forEach(variable ->
                 violations.add(name + " does not set " + variable + ", whose default (localhost) is wrong in a pod"));
         String serverPort = settings.get("SERVER_PORT");
@@ -161,9 +163,19 @@ final class ClusterRules {
     private void checkProbes(ServiceContract service, Map<String, Object> container) {
         Actuator actuator = service.actuator();
         String name = service.name();
-        checkProbe(name, container, "livenessProbe", List.of(actuator.liveness()), actuator.port(), true);
-        checkProbe(name, container, "readinessProbe", List.of(actuator.readiness()), actuator.port(), true);
-        checkProbe(name, container, "startupProbe", List.of(actuator.liveness(), actuator.readiness()), actuator.port(), false);
+        Map<String, String> settings = settingsOf(rendered, container, new ArrayList<>());
+        int port = actuator.portIn(settings);
+        if (settings.containsKey(Actuator.MANAGEMENT_PORT_VARIABLE)) {
+            Integer management = portNamed(container, "management");
+            if (management == null || management != port) {
+                violations.add(name + " moves its actuator to port " + settings.get(Actuator.MANAGEMENT_PORT_VARIABLE)
+                        + " (" + Actuator.MANAGEMENT_PORT_VARIABLE + "), but its container port named management is "
+                        + management);
+            }
+        }
+        checkProbe(name, container, "livenessProbe", List.of(actuator.liveness()), port, true);
+        checkProbe(name, container, "readinessProbe", List.of(actuator.readiness()), port, true);
+        checkProbe(name, container, "startupProbe", List.of(actuator.liveness(), actuator.readiness()), port, false);
     }
 
     private void checkProbe(String name, Map<String, Object> container, String probe, List<String> paths,
@@ -240,10 +252,10 @@ final class ClusterRules {
             return;
         }
         long limitMib = Quantity.mebibytes(limit);
-        long heapMib = (long) (limitMib * build.maxRamPercentage() / 100);
+        long heapMib = build.maxHeapMib(limitMib);
         if (limitMib - heapMib < MINIMUM_NON_HEAP_MIB) {
             violations.add(name + " memory limit " + limit + " leaves " + (limitMib - heapMib) + " MiB beside a "
-                    + heapMib + " MiB heap (-XX:MaxRAMPercentage=" + build.maxRamPercentage() + "); the JVM needs "
+                    + heapMib + " MiB heap (" + BuildFacts.JVM_FLAGS_PROPERTY + "); the JVM needs "
                     + MINIMUM_NON_HEAP_MIB + " MiB or more outside the heap");
         }
         if (request != null && Quantity.mebibytes(request) > limitMib) {

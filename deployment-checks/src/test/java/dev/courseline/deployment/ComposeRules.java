@@ -176,8 +176,10 @@ final class ComposeRules {
     private void checkSettings(ServiceContract contract, Map<String, Object> service) {
         String name = contract.name();
         Map<String, String> settings = environment(service);
-        settings.keySet().stream().filter(variable -> !contract.reads(variable)).forEach(variable ->
+        settings.keySet().stream().filter(variable -> !contract.reads(variable))
+                .filter(variable -> !JvmFlagRules.VARIABLES.contains(variable)).forEach(variable ->
                 violations.add(name + " sets " + variable + ", which it never reads (" + contract.source() + ")"));
+        violations.addAll(JvmFlagRules.check(name, settings, service.get("entrypoint"), build));
         contract.requiredInContainers().stream().filter(variable -> !settings.containsKey(variable)).forEach(variable ->
                 violations.add(name + " does not set " + variable + ", whose default (localhost) is wrong in a container"));
         String serverPort = settings.get("SERVER_PORT");

@@ -46,8 +46,11 @@ record ServiceContract(String name, int port, String database, Map<String, Strin
                 : fromConventions(name);
     }
 
+    /** Spring Boot's own properties that a deployment sets as variables (relaxed binding), beside application.yml's. */
+    static final Set<String> BOOT_VARIABLES = Set.of(Actuator.MANAGEMENT_PORT_VARIABLE);
+
     boolean reads(String variable) {
-        return variables.containsKey(variable);
+        return variables.containsKey(variable) || BOOT_VARIABLES.contains(variable);
     }
 
     /**

@@ -13,10 +13,8 @@ import reactor.core.publisher.Sinks;
 /**
  * One store operation for many callers at once. An item submitted while no batch is running starts one at once, so
  * a lone request waits for nothing; items submitted while a batch runs wait for it and then go together in the next,
- * up to {@code maxBatch}. Under load the cost of an operation (a round trip, a command the store parses and
- * dispatches, the collection's lock, the driver's bookkeeping and its reactive plumbing) is paid once per batch
- * instead of once per request: at saturated quote intake the enquiry service's CPU per request halved (measured
- * A/B, see benchmarks/README.md).
+ * up to {@code maxBatch}. Under load the fixed cost of an operation (a round trip, the store's command handling, the
+ * driver's bookkeeping) is then paid once per batch instead of once per request (docs/performance.md).
  *
  * <p>The operation answers each job ({@link Job#succeed}, {@link Job#fail}); a job it leaves unanswered completes
  * empty when the operation completes, or gets the operation's error when it fails.

@@ -23,10 +23,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers {@code 503} with {@code Retry-After} to quote and membership requests beyond {@code max-in-flight}, before
- * anything is read or stored, instead of queueing them. Queued requests cost memory and time: measured with quote
- * requests sent at 150/s, above what intake takes on two cores, the service grew past 350 MB and spent most of its
- * time in full GCs, so every request got slow; limited to 128 it peaked at 269 MB, to 64 at 256 MB and took more
- * (82/s instead of 66/s). A refused request stored nothing and, with its Idempotency-Key, is safe to send again.
+ * anything is read or stored, instead of queueing them: queued requests fill the bounded heap until every request is
+ * slow (docs/performance.md). A refused request stored nothing and, with its Idempotency-Key, is safe to send again.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

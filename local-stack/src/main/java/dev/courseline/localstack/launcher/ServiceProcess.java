@@ -31,29 +31,11 @@ import java.util.function.Consumer;
 public final class ServiceProcess implements Supervised, AutoCloseable {
 
     /**
-     * Bounds each service's memory so that its resident set stays under 256 MB (measured with {@code ps -o rss}).
-     * Native memory tracking of the enquiry service under load showed heap 72 MB, metaspace and classes 84 MB, code
-     * 27 MB, symbols 20 MB: so the heap starts small and is kept tight (free ratios) rather than capped lower.
-     * C1 only ({@code TieredStopAtLevel=1}): measured here, it halves the CPU a service burns to start (16 s to 8 s,
-     * which matters with three services on two cores) and saves about 30 MB; the price is lower peak throughput.
-     * Native trimming every 2 s hands memory freed by malloc back to the system: under a saturated intake run the
-     * enquiry and notification services peaked at 254 and 261 MB without it, 243 and 242 MB with it. (It is
-     * experimental before JDK 22 and missing before 17.0.9, where the JVM ignores it instead of refusing to start.)
-     * Bursts of 500 simultaneous enrolments grew the enquiry service's heap and kept it: 281 MB with a 160 MB heap
-     * kept at most 40 % free, 257 MB with 128 MB kept at most 20 % free (its live heap is about 45 MB). With springdoc
-     * out of the jars as well, the benchmarks' own sampling (VmRSS) put its peak at 254 MiB across an intake run and
-     * the enrolment rounds that followed, and at 233 MiB over ten minutes of 100 enquiries a second.
-     * Larger survivor spaces in the same young generation ({@code SurvivorRatio=4}, filled to 80 % before objects are
-     * promoted sooner): with the default 2 MB ones, the requests in flight at 100 a second outlived a young collection,
-     * overflowed them and filled the old generation, and the enquiry service ran 27 full collections of about 175 ms
-     * in ten minutes, in bursts.
+     * The services' JVM flags, the root pom's {@code courseline.jvm.flags} (the container images get the same): they
+     * bound heap and non-heap so that each service stays at or under 256 MiB resident, and stop at C1 so that three
+     * services start quickly on two cores. docs/performance.md has the figures behind each.
      */
-    public static final List<String> JVM_FLAGS = List.of(
-            "-XX:+UseSerialGC", "-Xms32m", "-Xmx128m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
-            "-XX:SurvivorRatio=4", "-XX:TargetSurvivorRatio=80",
-            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=32m",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=2000");
+    public static final List<String> JVM_FLAGS = flagsFromBuild();
 
     /**
      * Replaces {@link #JVM_FLAGS} when set (space-separated): a load run wants the full JIT, which C1-only start-up
@@ -269,6 +251,20 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
 
     private synchronized String lastLines() {
         return String.join("\n", lastLines);
+    }
+
+    /** Read from the resource the build fills in, so the flags cannot differ from the images'. */
+    private static List<String> flagsFromBuild() {
+        String resource = "service-jvm-flags.txt";
+        try (var in = ServiceProcess.class.getResourceAsStream(resource)) {
+            String flags = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (flags.isEmpty() || flags.contains("@")) {
+                throw new IllegalStateException(resource + " is missing or unfiltered; build local-stack with Maven");
+            }
+            return List.of(flags.split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     static List<String> jvmFlags() {

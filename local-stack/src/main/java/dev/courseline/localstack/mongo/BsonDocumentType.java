@@ -13,16 +13,14 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * Stores the documents of the H2 backend as BSON, the encoding they arrived in, instead of H2's default Java
- * serialisation. Under load the MongoDB server spent more than a third of its CPU (de)serialising documents, and
- * allocated about 400 MB/s doing it; a document that could not be encoded as BSON could not be sent to a client
- * either, so nothing storable is lost.
+ * serialisation, which cost a large share of the store's CPU and garbage (docs/performance.md); a document that
+ * could not be encoded as BSON could not be sent to a client either, so nothing storable is lost.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
     /**
      * A document on the heap takes several times its BSON size (map entries, string headers). H2 sizes its page
-     * cache by these estimates: too low, and the cache holds far more than it should (measured: the MongoDB server
-     * then spent a third of a load run in full GCs).
+     * cache by these estimates: too low, and the cache holds far more than it should, filling the heap.
      */
     private static final int HEAP_BYTES_PER_BSON_BYTE = 4;
     private static final int MAX_ENCODING_ATTEMPTS = 1000;

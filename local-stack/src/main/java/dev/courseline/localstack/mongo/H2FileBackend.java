@@ -45,12 +45,7 @@ class H2FileBackend extends H2Backend {
     private static final String META_PREFIX = "meta.";
     private static final String UNUSABLE_INDEXES = "courseline.unusable-indexes";
     private static final int COMPACT_BELOW_FILL_RATE = 80;
-    /*
-     * H2's default page cache is 16 MB; a ten-minute load run stores several hundred MB, and a write to a page no
-     * longer cached first reads and decodes it from the file (12% of the launcher's samples at 100 requests a second,
-     * with random ids). Together with time-ordered ids in the services, which keep the pages being written few and
-     * recent, the launcher's young collections went from 3.4 to 1 a second at 100/s.
-     */
+    /* A write to a page no longer in H2's cache (16 MB by default) first reads and decodes it from the file. */
     private static final int CACHE_MB = 64;
 
     H2FileBackend(String fileName) {
@@ -59,13 +54,9 @@ class H2FileBackend extends H2Backend {
     }
 
     /**
-     * H2 rewrites partly outdated chunks in the background. Every update here leaves the old copy of a large document
-     * behind, and at H2's default target (90%, squared to 81% while the store is busy) the writer kept reading,
-     * decoding and re-encoding live documents: profiled at 80 quote requests a second, its writer and serialisation
-     * threads took 45% of the launcher's samples. At {@value #COMPACT_BELOW_FILL_RATE}% it rewrites chunks only once
-     * those it may rewrite are under about 28% live while busy: the launcher's CPU at 80/s went from 59% to 51%.
-     * Lower values save more (50%: 40%) but stop compaction altogether, because the services' sweeps keep the store
-     * from ever looking idle to H2, and the file would then only grow.
+     * Every update leaves the old copy of a large document behind, and at H2's default fill rate (90%) its writer
+     * spends its time rewriting live documents; a lower rate would stop compaction altogether, because the services'
+     * sweeps never let the store look idle, and the file would only grow (docs/performance.md).
      */
     private static MVStore open(String fileName) {
         return new MVStore.Builder().fileName(fileName).autoCompactFillRate(COMPACT_BELOW_FILL_RATE).cacheSize(CACHE_MB)

@@ -30,9 +30,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * does, so the services need no such indexes.
  *
  * <p>The running total (what {@code collStats} reports as {@code size}) BSON-encoded the whole document, old and new,
- * on every write, and wrote the total to the store each time: a quarter of the time of an update of a large document
- * (a run with 500 enrolments is about 330 KB). Nothing in Courseline reads it; {@code collStats} here reports the
- * size an earlier version last recorded (0 for a collection created since).
+ * on every write, which is most of the cost of updating a large document. Nothing in Courseline reads it;
+ * {@code collStats} here reports the size an earlier version last recorded (0 for a collection created since).
  *
  * <p>Any other query that a non-unique index can serve ({@link H2FileSecondaryIndex}, {@link IndexPlan}) reads the
  * candidates from it, in the sort order when the index gives it, stopping once skip and limit are met; a count whose
