@@ -1,6 +1,5 @@
 package dev.courseline.catalogue.common;
 
-import dev.courseline.catalogue.common.InvalidRequestException.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -15,7 +15,4 @@ public class InvalidRequestException extends RuntimeException {
     public List<FieldProblem> problems() {
         return problems;
     }
-
-    public record FieldProblem(String field, String message) {
-    }
 }

@@ -14,7 +14,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Documents, once for every operation, the error answers it can give (a problem body, see ProblemHandling and the
+ * Documents, once for every operation, the error answers it can give (a problem body, see ProblemHandler and the
  * security config) and the 304 of the public reads (HttpCaching). They follow from the shape of the operation:
  * <ul>
  * <li>401 and 403 on staff paths ({@code /api/admin/**});</li>

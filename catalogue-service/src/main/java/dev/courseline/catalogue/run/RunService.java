@@ -1,7 +1,7 @@
 package dev.courseline.catalogue.run;
 
 import dev.courseline.catalogue.common.InvalidRequestException;
-import dev.courseline.catalogue.common.InvalidRequestException.FieldProblem;
+import dev.courseline.catalogue.common.FieldProblem;
 import dev.courseline.catalogue.common.NotFoundException;
 import dev.courseline.catalogue.common.PageView;
 import dev.courseline.catalogue.common.Paging;

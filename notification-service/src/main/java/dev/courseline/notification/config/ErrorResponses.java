@@ -36,7 +36,7 @@ final class ErrorResponses implements OpenApiCustomizer {
     private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String PROBLEM_SCHEMA = "ProblemDetail";
-    private static final String FIELD_SCHEMA = "FieldError";
+    private static final String FIELD_SCHEMA = "FieldProblem";
 
     @Override
     public void customise(OpenAPI openApi) {

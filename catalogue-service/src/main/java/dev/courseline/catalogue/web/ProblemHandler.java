@@ -1,5 +1,6 @@
 package dev.courseline.catalogue.web;
 
+import dev.courseline.catalogue.common.FieldProblem;
 import dev.courseline.catalogue.common.InvalidRequestException;
 import dev.courseline.catalogue.common.InvalidTransitionException;
 import dev.courseline.catalogue.common.NotFoundException;
@@ -29,15 +30,15 @@ import tools.jackson.core.JacksonException;
  * lifecycle conflicts and stale versions 409.
  */
 @RestControllerAdvice
-public class ProblemHandling extends ResponseEntityExceptionHandler {
+public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final String ERRORS = "errors";
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        List<FieldError> errors = ex.getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.isBindingFailure()
+        List<FieldProblem> errors = ex.getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.isBindingFailure()
                         ? "has an invalid value '" + error.getRejectedValue() + "'" : error.getDefaultMessage()))
                 .toList();
         return badRequest(ex, errors, headers, exchange);
@@ -47,9 +48,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status,
             ServerWebExchange exchange) {
-        List<FieldError> errors = ex.getParameterValidationResults().stream()
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldError(parameterName(result), error.getDefaultMessage())))
+                        .map(error -> new FieldProblem(parameterName(result), error.getDefaultMessage())))
                 .toList();
         return badRequest(ex, errors, headers, exchange);
     }
@@ -62,9 +63,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     Mono<ResponseEntity<Object>> invalidRequest(InvalidRequestException ex, ServerWebExchange exchange) {
-        List<FieldError> errors = ex.problems().stream()
-                .map(problem -> new FieldError(problem.field(), problem.message())).toList();
-        return badRequest(ex, errors, new HttpHeaders(), exchange);
+        return badRequest(ex, ex.problems(), new HttpHeaders(), exchange);
     }
 
     @ExceptionHandler
@@ -94,7 +93,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, new HttpHeaders(), status, exchange);
     }
 
-    private Mono<ResponseEntity<Object>> badRequest(Exception ex, List<FieldError> errors, HttpHeaders headers,
+    private Mono<ResponseEntity<Object>> badRequest(Exception ex, List<FieldProblem> errors, HttpHeaders headers,
                                                     ServerWebExchange exchange) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has " + errors.size() + " invalid field(s)");
@@ -109,20 +108,20 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     /** Names the field behind a body that could not be read (bad JSON, wrong type, unknown enum value). */
-    private static FieldError inputError(ServerWebInputException ex) {
+    private static FieldProblem inputError(ServerWebInputException ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-                return new FieldError(path(jackson.getPath()), "has an invalid value or type");
+                return new FieldProblem(path(jackson.getPath()), "has an invalid value or type");
             }
             if (cause instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
-                return new FieldError(mismatch.getPropertyName(), "has an invalid value '" + mismatch.getValue() + "'");
+                return new FieldProblem(mismatch.getPropertyName(), "has an invalid value '" + mismatch.getValue() + "'");
             }
         }
         if (ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
                 && !ex.getMethodParameter().hasParameterAnnotation(RequestBody.class)) {
-            return new FieldError(ex.getMethodParameter().getParameterName(), "has an invalid value");
+            return new FieldProblem(ex.getMethodParameter().getParameterName(), "has an invalid value");
         }
-        return new FieldError("body", "must be a JSON document of the documented shape");
+        return new FieldProblem("body", "must be a JSON document of the documented shape");
     }
 
     private static String path(List<JacksonException.Reference> references) {
