@@ -22,7 +22,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * type of every answer:
  * <ul>
  * <li>401 (with {@code WWW-Authenticate: Bearer}) and 403 everywhere: every path needs a token with role SALES or
- * ADMIN (SecurityConfig, security.ProblemResponses);</li>
+ * ADMIN (SecurityConfiguration, ProblemAuthenticationHandlers);</li>
  * <li>400 where there are query parameters: a bad status, page or size (web.ProblemHandler);</li>
  * <li>404 where the path names one notification ({@code {id}}).</li>
  * </ul>
@@ -73,7 +73,7 @@ final class ErrorResponses implements OpenApiCustomizer {
         });
     }
 
-    /** What web.ProblemHandler and security.ProblemResponses write (RFC 9457). */
+    /** What ProblemHandler and ProblemAuthenticationHandlers write (RFC 9457). */
     private static Schema<?> problemDetail() {
         return new ObjectSchema()
                 .addProperty("type", new StringSchema().format("uri"))

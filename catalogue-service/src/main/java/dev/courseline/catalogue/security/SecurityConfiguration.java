@@ -6,21 +6,21 @@ import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Reading the catalogue is public; changing it needs a staff JWT from the identity provider whose {@code roles}
- * claim holds CATALOGUE_MANAGER or ADMIN. Stateless bearer tokens, so no sessions and no CSRF tokens. Browsers on
- * the origins of {@link PublicCors} may read the catalogue (CORS is answered before authorisation, so a preflight is
- * never refused for want of a token); the admin endpoints get no CORS.
+ * claim holds CATALOGUE_MANAGER or ADMIN (mapped to {@code ROLE_<entry>} by Boot's
+ * {@code spring.security.oauth2.resourceserver.jwt.authorities-claim-name} and {@code authority-prefix}). Stateless
+ * bearer tokens, so no sessions and no CSRF tokens. Browsers on the origins of {@link PublicCors} may read the
+ * catalogue (CORS is answered before authorisation, so a preflight is never refused for want of a token); the admin
+ * endpoints get no CORS.
  */
-@Configuration
-public class SecurityConfig {
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
 
     static final String CATALOGUE_MANAGER = "CATALOGUE_MANAGER";
     static final String ADMIN = "ADMIN";
@@ -37,7 +37,7 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ProblemAuthenticationHandlers problems,
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemAuthenticationHandlers problems,
             UrlBasedCorsConfigurationSource publicCorsSource) {
         String[] reads = Stream.concat(PUBLIC_READS.stream(), OPERATIONS_READS.stream()).toArray(String[]::new);
         return http
@@ -53,22 +53,12 @@ public class SecurityConfig {
                         .pathMatchers(HttpMethod.HEAD, reads).permitAll()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimConverter()))
+                        .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .build();
-    }
-
-    /** Maps each entry of the {@code roles} claim to the authority {@code ROLE_<entry>}, as the conventions say. */
-    private static ReactiveJwtAuthenticationConverter rolesClaimConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(new ReactiveJwtGrantedAuthoritiesConverterAdapter(authorities));
-        return converter;
     }
 }
