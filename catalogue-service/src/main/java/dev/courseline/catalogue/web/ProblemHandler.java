@@ -114,7 +114,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return new FieldProblem(path(jackson.getPath()), "has an invalid value or type");
             }
             if (cause instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
-                return new FieldProblem(mismatch.getPropertyName(), "has an invalid value '" + mismatch.getValue() + "'");
+                return new FieldProblem(mismatch.getPropertyName(),
+                        "has an invalid value '" + mismatch.getValue() + "'");
             }
         }
         if (ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null

@@ -1,11 +1,13 @@
-package dev.courseline.enquiry.config;
+package dev.courseline.catalogue.health;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
@@ -17,34 +19,40 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The state of the broker the outbox relay publishes to, as {@code kafka} in the health group {@code broker}. Neither
- * liveness nor readiness: during a broker outage the outbox keeps taking requests, so the pods stay in service.
- * One describe-cluster answers every probe for {@code enquiry.kafka-health.cache-for}, so public health hits cost
- * the broker nothing more.
+ * Health component {@code kafka}, part of readiness only, never liveness: a broker outage must not restart the
+ * service, whose outbox waits it out.
+ * One describe-cluster answers every probe for {@code catalogue.kafka-health.cache-for}, failures included,
+ * so public health hits cost the broker nothing more and a dead broker no timeout per probe.
  */
-@Component("kafka")
+@Component("kafkaHealthIndicator")
 public class KafkaHealthIndicator extends AbstractReactiveHealthIndicator implements DisposableBean {
 
     private final AdminClient admin;
-    private final Mono<Integer> brokers;
+    private final Mono<Cluster> cluster;
 
-    public KafkaHealthIndicator(KafkaAdmin kafkaAdmin, EnquiryProperties properties,
-            @Value("${enquiry.kafka-health.cache-for:5s}") Duration cacheFor) {
-        int timeoutMillis = (int) properties.kafkaHealth().timeout().toMillis();
-        Map<String, Object> config = new java.util.HashMap<>(kafkaAdmin.getConfigurationProperties());
+    public KafkaHealthIndicator(KafkaAdmin kafkaAdmin,
+            @Value("${catalogue.kafka-health.timeout}") Duration timeout,
+            @Value("${catalogue.kafka-health.cache-for}") Duration cacheFor) {
+        super("Kafka health check failed");
+        int timeoutMillis = (int) timeout.toMillis();
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis);
         this.admin = AdminClient.create(config);
-        // A failure is kept as long as an answer: a dead broker must not cost a timeout per probe either.
-        this.brokers = Mono.fromCallable(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis))
-                        .nodes().get().size())
+        this.cluster = Mono.fromCallable(() -> describe(timeoutMillis))
                 .subscribeOn(Schedulers.boundedElastic())
-                .cache(nodes -> cacheFor, failure -> cacheFor, () -> Duration.ZERO);
+                .cache(answer -> cacheFor, failure -> cacheFor, () -> Duration.ZERO);
     }
 
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
-        return brokers.map(nodes -> builder.up().withDetail("brokers", nodes).build());
+        return cluster.map(answer -> builder.up().withDetail("clusterId", answer.id())
+                .withDetail("brokers", answer.brokers()).build());
+    }
+
+    private Cluster describe(int timeoutMillis) throws Exception {
+        DescribeClusterResult described = admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis));
+        return new Cluster(described.clusterId().get(), described.nodes().get().size());
     }
 
     /** The requests this indicator's client has sent the broker, so a test can see that probes share one. */
@@ -57,6 +65,9 @@ public class KafkaHealthIndicator extends AbstractReactiveHealthIndicator implem
 
     @Override
     public void destroy() {
-        admin.close();
+        admin.close(Duration.ofSeconds(1));
+    }
+
+    private record Cluster(String id, int brokers) {
     }
 }

@@ -1,4 +1,4 @@
-package dev.courseline.enquiry.config;
+package dev.courseline.enquiry.health;
 
 import org.bson.Document;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
@@ -9,16 +9,16 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Readiness of the store, as {@code mongo} (replaces Boot's, by bean name): a {@code ping} to this service's
+ * Health component {@code mongo}, part of readiness (replaces Boot's, by bean name): a {@code ping} to this service's
  * database. Boot's own indicator lists every database on the server at each probe, which costs the server work in
  * proportion to what it stores and says nothing more about this service's own store.
  */
 @Component("mongoHealthIndicator")
-public class MongoHealthIndicator extends AbstractReactiveHealthIndicator {
+public class MongoPingHealthIndicator extends AbstractReactiveHealthIndicator {
 
     private final ReactiveMongoTemplate mongo;
 
-    public MongoHealthIndicator(ReactiveMongoTemplate mongo) {
+    public MongoPingHealthIndicator(ReactiveMongoTemplate mongo) {
         super("MongoDB health check failed");
         this.mongo = mongo;
     }
