@@ -1,4 +1,4 @@
-package dev.courseline.enquiry.config;
+package dev.courseline.enquiry.openapi;
 
 import java.util.List;
 

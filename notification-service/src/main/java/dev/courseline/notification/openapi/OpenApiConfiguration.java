@@ -1,4 +1,4 @@
-package dev.courseline.notification.config;
+package dev.courseline.notification.openapi;
 
 import java.util.List;
 
@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 // serves that document (PublishedApiDocument).
 @ConditionalOnClass(name = PublishedApiDocument.SPRINGDOC)
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfig {
+public class OpenApiConfiguration {
 
     @Bean
     OpenAPI notificationApi() {
@@ -36,9 +36,9 @@ class OpenApiConfig {
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
-    /** The error answers (and media types) of every operation, see {@link ErrorResponses}. */
+    /** The error answers (and media types) of every operation, see {@link ProblemResponses}. */
     @Bean
-    OpenApiCustomizer errorResponses() {
-        return new ErrorResponses();
+    OpenApiCustomizer problemResponses() {
+        return new ProblemResponses();
     }
 }

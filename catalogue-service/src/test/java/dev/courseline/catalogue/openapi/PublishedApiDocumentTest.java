@@ -1,4 +1,4 @@
-package dev.courseline.catalogue.config;
+package dev.courseline.catalogue.openapi;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;

@@ -1,4 +1,4 @@
-package dev.courseline.catalogue.config;
+package dev.courseline.notification.openapi;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RequestPredicates.HEAD;
@@ -14,7 +14,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Serves the committed OpenAPI document ({@code docs/openapi/catalogue-service.json}, packaged by the build) at
+ * Serves the committed OpenAPI document ({@code docs/openapi/notification-service.json}, packaged by the build) at
  * {@code /v3/api-docs}. The tests generate the document with springdoc and fail when it differs from the committed
  * one, so what is served is what the code does; the running service leaves springdoc out, which keeps about a
  * thousand classes (swagger, Jackson 2) out of its memory.
@@ -25,7 +25,7 @@ class PublishedApiDocument {
 
     static final String SPRINGDOC = "org.springdoc.core.customizers.OpenApiCustomizer";
 
-    private static final Resource DOCUMENT = new ClassPathResource("openapi/catalogue-service.json");
+    private static final Resource DOCUMENT = new ClassPathResource("openapi/notification-service.json");
 
     @Bean
     RouterFunction<ServerResponse> apiDocumentRoute() {

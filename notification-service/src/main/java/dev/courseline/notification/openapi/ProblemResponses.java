@@ -1,4 +1,4 @@
-package dev.courseline.notification.config;
+package dev.courseline.notification.openapi;
 
 import java.util.List;
 
@@ -30,7 +30,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * answer {@code application/json} instead of springdoc's {@code *}{@code /*}. An answer only one operation gives
  * (the 409 of a retry) is declared on its handler.
  */
-final class ErrorResponses implements OpenApiCustomizer {
+final class ProblemResponses implements OpenApiCustomizer {
 
     private static final String ANY = "*/*";
     private static final String JSON = "application/json";

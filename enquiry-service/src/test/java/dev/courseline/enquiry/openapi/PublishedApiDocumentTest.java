@@ -1,4 +1,4 @@
-package dev.courseline.enquiry.config;
+package dev.courseline.enquiry.openapi;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;

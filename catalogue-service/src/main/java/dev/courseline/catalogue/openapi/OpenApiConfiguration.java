@@ -1,4 +1,4 @@
-package dev.courseline.catalogue.config;
+package dev.courseline.catalogue.openapi;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 // Only where springdoc is on the classpath (the tests, which write the committed document); a running service
 // serves that document (PublishedApiDocument).
 @ConditionalOnClass(name = PublishedApiDocument.SPRINGDOC)
-@Configuration
-public class OpenApiConfig {
+@Configuration(proxyBeanMethods = false)
+public class OpenApiConfiguration {
 
     @Bean
     OpenAPI catalogueOpenApi() {

@@ -1,4 +1,4 @@
-package dev.courseline.enquiry.config;
+package dev.courseline.enquiry.openapi;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

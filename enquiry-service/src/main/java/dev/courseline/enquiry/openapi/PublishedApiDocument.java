@@ -1,4 +1,4 @@
-package dev.courseline.enquiry.config;
+package dev.courseline.enquiry.openapi;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RequestPredicates.HEAD;

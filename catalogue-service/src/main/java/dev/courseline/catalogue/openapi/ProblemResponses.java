@@ -1,4 +1,4 @@
-package dev.courseline.catalogue.config;
+package dev.courseline.catalogue.openapi;
 
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.OpenAPI;
