@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 /** Application-wide beans; the clock is a bean so tests and the seed agree on what "today" is. */
 @Configuration
 @ConfigurationPropertiesScan("dev.courseline.catalogue")
-public class ApplicationConfig {
+public class ApplicationConfiguration {
 
     @Bean
     Clock clock() {

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 /** Local dates and date-times are written as ISO text and read back from it, never as instants. */
-class MongoConfigTest {
+class MongoConfigurationTest {
 
-    private final MongoCustomConversions conversions = new MongoConfig().mongoCustomConversions();
+    private final MongoCustomConversions conversions = new MongoConfiguration().mongoCustomConversions();
 
     @Test
     void localDateTimesAndDatesAreStoredAsText() {

@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
  * silently shifts a run's 09:00 when the server's zone changes or lands in a daylight-saving gap.
  */
 @Configuration
-public class MongoConfig {
+public class MongoConfiguration {
 
     @Bean
     MongoCustomConversions mongoCustomConversions() {

@@ -10,7 +10,7 @@ import org.springframework.kafka.config.TopicBuilder;
 
 /** Declares the topic this service owns; Spring's KafkaAdmin creates it at start-up if it is missing. */
 @Configuration
-public class KafkaConfig {
+public class KafkaConfiguration {
 
     @Bean
     NewTopic catalogueOfferingsTopic(TopicSettings settings) {
