@@ -1,13 +1,13 @@
 package dev.courseline.catalogue.course;
 
 import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.NotFoundException;
 import dev.courseline.catalogue.common.PageView;
-import dev.courseline.catalogue.common.StaleVersionException;
 import dev.courseline.catalogue.events.CatalogueEventType;
 import dev.courseline.catalogue.outbox.OutboxWriter;
 import dev.courseline.catalogue.outbox.PendingEvent;
 import dev.courseline.catalogue.outbox.PendingEvents;
+import dev.courseline.catalogue.web.NotFoundException;
+import dev.courseline.catalogue.web.StaleVersionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

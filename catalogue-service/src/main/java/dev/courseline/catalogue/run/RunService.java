@@ -1,11 +1,7 @@
 package dev.courseline.catalogue.run;
 
-import dev.courseline.catalogue.common.InvalidRequestException;
-import dev.courseline.catalogue.common.FieldProblem;
-import dev.courseline.catalogue.common.NotFoundException;
 import dev.courseline.catalogue.common.PageView;
 import dev.courseline.catalogue.common.Paging;
-import dev.courseline.catalogue.common.StaleVersionException;
 import dev.courseline.catalogue.course.Course;
 import dev.courseline.catalogue.course.CourseKind;
 import dev.courseline.catalogue.course.CourseService;
@@ -14,6 +10,10 @@ import dev.courseline.catalogue.events.CatalogueEventType;
 import dev.courseline.catalogue.outbox.OutboxWriter;
 import dev.courseline.catalogue.outbox.PendingEvent;
 import dev.courseline.catalogue.outbox.PendingEvents;
+import dev.courseline.catalogue.web.FieldProblem;
+import dev.courseline.catalogue.web.InvalidRequestException;
+import dev.courseline.catalogue.web.NotFoundException;
+import dev.courseline.catalogue.web.StaleVersionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,10 +1,5 @@
 package dev.courseline.catalogue.web;
 
-import dev.courseline.catalogue.common.FieldProblem;
-import dev.courseline.catalogue.common.InvalidRequestException;
-import dev.courseline.catalogue.common.InvalidTransitionException;
-import dev.courseline.catalogue.common.NotFoundException;
-import dev.courseline.catalogue.common.StaleVersionException;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,4 +1,4 @@
-package dev.courseline.catalogue.common;
+package dev.courseline.catalogue.web;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.courseline.catalogue.common;
+package dev.courseline.catalogue.web;
 
 /** The caller edited a version that is no longer the current one (optimistic concurrency). */
 public class StaleVersionException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.courseline.catalogue.common;
+package dev.courseline.catalogue.web;
 
 /** The addressed course or run does not exist (or is not visible to the caller). */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.courseline.catalogue.common;
+package dev.courseline.catalogue.web;
 
 /** One bad field of a request, as listed in a problem body's {@code errors}. */
 public record FieldProblem(String field, String message) {

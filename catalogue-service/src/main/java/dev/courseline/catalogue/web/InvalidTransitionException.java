@@ -1,4 +1,4 @@
-package dev.courseline.catalogue.common;
+package dev.courseline.catalogue.web;
 
 /** A lifecycle action that the aggregate's current status does not allow. */
 public class InvalidTransitionException extends RuntimeException {
