@@ -1,44 +1,56 @@
 package dev.courseline.catalogue.openapi;
 
-import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem.HttpMethod;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.http.ProblemDetail;
 
 /**
- * Documents, once for every operation, the error answers it can give (a problem body, see ProblemHandler and the
- * security config) and the 304 of the public reads (HttpCaching). They follow from the shape of the operation:
+ * Documents the answers an operation gives because of its shape, and the media type of every answer:
  * <ul>
- * <li>401 and 403 on staff paths ({@code /api/admin/**});</li>
- * <li>400 where there is a request body or query parameters;</li>
+ * <li>401 and 403 on staff paths ({@code /api/admin/**}, SecurityConfiguration, ProblemAuthenticationHandlers);</li>
+ * <li>400 where there is a request body or query parameters (ProblemHandler);</li>
  * <li>404 where the path names one course or run ({@code {slug}}, {@code {id}});</li>
  * <li>409 on staff writes to one course or run (a stale version, or an action its status does not allow);</li>
- * <li>304 on public reads.</li>
+ * <li>304 on public reads (HttpCaching).</li>
  * </ul>
- * A handler that can give one of these codes otherwise declares it with its own description (e.g. a 409 on create);
- * it gets the problem body here. Successful answers are documented as {@code application/json}, what they are.
+ * Every 4xx answer gets the problem body ({@code application/problem+json}, schema ProblemDetail) and every 2xx
+ * answer {@code application/json} instead of springdoc's {@code *}{@code /*}. Answers only some operations give
+ * (e.g. a 409 on create) are declared on their handlers, which may also word these codes their own way.
  */
 final class ProblemResponses implements OpenApiCustomizer {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final String ANY = "*/*";
     private static final String JSON = "application/json";
+    private static final String PROBLEM_JSON = "application/problem+json";
     private static final String PROBLEM_SCHEMA = "ProblemDetail";
+    private static final String FIELD_SCHEMA = "FieldProblem";
 
     @Override
     public void customise(OpenAPI openApi) {
-        openApi.getComponents().addSchemas(PROBLEM_SCHEMA,
-                ModelConverters.getInstance(true).read(ProblemDetail.class).get(PROBLEM_SCHEMA));
+        openApi.getComponents()
+                .addSchemas(PROBLEM_SCHEMA, problemDetail())
+                .addSchemas(FIELD_SCHEMA, new ObjectSchema()
+                        .addProperty("field", new StringSchema().example("timeZone"))
+                        .addProperty("message",
+                                new StringSchema().example("must be an IANA time zone such as Europe/London")));
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
                 .forEach((method, operation) -> describe(path, method, operation)));
+    }
+
+    /** A problem answer with its body. */
+    static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(problemContent());
     }
 
     private static void describe(String path, HttpMethod method, Operation operation) {
@@ -53,29 +65,41 @@ final class ProblemResponses implements OpenApiCustomizer {
                     new ApiResponse().description("Not modified: If-None-Match matched the current ETag"));
         }
         if (input) {
-            problem(responses, "400", "Invalid input: a problem body whose errors name each bad field");
+            responses.putIfAbsent("400", problem("Invalid input: a problem body whose errors name each bad field"));
         }
         if (staff) {
-            problem(responses, "401", "Missing or invalid bearer token");
-            problem(responses, "403", "The token lacks the role CATALOGUE_MANAGER or ADMIN");
+            responses.putIfAbsent("401", problem("Missing or invalid bearer token"));
+            responses.putIfAbsent("403", problem("The token lacks the role CATALOGUE_MANAGER or ADMIN"));
         }
         if (one) {
-            problem(responses, "404", "Not found");
+            responses.putIfAbsent("404", problem("Not found"));
         }
         if (staff && one && !read) {
-            problem(responses, "409", "Stale version, or an action the current status does not allow");
+            responses.putIfAbsent("409", problem("Stale version, or an action the current status does not allow"));
         }
         responses.forEach((code, response) -> {
-            if (code.startsWith("4")) {
-                response.content(new Content().addMediaType(PROBLEM_JSON,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+            if (code.startsWith("4") || code.startsWith("5")) {
+                response.content(problemContent());
             } else if (response.getContent() != null && response.getContent().containsKey(ANY)) {
                 response.getContent().addMediaType(JSON, response.getContent().remove(ANY));
             }
         });
     }
 
-    private static void problem(ApiResponses responses, String code, String description) {
-        responses.putIfAbsent(code, new ApiResponse().description(description));
+    private static Content problemContent() {
+        return new Content().addMediaType(PROBLEM_JSON,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA)));
+    }
+
+    /** What ProblemHandler and ProblemAuthenticationHandlers write (RFC 9457). */
+    private static Schema<?> problemDetail() {
+        return new ObjectSchema()
+                .addProperty("type", new StringSchema().format("uri"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema().format("uri"))
+                .addProperty("errors", new ArraySchema().description("Each bad field (400 only)")
+                        .items(new Schema<>().$ref("#/components/schemas/" + FIELD_SCHEMA)));
     }
 }
