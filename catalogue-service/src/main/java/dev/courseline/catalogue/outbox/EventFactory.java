@@ -6,20 +6,21 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a published representation into a pending event, serialised with the same mapper the API uses. */
+/** Turns an event payload into a pending event ready to be stored beside the state it describes. */
 @Component
-public class PendingEvents {
+public class EventFactory {
 
-    private final JsonMapper jsonMapper;
+    private final JsonMapper json;
     private final TraceContexts traces;
 
-    public PendingEvents(JsonMapper jsonMapper, TraceContexts traces) {
-        this.jsonMapper = jsonMapper;
+    public EventFactory(JsonMapper json, TraceContexts traces) {
+        this.json = json;
         this.traces = traces;
     }
 
-    public PendingEvent of(String type, String key, Object payload, Instant occurredAt) {
-        return new PendingEvent(UUID.randomUUID().toString(), type, key, occurredAt,
-                jsonMapper.writeValueAsString(payload), traces.current());
+    /** {@code time} is when it happened: the {@code ce_time} header, equal to the payload's {@code occurredAt}. */
+    public PendingEvent create(String type, String key, Instant time, Object payload) {
+        return new PendingEvent(UUID.randomUUID().toString(), type, key, time, json.writeValueAsString(payload),
+                traces.current());
     }
 }

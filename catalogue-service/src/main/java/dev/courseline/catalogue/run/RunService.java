@@ -9,7 +9,7 @@ import dev.courseline.catalogue.course.CourseStatus;
 import dev.courseline.catalogue.events.CatalogueEventType;
 import dev.courseline.catalogue.outbox.OutboxWriter;
 import dev.courseline.catalogue.outbox.PendingEvent;
-import dev.courseline.catalogue.outbox.PendingEvents;
+import dev.courseline.catalogue.outbox.EventFactory;
 import dev.courseline.catalogue.web.FieldProblem;
 import dev.courseline.catalogue.web.InvalidRequestException;
 import dev.courseline.catalogue.web.NotFoundException;
@@ -35,10 +35,10 @@ public class RunService {
     private final ReactiveMongoTemplate mongo;
     private final CourseService courses;
     private final OutboxWriter outbox;
-    private final PendingEvents events;
+    private final EventFactory events;
     private final Clock clock;
 
-    public RunService(ReactiveMongoTemplate mongo, CourseService courses, OutboxWriter outbox, PendingEvents events,
+    public RunService(ReactiveMongoTemplate mongo, CourseService courses, OutboxWriter outbox, EventFactory events,
                       Clock clock) {
         this.mongo = mongo;
         this.courses = courses;
@@ -142,7 +142,7 @@ public class RunService {
     }
 
     private PendingEvent eventFor(CatalogueEventType type, Run run, Instant at) {
-        return events.of(type.ceType(), run.id(), RunView.of(run), at);
+        return events.create(type.ceType(), run.id(), at, RunView.of(run));
     }
 
     private static CatalogueEventType currentStateType(Run run) {
