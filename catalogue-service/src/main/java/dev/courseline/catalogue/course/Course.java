@@ -1,8 +1,8 @@
 package dev.courseline.catalogue.course;
 
 import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.InvalidTransitionException;
 import dev.courseline.catalogue.common.Money;
+import dev.courseline.catalogue.web.InvalidTransitionException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;

@@ -1,8 +1,8 @@
 package dev.courseline.catalogue.course;
 
 import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.FieldRules;
 import dev.courseline.catalogue.common.MoneyRequest;
+import dev.courseline.catalogue.web.FieldRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,13 +1,13 @@
 package dev.courseline.catalogue.course;
 
 import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.NotFoundException;
 import dev.courseline.catalogue.common.PageView;
-import dev.courseline.catalogue.common.StaleVersionException;
 import dev.courseline.catalogue.events.CatalogueEventType;
 import dev.courseline.catalogue.outbox.OutboxWriter;
 import dev.courseline.catalogue.outbox.PendingEvent;
-import dev.courseline.catalogue.outbox.PendingEvents;
+import dev.courseline.catalogue.outbox.EventFactory;
+import dev.courseline.catalogue.web.NotFoundException;
+import dev.courseline.catalogue.web.StaleVersionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,10 +28,10 @@ public class CourseService {
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxWriter outbox;
-    private final PendingEvents events;
+    private final EventFactory events;
     private final Clock clock;
 
-    public CourseService(ReactiveMongoTemplate mongo, OutboxWriter outbox, PendingEvents events, Clock clock) {
+    public CourseService(ReactiveMongoTemplate mongo, OutboxWriter outbox, EventFactory events, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.events = events;
@@ -113,7 +113,7 @@ public class CourseService {
     }
 
     private PendingEvent eventFor(CatalogueEventType type, Course course, Instant at) {
-        return events.of(type.ceType(), course.slug(), CourseView.of(course), at);
+        return events.create(type.ceType(), course.slug(), at, CourseView.of(course));
     }
 
     private static CatalogueEventType currentStateType(Course course) {

@@ -1,6 +1,6 @@
 package dev.courseline.catalogue.run;
 
-import dev.courseline.catalogue.common.FieldRules;
+import dev.courseline.catalogue.web.FieldRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,9 +1,9 @@
 package dev.courseline.catalogue.run;
 
 import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.FieldRules;
 import dev.courseline.catalogue.common.Paging;
 import dev.courseline.catalogue.course.TargetRole;
+import dev.courseline.catalogue.web.FieldRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;

@@ -1,9 +1,9 @@
 package dev.courseline.catalogue.run;
 
 import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.FieldRules;
 import dev.courseline.catalogue.common.Money;
 import dev.courseline.catalogue.common.MoneyRequest;
+import dev.courseline.catalogue.web.FieldRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

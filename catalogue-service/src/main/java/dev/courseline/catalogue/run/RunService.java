@@ -1,11 +1,7 @@
 package dev.courseline.catalogue.run;
 
-import dev.courseline.catalogue.common.InvalidRequestException;
-import dev.courseline.catalogue.common.InvalidRequestException.FieldProblem;
-import dev.courseline.catalogue.common.NotFoundException;
 import dev.courseline.catalogue.common.PageView;
 import dev.courseline.catalogue.common.Paging;
-import dev.courseline.catalogue.common.StaleVersionException;
 import dev.courseline.catalogue.course.Course;
 import dev.courseline.catalogue.course.CourseKind;
 import dev.courseline.catalogue.course.CourseService;
@@ -13,7 +9,11 @@ import dev.courseline.catalogue.course.CourseStatus;
 import dev.courseline.catalogue.events.CatalogueEventType;
 import dev.courseline.catalogue.outbox.OutboxWriter;
 import dev.courseline.catalogue.outbox.PendingEvent;
-import dev.courseline.catalogue.outbox.PendingEvents;
+import dev.courseline.catalogue.outbox.EventFactory;
+import dev.courseline.catalogue.web.FieldProblem;
+import dev.courseline.catalogue.web.InvalidRequestException;
+import dev.courseline.catalogue.web.NotFoundException;
+import dev.courseline.catalogue.web.StaleVersionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,10 +35,10 @@ public class RunService {
     private final ReactiveMongoTemplate mongo;
     private final CourseService courses;
     private final OutboxWriter outbox;
-    private final PendingEvents events;
+    private final EventFactory events;
     private final Clock clock;
 
-    public RunService(ReactiveMongoTemplate mongo, CourseService courses, OutboxWriter outbox, PendingEvents events,
+    public RunService(ReactiveMongoTemplate mongo, CourseService courses, OutboxWriter outbox, EventFactory events,
                       Clock clock) {
         this.mongo = mongo;
         this.courses = courses;
@@ -142,7 +142,7 @@ public class RunService {
     }
 
     private PendingEvent eventFor(CatalogueEventType type, Run run, Instant at) {
-        return events.of(type.ceType(), run.id(), RunView.of(run), at);
+        return events.create(type.ceType(), run.id(), at, RunView.of(run));
     }
 
     private static CatalogueEventType currentStateType(Run run) {

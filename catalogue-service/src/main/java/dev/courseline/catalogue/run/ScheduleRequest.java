@@ -1,6 +1,6 @@
 package dev.courseline.catalogue.run;
 
-import dev.courseline.catalogue.common.FieldRules;
+import dev.courseline.catalogue.web.FieldRules;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -4,7 +4,7 @@ import dev.courseline.catalogue.course.Course;
 import dev.courseline.catalogue.course.CourseView;
 import dev.courseline.catalogue.events.CatalogueEventType;
 import dev.courseline.catalogue.outbox.OutboxWriter;
-import dev.courseline.catalogue.outbox.PendingEvents;
+import dev.courseline.catalogue.outbox.EventFactory;
 import dev.courseline.catalogue.run.Run;
 import dev.courseline.catalogue.run.RunView;
 import java.time.Clock;
@@ -42,10 +42,10 @@ class CatalogueSeeder implements ApplicationRunner {
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxWriter outbox;
-    private final PendingEvents events;
+    private final EventFactory events;
     private final Clock clock;
 
-    CatalogueSeeder(ReactiveMongoTemplate mongo, OutboxWriter outbox, PendingEvents events, Clock clock) {
+    CatalogueSeeder(ReactiveMongoTemplate mongo, OutboxWriter outbox, EventFactory events, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.events = events;
@@ -67,9 +67,11 @@ class CatalogueSeeder implements ApplicationRunner {
         List<Course> courses = SeedCourses.all(now);
         List<Run> runs = SeedRuns.upcoming(LocalDate.ofInstant(now, ZoneOffset.UTC), courses, now);
         Flux<Void> courseWrites = Flux.fromIterable(courses).concatMap(course -> ignoreExisting(outbox.insert(course,
-                List.of(events.of(CatalogueEventType.COURSE_PUBLISHED.ceType(), course.slug(), CourseView.of(course), now)))));
+                List.of(events.create(CatalogueEventType.COURSE_PUBLISHED.ceType(), course.slug(), now,
+                        CourseView.of(course))))));
         Flux<Void> runWrites = Flux.fromIterable(runs).concatMap(run -> ignoreExisting(outbox.insert(run,
-                List.of(events.of(CatalogueEventType.RUN_SCHEDULED.ceType(), run.id(), RunView.of(run), now)))));
+                List.of(events.create(CatalogueEventType.RUN_SCHEDULED.ceType(), run.id(), now,
+                        RunView.of(run))))));
         Mono<Void> marker = ignoreExisting(mongo.insert(new Document("_id", MARKER_ID).append("seededAt", now), MARKERS)
                 .then());
         return courseWrites.thenMany(runWrites).then(marker)

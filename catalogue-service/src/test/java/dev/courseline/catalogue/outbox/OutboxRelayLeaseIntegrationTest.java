@@ -31,7 +31,7 @@ class OutboxRelayLeaseIntegrationTest extends IntegrationTestSupport {
     private OutboxProperties properties;
 
     @Autowired
-    private PendingEvents pendingEvents;
+    private EventFactory pendingEvents;
 
     @Autowired
     private TraceContexts traces;
@@ -41,7 +41,7 @@ class OutboxRelayLeaseIntegrationTest extends IntegrationTestSupport {
             throws InterruptedException {
         String collection = "leaseTest" + UUID.randomUUID().toString().replace("-", "");
         String key = uniqueSlug();
-        PendingEvent event = pendingEvents.of("courseline.catalogue.course-updated.v1", key, Map.of("slug", key), NOW);
+        PendingEvent event = pendingEvents.create("courseline.catalogue.course-updated.v1", key, NOW, Map.of("slug", key));
         Document eventDocument = new Document();
         mongo.getConverter().write(event, eventDocument);
         mongo.insert(new Document("_id", key).append("pendingEvents", List.of(eventDocument)), collection).block();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.InvalidTransitionException;
 import dev.courseline.catalogue.common.Money;
+import dev.courseline.catalogue.web.InvalidTransitionException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,11 +1,11 @@
 package dev.courseline.enquiry.catalogue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -30,7 +30,7 @@ public class CatalogueEvents {
     Consumer<Message<byte[]>> catalogueOfferings(JsonMapper json, CatalogueView courses,
             ObjectProvider<RunCatalogueListener> runListeners) {
         return message -> {
-            String type = header(message, "ce_type");
+            String type = CloudEventMessageUtils.getType(message);
             if (type == null || type.isBlank()) {
                 throw new MalformedCatalogueRecordException("A catalogue record without ce_type (key "
                         + message.getHeaders().get("kafka_receivedMessageKey") + ")");
@@ -44,13 +44,5 @@ public class CatalogueEvents {
                 log.debug("Ignoring catalogue event type {}", type);
             }
         };
-    }
-
-    static String header(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
     }
 }

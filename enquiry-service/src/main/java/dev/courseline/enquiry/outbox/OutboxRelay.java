@@ -1,6 +1,5 @@
 package dev.courseline.enquiry.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +28,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.courseline.enquiry.observability.TraceContexts;
-import dev.courseline.enquiry.observability.Traceparent;
 import dev.courseline.enquiry.store.RetiredIndexes;
 import io.micrometer.tracing.CurrentTraceContext;
 
@@ -71,7 +67,6 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String LEASE_ATTEMPTS = OutboxLease.FIELD + ".attempts";
     static final String UNSENT = OutboxLease.FIELD + ".unsent";
     private static final String TRACEPARENT = "traceparent";
-    private static final String SOURCE = "/courseline/enquiry-service";
     private static final int CONCURRENT_SWEEP_CLAIMS = 4;
     /** Kept by earlier versions only because the local stack's store used to scan for id-and-lease queries. */
     private static final List<String> RETIRED_INDEXES = List.of("outbox_owner", "outbox_lease");
@@ -280,7 +275,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private CompletableFuture<?> sendOne(Document event) {
         try (CurrentTraceContext.Scope trace = traces.restore(event.getString(TRACEPARENT))) {
-            return kafka.send(record(event));
+            return kafka.send(CloudEventRecords.toRecord(fromDocument(event)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -341,34 +336,15 @@ public class OutboxRelay implements SmartLifecycle {
         return update;
     }
 
-    private static ProducerRecord<String, byte[]> record(Document event) {
-        String key = event.getString("key");
-        Date time = event.getDate("time");
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", event.getString("eventId"));
-        header(headers, "ce_type", event.getString("type"));
-        header(headers, "ce_source", SOURCE);
-        header(headers, "ce_time", time.toInstant().toString());
-        header(headers, "ce_subject", key);
-        header(headers, "content-type", "application/json");
-        // The CloudEvents distributed-tracing extension: the context the event was created in, the first hop's.
-        String traceparent = event.getString(TRACEPARENT);
-        if (traceparent != null) {
-            header(headers, "ce_" + Traceparent.HEADER, traceparent);
-        }
-        byte[] value = event.getString("payload").getBytes(StandardCharsets.UTF_8);
-        return new ProducerRecord<>(Topics.ENQUIRIES, null, key, value, headers);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
     static Document toDocument(PendingEvent event) {
         return new Document("eventId", event.eventId()).append("type", event.type()).append("key", event.key())
                 .append("time", Date.from(event.time())).append("payload", event.payload())
                 .append(TRACEPARENT, event.traceparent());
+    }
+
+    static PendingEvent fromDocument(Document event) {
+        return new PendingEvent(event.getString("eventId"), event.getString("type"), event.getString("key"),
+                event.getDate("time").toInstant(), event.getString("payload"), event.getString(TRACEPARENT));
     }
 
     private void sweepUnlessSweeping() {

@@ -1,25 +1,20 @@
 package dev.courseline.enquiry.security;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
-import reactor.core.publisher.Mono;
-
 /**
- * Public intake is open; staff endpoints need a JWT whose {@code roles} claim grants SALES or ADMIN; erasure needs
+ * Public intake is open; staff endpoints need a JWT whose {@code roles} claim grants SALES or ADMIN (mapped to
+ * {@code ROLE_<entry>} by Boot's {@code spring.security.oauth2.resourceserver.jwt.authorities-claim-name} and
+ * {@code authority-prefix}); erasure needs
  * ADMIN. Refusals are problem bodies, like every other error of this service. Browsers on the origins of
  * {@link PublicCors} may call the public endpoints (CORS is answered before authorisation, so a preflight is never
  * refused for want of a token); the staff endpoints get no CORS.
@@ -40,7 +35,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemAuthenticationHandlers handlers,
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemAuthenticationHandlers problems,
             UrlBasedCorsConfigurationSource publicCorsSource) {
         return http
                 .cors(cors -> cors.configurationSource(publicCorsSource))
@@ -62,25 +57,12 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/enrolments").hasAnyRole("CATALOGUE_MANAGER", "ADMIN")
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
-                        .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
                 .build();
-    }
-
-    /** Maps each entry of the {@code roles} claim to the authority {@code ROLE_<entry>}, as the conventions say. */
-    static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
-        return Mono.just(new JwtAuthenticationToken(jwt, authorities(jwt), jwt.getSubject()));
-    }
-
-    static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList("roles");
-        if (roles == null) {
-            return List.of();
-        }
-        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
     }
 }

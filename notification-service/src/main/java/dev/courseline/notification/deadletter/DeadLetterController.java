@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.courseline.notification.events.Topics;
-import dev.courseline.notification.web.BadRequestException;
-import dev.courseline.notification.web.FieldError;
+import dev.courseline.notification.web.InvalidRequestException;
+import dev.courseline.notification.web.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,8 +40,8 @@ class DeadLetterController {
     @Operation(summary = "The newest dead letters of " + Topics.ENQUIRIES_DLQ + ", newest first")
     Mono<List<DeadLetter>> list(@RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            return Mono.error(new BadRequestException(
-                    List.of(new FieldError("limit", "must be between 1 and " + MAX_LIMIT))));
+            return Mono.error(new InvalidRequestException(
+                    List.of(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT))));
         }
         return deadLetters.list(Topics.ENQUIRIES_DLQ, limit);
     }
@@ -70,7 +70,7 @@ class DeadLetterController {
     private static Matcher parse(String id) {
         Matcher parts = ID.matcher(id);
         if (!parts.matches()) {
-            throw new BadRequestException(List.of(new FieldError("id", "must be <partition>-<offset>, as listed")));
+            throw new InvalidRequestException(List.of(new FieldProblem("id", "must be <partition>-<offset>, as listed")));
         }
         return parts;
     }

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import dev.courseline.notification.dispatch.Dispatcher;
 import dev.courseline.notification.notification.NotificationStatus;
 import dev.courseline.notification.notification.NotificationStore;
-import dev.courseline.notification.web.BadRequestException;
-import dev.courseline.notification.web.FieldError;
+import dev.courseline.notification.web.InvalidRequestException;
+import dev.courseline.notification.web.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -59,17 +59,17 @@ class DeliveryLogController {
                     + "same; an enrolment id that enrolment's emails")
             @RequestParam(required = false) List<String> aboutId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         NotificationStatus wanted = parseStatus(status, errors);
         List<String> about = parseAboutIds(aboutId, errors);
         if (page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
+            errors.add(new FieldProblem("page", "must be 0 or more"));
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+            errors.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
         }
         if (!errors.isEmpty()) {
-            return Mono.error(new BadRequestException(errors));
+            return Mono.error(new InvalidRequestException(errors));
         }
         return Mono.zip(store.findPage(wanted, about, page, size).map(NotificationSummary::of).collectList(),
                         store.count(wanted, about))
@@ -100,28 +100,28 @@ class DeliveryLogController {
                         .switchIfEmpty(notFound(id))));
     }
 
-    private static NotificationStatus parseStatus(String status, List<FieldError> errors) {
+    private static NotificationStatus parseStatus(String status, List<FieldProblem> errors) {
         if (status == null || status.isBlank()) {
             return null;
         }
         try {
             return NotificationStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("status", "must be one of " + Arrays.stream(NotificationStatus.values())
+            errors.add(new FieldProblem("status", "must be one of " + Arrays.stream(NotificationStatus.values())
                     .map(Enum::name).collect(Collectors.joining(", "))));
             return null;
         }
     }
 
     /** Blank values are ignored; ids are matched exactly. */
-    private static List<String> parseAboutIds(List<String> aboutIds, List<FieldError> errors) {
+    private static List<String> parseAboutIds(List<String> aboutIds, List<FieldProblem> errors) {
         if (aboutIds == null) {
             return List.of();
         }
         List<String> ids = aboutIds.stream().filter(id -> id != null && !id.isBlank()).map(String::strip)
                 .distinct().toList();
         if (ids.size() > MAX_ABOUT_IDS || ids.stream().anyMatch(id -> id.length() > MAX_ID_LENGTH)) {
-            errors.add(new FieldError("aboutId", "must be at most " + MAX_ABOUT_IDS + " ids of at most "
+            errors.add(new FieldProblem("aboutId", "must be at most " + MAX_ABOUT_IDS + " ids of at most "
                     + MAX_ID_LENGTH + " characters each"));
             return List.of();
         }

@@ -5,19 +5,20 @@ import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicat
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
+
 import reactor.core.publisher.Mono;
 
 /**
- * Readiness contributor {@code mongo} (replaces Boot's, by bean name): a {@code ping} to this service's database.
- * Boot's own indicator lists every database on the server at each probe, which costs the server work in proportion
- * to what it stores and says nothing more about this service's own store.
+ * Health component {@code mongo}, part of readiness (replaces Boot's, by bean name): a {@code ping} to this service's
+ * database. Boot's own indicator lists every database on the server at each probe, which costs the server work in
+ * proportion to what it stores and says nothing more about this service's own store.
  */
 @Component("mongoHealthIndicator")
-class MongoPingHealthIndicator extends AbstractReactiveHealthIndicator {
+public class MongoPingHealthIndicator extends AbstractReactiveHealthIndicator {
 
     private final ReactiveMongoTemplate mongo;
 
-    MongoPingHealthIndicator(ReactiveMongoTemplate mongo) {
+    public MongoPingHealthIndicator(ReactiveMongoTemplate mongo) {
         super("MongoDB health check failed");
         this.mongo = mongo;
     }

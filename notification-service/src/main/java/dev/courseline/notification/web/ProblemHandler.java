@@ -13,15 +13,15 @@ import org.springframework.web.server.ServerWebInputException;
 @RestControllerAdvice
 class ProblemHandler {
 
-    @ExceptionHandler(BadRequestException.class)
-    ProblemDetail badRequest(BadRequestException e) {
-        return problem(e.errors());
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail badRequest(InvalidRequestException e) {
+        return problem(e.problems());
     }
 
     @ExceptionHandler(ServerWebInputException.class)
     ProblemDetail unreadableInput(ServerWebInputException e) {
         String field = e.getMethodParameter() == null ? "request" : e.getMethodParameter().getParameterName();
-        return problem(List.of(new FieldError(field, "is not a valid value")));
+        return problem(List.of(new FieldProblem(field, "is not a valid value")));
     }
 
     /** Not found, conflict and the like: the status and reason the code chose, as a problem body. */
@@ -30,7 +30,7 @@ class ProblemHandler {
         return e.getBody();
     }
 
-    private static ProblemDetail problem(List<FieldError> errors) {
+    private static ProblemDetail problem(List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         problem.setProperty("errors", errors);
         return problem;

@@ -1,9 +1,0 @@
-package dev.courseline.catalogue.common;
-
-/** The addressed course or run does not exist (or is not visible to the caller). */
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String what, String id) {
-        super("No " + what + " '" + id + "'");
-    }
-}

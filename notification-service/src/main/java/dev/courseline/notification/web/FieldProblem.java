@@ -1,0 +1,5 @@
+package dev.courseline.notification.web;
+
+/** One bad field of a request, as listed in a problem body's {@code errors}. */
+public record FieldProblem(String field, String message) {
+}
