@@ -16,7 +16,7 @@ record FaultSettings(boolean isLong, double quotesPerSecond, double enrolmentsPe
                 ? new FaultSettings(true, 6, 2, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
                         3, 3, 20, Duration.ofMinutes(3), Duration.ofMinutes(3), Duration.ofMinutes(4))
                 : new FaultSettings(false, 6, 2, Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(10),
-                        1, 1, 20, Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMinutes(3));
+                        1, 1, 20, Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofSeconds(90));
     }
 
     String describe() {

@@ -51,6 +51,8 @@ final class FaultSystem implements AutoCloseable {
             if ("enquiry".equals(definition.name())) {
                 // All the load comes from this machine, from one address, faster than any person.
                 environment.putAll(LoadTestSettings.ENQUIRY);
+                // A key claimed by a request the kill cut short is taken over after this (60 s by default).
+                environment.put("ENQUIRY_IDEMPOTENCY_CLAIM_TIMEOUT", "15s");
             }
             if ("notification".equals(definition.name())) {
                 // A notification leased by a killed instance is swept up once its lease runs out: 30 s rather than

@@ -30,6 +30,10 @@ final class LoadClient implements AutoCloseable {
     record Request(Kind kind, long sequence, String key, String email, String organisation) {
     }
 
+    /** A request given up on, with what its last attempt got (-1: no answer). */
+    record Unanswered(Request request, int lastStatus, int attempts) {
+    }
+
     /** A request answered 2xx, after {@code attempts} sends. */
     record Acknowledged(Request request, int status, int attempts) {
     }
@@ -66,7 +70,7 @@ final class LoadClient implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
     private final Queue<String> refused = new ConcurrentLinkedQueue<>();
-    private final Queue<Request> unanswered = new ConcurrentLinkedQueue<>();
+    private final Queue<Unanswered> unanswered = new ConcurrentLinkedQueue<>();
     private final List<ScheduledFuture<?>> schedules = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
@@ -127,7 +131,7 @@ final class LoadClient implements AutoCloseable {
         return List.copyOf(refused);
     }
 
-    List<Request> unanswered() {
+    List<Unanswered> unanswered() {
         return List.copyOf(unanswered);
     }
 
@@ -163,7 +167,7 @@ final class LoadClient implements AutoCloseable {
                         refused.add(request.key() + " " + status);
                         inFlight.decrementAndGet();
                     } else if (System.nanoTime() > giveUpAt) {
-                        unanswered.add(request);
+                        unanswered.add(new Unanswered(request, status, attempt));
                         inFlight.decrementAndGet();
                     } else {
                         retries.incrementAndGet();

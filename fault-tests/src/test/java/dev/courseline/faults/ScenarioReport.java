@@ -48,7 +48,7 @@ final class ScenarioReport {
         row(text, "acknowledged (2xx): enrolments", figures.enrolmentsAcknowledged());
         row(text, "retries (same Idempotency-Key)", figures.retries());
         row(text, "refused (4xx, not retried)", figures.refused().size());
-        row(text, "unanswered (gave up)", figures.unanswered());
+        row(text, "unanswered (gave up)", figures.unanswered().size());
         row(text, "acknowledged and emailed", figures.emailed());
         row(text, "lost (acknowledged, an email missing)", figures.lost().size());
         row(text, "duplicates (an email more than once)", figures.duplicates().size());
@@ -66,6 +66,7 @@ final class ScenarioReport {
         details(text, "Duplicates", figures.duplicates());
         details(text, "Roster problems", figures.roster().wrong());
         details(text, "Refused", figures.refused());
+        details(text, "Unanswered", figures.unanswered());
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve(scenario + ".md"), text);

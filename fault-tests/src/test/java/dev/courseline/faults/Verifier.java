@@ -60,7 +60,8 @@ final class Verifier {
         List<String> duplicates = duplicates(acknowledged, counts);
         Roster roster = runId == null ? Roster.NONE : roster(runId, capacity, load.acknowledged(Kind.ENROLMENT));
         return new Figures(load.sent(), load.acknowledged(Kind.QUOTE).size(), load.acknowledged(Kind.ENROLMENT).size(),
-                load.retries(), load.refused(), load.unanswered().size(),
+                load.retries(), load.refused(), load.unanswered().stream()
+                        .map(u -> u.request().key() + " last answered " + u.lastStatus() + " after " + u.attempts() + " attempts").toList(),
                 acknowledged.size() - (int) acknowledged.stream().filter(a -> lost.stream().anyMatch(l -> l.startsWith(a.request().key() + ":"))).count(),
                 lost, duplicates, roster, settled, pendingNow());
     }
@@ -150,7 +151,7 @@ final class Verifier {
 
     /** What a scenario's load did, and what came of it. */
     record Figures(int sent, int quotesAcknowledged, int enrolmentsAcknowledged, int retries, List<String> refused,
-            int unanswered, int emailed, List<String> lost, List<String> duplicates, Roster roster, boolean settled,
+            List<String> unanswered, int emailed, List<String> lost, List<String> duplicates, Roster roster, boolean settled,
             long pendingAtEnd) {
 
         int acknowledged() {
