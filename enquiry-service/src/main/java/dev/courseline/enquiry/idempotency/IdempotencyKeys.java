@@ -167,7 +167,9 @@ public class IdempotencyKeys {
     /** The resource of a repeat, waiting a little while the first request may still be storing it. */
     public static <T> Mono<T> awaitFirst(Mono<T> lookUp) {
         return Mono.defer(() -> lookUp)
-                .repeatWhenEmpty(50, attempts -> attempts.delayElements(Duration.ofMillis(100)))
+                // A companion that completes ends the Mono empty (the counted repeatWhenEmpty(50, ...) would end it
+                // with an IllegalStateException, answered 500, instead of the 409 below).
+                .repeatWhenEmpty(attempts -> attempts.take(50).delayElements(Duration.ofMillis(100)))
                 .switchIfEmpty(Mono.error(RequestInProgress::new));
     }
 }
