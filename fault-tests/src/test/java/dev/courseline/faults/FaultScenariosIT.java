@@ -26,6 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultScenariosIT {
 
+    /** The notification service's {@code NOTIFICATION_DISPATCH_WORKERS} default: emails in flight at once. */
+    private static final int DISPATCH_WORKERS = 8;
+
     private final FaultSettings settings = FaultSettings.current();
     private FaultSystem system;
     private StaffApi staff;
@@ -108,7 +111,8 @@ class FaultScenariosIT {
     }
 
     private void serviceKilled(String scenario, String service, String description) {
-        scenario(scenario, description, (report, load) -> {
+        int repeatsAllowed = "notification".equals(service) ? settings.serviceKills() * DISPATCH_WORKERS : 0;
+        scenario(scenario, description, repeatsAllowed, (report, load) -> {
             for (int kill = 1; kill <= settings.serviceKills(); kill++) {
                 if ("notification".equals(service)) {
                     awaitSending(report);
@@ -138,6 +142,15 @@ class FaultScenariosIT {
     }
 
     private void scenario(String name, String description, Fault fault) {
+        scenario(name, description, 0, fault);
+    }
+
+    /**
+     * {@code repeatsAllowed}: how many emails may reach the mail server a second time, with the same Message-ID,
+     * because the notification service died after the server accepted them and before the store recorded it
+     * (at-least-once towards SMTP: at most one email per dispatch worker and kill).
+     */
+    private void scenario(String name, String description, int repeatsAllowed, Fault fault) {
         String tag = name.substring(0, Math.min(name.length(), 6)) + UUID.randomUUID().toString().substring(0, 6);
         String runId = staff.scheduledRun(settings.seats(), ThreadLocalRandom.current().nextInt(200, 600));
         await("enrolment to open run " + runId).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
@@ -162,7 +175,8 @@ class FaultScenariosIT {
         soft.assertThat(figures.unanswered()).as("requests never answered in " + settings.giveUpAfter()).isEmpty();
         soft.assertThat(figures.refused()).as("requests refused").isEmpty();
         soft.assertThat(figures.lost()).as("acknowledged requests with an email missing").isEmpty();
-        soft.assertThat(figures.duplicates()).as("emails sent more than once").isEmpty();
+        soft.assertThat(figures.duplicates()).as("requests emailed twice (two different emails)").isEmpty();
+        soft.assertThat(figures.repeats()).as("emails delivered again after a crash").isLessThanOrEqualTo(repeatsAllowed);
         soft.assertThat(figures.roster().wrong()).as("the run's roster").isEmpty();
         soft.assertThat(figures.pendingAtEnd()).as("events and notifications still pending").isZero();
         soft.assertAll();

@@ -51,7 +51,8 @@ final class ScenarioReport {
         row(text, "unanswered (gave up)", figures.unanswered().size());
         row(text, "acknowledged and emailed", figures.emailed());
         row(text, "lost (acknowledged, an email missing)", figures.lost().size());
-        row(text, "duplicates (an email more than once)", figures.duplicates().size());
+        row(text, "duplicates (a second, different email for one request)", figures.duplicates().size());
+        row(text, "repeats (one email delivered again after a crash)", figures.repeats());
         if (figures.roster().capacity() > 0) {
             row(text, "run capacity / confirmed / waitlisted", figures.roster().capacity() + " / "
                     + figures.roster().confirmed() + " / " + figures.roster().waitlisted());

@@ -63,7 +63,7 @@ final class Verifier {
                 load.retries(), load.refused(), load.unanswered().stream()
                         .map(u -> u.request().key() + " last answered " + u.lastStatus() + " after " + u.attempts() + " attempts").toList(),
                 acknowledged.size() - (int) acknowledged.stream().filter(a -> lost.stream().anyMatch(l -> l.startsWith(a.request().key() + ":"))).count(),
-                lost, duplicates, roster, settled, pendingNow());
+                lost, duplicates, counts.repeats(), roster, settled, pendingNow());
     }
 
     /** Each acknowledged request's missing emails, as "key: what". */
@@ -151,7 +151,7 @@ final class Verifier {
 
     /** What a scenario's load did, and what came of it. */
     record Figures(int sent, int quotesAcknowledged, int enrolmentsAcknowledged, int retries, List<String> refused,
-            List<String> unanswered, int emailed, List<String> lost, List<String> duplicates, Roster roster, boolean settled,
+            List<String> unanswered, int emailed, List<String> lost, List<String> duplicates, int repeats, Roster roster, boolean settled,
             long pendingAtEnd) {
 
         int acknowledged() {
