@@ -113,6 +113,15 @@ public final class LocalStack implements AutoCloseable {
         kafka.start();
     }
 
+    /**
+     * Kills the broker (SIGKILL, no clean shutdown) and waits until its ports are free; {@link #startKafka()} brings it
+     * back on the same ports with the same data. Embedded mode only.
+     */
+    public void killKafka() {
+        requireBrokerRestart();
+        kafka.kill();
+    }
+
     /** Freezes the broker (SIGSTOP in embedded mode, a paused container otherwise) until {@link #unpauseKafka()}. */
     public void pauseKafka() {
         kafka.pause();

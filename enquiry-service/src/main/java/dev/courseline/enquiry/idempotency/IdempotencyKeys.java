@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -29,6 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * created, and removed by a TTL index after {@code enquiry.abuse.idempotency-window}. The first request with a key
  * claims it with an insert (the unique {@code _id} decides between concurrent ones); a repeat with the same body gets
  * the first request's resource, with a different body {@code 422}.
+ *
+ * <p>The claim and the resource are two writes, so a process that dies between them (SIGKILL, a crash) leaves a key
+ * naming a resource that never appears; a repeat then waits for it and answers 409. Once the claim is older than
+ * {@code enquiry.abuse.idempotency-claim-timeout} (far longer than a request takes) a repeat takes it over and creates
+ * the resource itself, so the person's request is not refused for the key's whole window (issue 21's enquiry kill).
  */
 @Component
 public class IdempotencyKeys {
@@ -36,12 +42,15 @@ public class IdempotencyKeys {
     private final ReactiveMongoTemplate mongo;
     private final JsonMapper json;
     private final Duration window;
+    private final Duration claimTimeout;
     private final Clock clock;
 
-    public IdempotencyKeys(ReactiveMongoTemplate mongo, JsonMapper json, AbuseProperties properties, Clock clock) {
+    public IdempotencyKeys(ReactiveMongoTemplate mongo, JsonMapper json, AbuseProperties properties,
+            @Value("${enquiry.abuse.idempotency-claim-timeout:PT60S}") Duration claimTimeout, Clock clock) {
         this.mongo = mongo;
         this.json = json;
         this.window = properties.idempotencyWindow();
+        this.claimTimeout = claimTimeout;
         this.clock = clock;
     }
 
@@ -51,11 +60,28 @@ public class IdempotencyKeys {
         static final String COLLECTION = "idempotency_keys";
     }
 
-    /** {@code first}: go ahead and create {@code resourceId}; otherwise answer with the resource it names. */
-    public record Claim(String id, boolean first, String resourceId) {
+    /**
+     * {@code first}: go ahead and create {@code resourceId}; otherwise answer with the resource it names. For a repeat,
+     * {@code claimedUntil} is the stored key's expiry and {@code ownResourceId} the id this request would have created:
+     * what a take-over of an abandoned claim needs.
+     */
+    public record Claim(String id, boolean first, String resourceId, Instant claimedUntil, String ownResourceId) {
+
+        Claim(String id, boolean first, String resourceId) {
+            this(id, first, resourceId, null, resourceId);
+        }
 
         static Claim withoutKey(String resourceId) {
             return new Claim(null, true, resourceId);
+        }
+    }
+
+    /** A repeat found no resource for its key: the first request is still storing it, or died before it did. */
+    public static final class RequestInProgress extends TitledProblem {
+
+        RequestInProgress() {
+            super(HttpStatus.CONFLICT, "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; send it again shortly.");
         }
     }
 
@@ -92,7 +118,7 @@ public class IdempotencyKeys {
                         "This Idempotency-Key was sent earlier with a different request; nothing was stored. "
                                 + "Use a new key for a new request."));
             }
-            return Mono.just(new Claim(fresh.id(), false, stored.resourceId()));
+            return Mono.just(new Claim(fresh.id(), false, stored.resourceId(), stored.expiresAt(), fresh.resourceId()));
         });
     }
 
@@ -105,19 +131,45 @@ public class IdempotencyKeys {
                 IdempotencyKey.class).then();
     }
 
-    /** Runs {@code create} for a first claim, releasing the key when it fails. */
+    /**
+     * Runs {@code create} for a first claim, releasing the key when it fails. A repeat whose resource does not appear
+     * ({@link RequestInProgress}) takes an abandoned claim over and runs {@code create} as the first request would.
+     */
     public <T> Mono<T> firstOrRepeat(Claim claim, Supplier<Mono<T>> create, Supplier<Mono<T>> repeat) {
         if (!claim.first()) {
-            return Mono.defer(repeat);
+            return Mono.defer(repeat).onErrorResume(RequestInProgress.class, inProgress -> takeOver(claim)
+                    .flatMap(taken -> firstOrRepeat(taken, create, repeat))
+                    .switchIfEmpty(Mono.error(inProgress)));
         }
         return Mono.defer(create).onErrorResume(e -> release(claim).onErrorResume(ignored -> Mono.empty()).then(Mono.error(e)));
+    }
+
+    /**
+     * The key for this request's own resource id, if its claim is older than the claim timeout and still names the
+     * resource that never appeared (one repeat wins when several try at once); empty otherwise.
+     */
+    private Mono<Claim> takeOver(Claim repeat) {
+        if (repeat.claimedUntil() == null) {
+            return Mono.empty();
+        }
+        Instant now = clock.instant();
+        Instant claimedAt = repeat.claimedUntil().minus(window);
+        if (claimedAt.plus(claimTimeout).isAfter(now)) {
+            return Mono.empty();
+        }
+        Query abandoned = Query.query(Criteria.where("_id").is(repeat.id()).and("resourceId").is(repeat.resourceId())
+                .and("expiresAt").is(repeat.claimedUntil()));
+        Update claim = new Update().set("resourceId", repeat.ownResourceId()).set("expiresAt", now.plus(window));
+        return mongo.findAndModify(abandoned, claim, FindAndModifyOptions.options().returnNew(true), IdempotencyKey.class)
+                .map(taken -> new Claim(repeat.id(), true, repeat.ownResourceId()));
     }
 
     /** The resource of a repeat, waiting a little while the first request may still be storing it. */
     public static <T> Mono<T> awaitFirst(Mono<T> lookUp) {
         return Mono.defer(() -> lookUp)
-                .repeatWhenEmpty(50, attempts -> attempts.delayElements(Duration.ofMillis(100)))
-                .switchIfEmpty(Mono.error(() -> new TitledProblem(HttpStatus.CONFLICT, "Request in progress",
-                        "A request with this Idempotency-Key is still being processed; send it again shortly.")));
+                // A companion that completes ends the Mono empty (the counted repeatWhenEmpty(50, ...) would end it
+                // with an IllegalStateException, answered 500, instead of the 409 below).
+                .repeatWhenEmpty(attempts -> attempts.take(50).delayElements(Duration.ofMillis(100)))
+                .switchIfEmpty(Mono.error(RequestInProgress::new));
     }
 }

@@ -17,6 +17,11 @@ public interface KafkaBroker extends AutoCloseable {
 
     void unpause();
 
+    /** Ends the broker abruptly (SIGKILL): no clean shutdown, so the next {@link #start()} recovers its logs. */
+    default void kill() {
+        throw new UnsupportedOperationException("this broker cannot be killed and restarted");
+    }
+
     @Override
     void close();
 }

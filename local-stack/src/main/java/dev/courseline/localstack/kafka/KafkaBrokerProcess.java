@@ -112,6 +112,24 @@ public final class KafkaBrokerProcess implements KafkaBroker {
         ChildProcesses.signal(pid(), "CONT");
     }
 
+    /** SIGKILL, as a crash or the OOM killer would end it; returns once it is gone and its ports are free. */
+    @Override
+    public synchronized void kill() {
+        if (!isRunning()) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing the broker", e);
+        }
+        process = null;
+        Ports.awaitFree(port, Duration.ofSeconds(15));
+        Ports.awaitFree(controllerPort, Duration.ofSeconds(15));
+    }
+
     @Override
     public void close() {
         if (isRunning()) {

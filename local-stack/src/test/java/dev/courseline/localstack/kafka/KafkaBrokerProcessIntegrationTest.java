@@ -53,6 +53,21 @@ class KafkaBrokerProcessIntegrationTest {
     }
 
     @Test
+    void aKilledBrokerRestartsOnTheSamePortWithWhatItAcknowledged() throws Exception {
+        Assumptions.assumeTrue(stack.supportsBrokerRestart(),
+                "a broker container cannot restart on the same port (embedded mode only)");
+        String topic = "local-stack-kill-" + UUID.randomUUID();
+        send(topic, "before", "acknowledged before the kill");
+
+        stack.killKafka();
+        assertThat(isListening()).as("broker port after killKafka").isFalse();
+        stack.startKafka();
+        send(topic, "after", "written after the restart");
+
+        assertThat(readAll(topic, 2)).containsExactly("acknowledged before the kill", "written after the restart");
+    }
+
+    @Test
     void theBootstrapServersAreTheSystemPropertyServicesRead() {
         assertThat(System.getProperty("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo(stack.kafkaBootstrapServers());
     }

@@ -1,0 +1,114 @@
+package dev.courseline.faults;
+
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.launcher.LoadTestSettings;
+import dev.courseline.localstack.launcher.ServiceDefinition;
+import dev.courseline.localstack.launcher.ServiceGroup;
+import dev.courseline.localstack.launcher.ServiceProcess;
+import dev.courseline.localstack.launcher.Supervisor;
+import dev.courseline.localstack.support.ChildProcesses;
+import dev.courseline.localstack.support.Ports;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * The catalogue, enquiry and notification services launched from their runnable jars as processes against this JVM's
+ * local stack, on free ports, watched by the launcher's {@link Supervisor} so that a service killed by a scenario is
+ * restarted as {@code ./run.sh} would restart it. Output goes to {@code target/fault-logs/<service>.log}. The website
+ * is left out: no scenario goes through it, and two cores are better spent on the services under fault.
+ */
+final class FaultSystem implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final List<String> SERVICES = List.of("catalogue", "enquiry", "notification");
+
+    private final LocalStack stack;
+    private final ServiceGroup services;
+    private final Supervisor supervisor;
+    private final Map<String, ServiceProcess> byName = new HashMap<>();
+
+    private FaultSystem(LocalStack stack, ServiceGroup services, Supervisor supervisor) {
+        this.stack = stack;
+        this.services = services;
+        this.supervisor = supervisor;
+        services.services().forEach(service -> byName.put(service.name(), service));
+    }
+
+    static FaultSystem launch(LocalStack stack) {
+        Path root = Path.of(System.getProperty("courseline.repository.root", "..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("fault-tests/target/fault-logs");
+        Map<String, Integer> ports = new HashMap<>();
+        ServiceDefinition.COURSELINE.forEach(definition -> ports.put(definition.name(), Ports.freePort()));
+        List<ServiceProcess> processes = SERVICES.stream().map(ServiceDefinition::named).map(definition -> {
+            Map<String, String> environment = new HashMap<>(
+                    definition.environment(stack, "-faults", name -> "http://localhost:" + ports.get(name)));
+            if ("enquiry".equals(definition.name())) {
+                // All the load comes from this machine, from one address, faster than any person.
+                environment.putAll(LoadTestSettings.ENQUIRY);
+                // A key claimed by a request the kill cut short is taken over after this (60 s by default).
+                environment.put("ENQUIRY_IDEMPOTENCY_CLAIM_TIMEOUT", "15s");
+            }
+            if ("notification".equals(definition.name())) {
+                // A notification leased by a killed instance is swept up once its lease runs out: 30 s rather than
+                // the default 2 min keeps a kill scenario short; the dispatcher's rules are the same at any length.
+                environment.put("NOTIFICATION_DISPATCH_LEASE", "PT30S");
+                environment.put("NOTIFICATION_DISPATCH_SWEEP_INTERVAL", "PT5S");
+            }
+            Path jar = definition.executableJar(root).orElseThrow(() -> new IllegalStateException(
+                    "no runnable jar for " + definition.module() + "; the reactor builds it before this module"));
+            LogFile log = new LogFile(logs.resolve(definition.name() + ".log"));
+            return new ServiceProcess(definition.name(), jar, ports.get(definition.name()), environment, log::append);
+        }).toList();
+        ServiceGroup group = stack.closeFirst(new ServiceGroup(processes));
+        group.start().awaitHealthy(START_TIMEOUT);
+        LogFile launcher = new LogFile(logs.resolve("launcher.log"));
+        // Restarts as the launcher's policy does, but never gives up within a run: a scenario kills on purpose.
+        Supervisor supervisor = new Supervisor(processes, new Supervisor.Policy(Duration.ofSeconds(1),
+                Duration.ofSeconds(4), 100, Duration.ofMinutes(10), START_TIMEOUT),
+                name -> logs.resolve(name + ".log"), launcher::append, Clock.systemUTC()).watch();
+        return new FaultSystem(stack, group, supervisor);
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    String url(String service, String path) {
+        return byName.get(service).baseUrl() + path;
+    }
+
+    /** SIGKILL, as the OOM killer or a crash ends a JVM: no shutdown hook, no graceful stop. Returns once it is gone. */
+    void kill(String service) {
+        ServiceProcess process = byName.get(service);
+        long pid = process.pid();
+        ChildProcesses.signal(pid, "KILL");
+        try {
+            process.onExit().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(service + " (pid " + pid + ") did not die after SIGKILL", e);
+        }
+    }
+
+    /** Waits until every service is running and healthy again (the supervisor restarts what died). */
+    void awaitHealthy(Duration timeout) {
+        Awaitility.await("every service healthy").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> services.services().stream().allMatch(service -> service.isRunning() && service.isHealthy()));
+    }
+
+    boolean isHealthy(String service) {
+        ServiceProcess process = byName.get(service);
+        return process.isRunning() && process.isHealthy();
+    }
+
+    @Override
+    public void close() {
+        supervisor.close();
+        services.close();
+    }
+}

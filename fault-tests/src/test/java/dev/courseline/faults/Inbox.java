@@ -1,0 +1,75 @@
+package dev.courseline.faults;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the SMTP server received, read from the stack's GreenMail in this JVM: how many emails each address got, and
+ * how many lead emails name each organisation (their subject is "New lead: organisation, programme ...").
+ */
+final class Inbox {
+
+    /** The counts at one moment. */
+    record Counts(Map<String, Set<String>> toAddress, Map<String, Set<String>> leadsFor, int repeats) {
+
+        /** Distinct emails (by Message-ID) to the address. */
+        int to(String address) {
+            return toAddress.getOrDefault(address.toLowerCase(Locale.ROOT), Set.of()).size();
+        }
+
+        /** Distinct lead emails (by Message-ID) naming the organisation. */
+        int leadsFor(String organisation) {
+            return leadsFor.getOrDefault(organisation, Set.of()).size();
+        }
+    }
+
+    private static final String LEAD = "New lead: ";
+
+    private final GreenMail greenMail;
+
+    Inbox(GreenMail greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    Counts counts() {
+        Map<String, Set<String>> toAddress = new HashMap<>();
+        Map<String, Set<String>> leads = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        int repeats = 0;
+        // One stored copy per recipient; the faults' emails each have one recipient.
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            try {
+                String messageId = message.getMessageID();
+                if (!seen.add(messageId)) {
+                    // The same email delivered again: accepted by the server, then the sender died before recording it.
+                    repeats++;
+                }
+                Address[] to = message.getRecipients(Message.RecipientType.TO);
+                if (to != null) {
+                    for (Address address : to) {
+                        String mail = address instanceof InternetAddress internet ? internet.getAddress() : address.toString();
+                        toAddress.computeIfAbsent(mail.toLowerCase(Locale.ROOT), key -> new HashSet<>()).add(messageId);
+                    }
+                }
+                String subject = message.getSubject();
+                if (subject != null && subject.startsWith(LEAD)) {
+                    int comma = subject.indexOf(',', LEAD.length());
+                    String organisation = comma < 0 ? subject.substring(LEAD.length()) : subject.substring(LEAD.length(), comma);
+                    leads.computeIfAbsent(organisation, key -> new HashSet<>()).add(messageId);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException("unreadable email in the inbox", e);
+            }
+        }
+        return new Counts(toAddress, leads, repeats);
+    }
+}
