@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import dev.courseline.enquiry.web.ConsentForm;
+import dev.courseline.enquiry.intake.ConsentForm;
 import dev.courseline.enquiry.web.SingleLine;
 
 /** A learner's enrolment on a scheduled run. */

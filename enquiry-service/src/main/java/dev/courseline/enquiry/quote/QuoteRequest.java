@@ -13,8 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.courseline.enquiry.web.ConsentForm;
-import dev.courseline.enquiry.web.ContactForm;
+import dev.courseline.enquiry.intake.ConsentForm;
+import dev.courseline.enquiry.intake.ContactForm;
 import dev.courseline.enquiry.web.MultiLine;
 import dev.courseline.enquiry.web.SingleLine;
 

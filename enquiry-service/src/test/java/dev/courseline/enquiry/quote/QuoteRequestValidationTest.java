@@ -10,8 +10,8 @@ import jakarta.validation.Validator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import dev.courseline.enquiry.web.ConsentForm;
-import dev.courseline.enquiry.web.ContactForm;
+import dev.courseline.enquiry.intake.ConsentForm;
+import dev.courseline.enquiry.intake.ContactForm;
 import dev.courseline.enquiry.web.FieldProblem;
 import dev.courseline.enquiry.web.RequestValidator;
 

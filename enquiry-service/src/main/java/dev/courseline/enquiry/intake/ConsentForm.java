@@ -1,11 +1,11 @@
-package dev.courseline.enquiry.web;
+package dev.courseline.enquiry.intake;
 
 import java.time.Instant;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import dev.courseline.enquiry.intake.Consent;
+import dev.courseline.enquiry.web.SingleLine;
 
 /** Consent given on a public form, with the version of the privacy notice that was shown. */
 public record ConsentForm(

@@ -1,11 +1,11 @@
-package dev.courseline.enquiry.web;
+package dev.courseline.enquiry.intake;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.courseline.enquiry.intake.Contact;
+import dev.courseline.enquiry.web.SingleLine;
 
 /** The contact block shared by the public forms. */
 public record ContactForm(
