@@ -69,7 +69,7 @@ class FaultScenariosIT {
             system.stack().pauseKafka();
             report.event("broker paused (SIGSTOP)");
             try {
-                keepLoading(settings.brokerPause());
+                keepLoading(load, settings.brokerPause());
             } finally {
                 system.stack().unpauseKafka();
             }
@@ -87,11 +87,11 @@ class FaultScenariosIT {
             for (int kill = 1; kill <= settings.brokerKills(); kill++) {
                 system.stack().killKafka();
                 report.event("broker killed (SIGKILL), kill " + kill);
-                keepLoading(Duration.ofSeconds(3));
+                keepLoading(load, Duration.ofSeconds(3));
                 system.stack().startKafka();
                 report.event("broker started again on its port");
                 report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
-                keepLoading(Duration.ofSeconds(2));
+                keepLoading(load, Duration.ofSeconds(2));
             }
         });
     }
@@ -125,7 +125,7 @@ class FaultScenariosIT {
                 report.event(String.format(java.util.Locale.ROOT, "%s healthy again, %.1f s after the kill", service,
                         Duration.between(killed, Instant.now()).toMillis() / 1000.0));
                 report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
-                keepLoading(Duration.ofSeconds(2));
+                keepLoading(load, Duration.ofSeconds(2));
             }
         });
     }
@@ -160,9 +160,9 @@ class FaultScenariosIT {
         try (LoadClient load = new LoadClient(system.url("enquiry", ""), tag, runId, settings.giveUpAfter())) {
             load.start(settings.quotesPerSecond(), settings.enrolmentsPerSecond());
             report.event("load started");
-            keepLoading(settings.warmUp());
+            keepLoading(load, settings.warmUp());
             fault.inject(report, load);
-            keepLoading(settings.afterFault());
+            keepLoading(load, settings.afterFault());
             load.stop();
             report.event("load stopped after " + load.sent() + " requests");
             figures = verifier.settle(load, runId, settings.seats(), settings.settle());
@@ -182,13 +182,13 @@ class FaultScenariosIT {
         soft.assertAll();
     }
 
-    /** How long the load runs before the next step: a length of the scenario, not a wait for something to happen. */
-    private static void keepLoading(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Lets the load run on for a length of the scenario, measured by the load itself: until it has sent the requests
+     * that {@code duration} holds at its rate, so a stalled client shows as a failure rather than a silent pause.
+     */
+    private void keepLoading(LoadClient load, Duration duration) {
+        int target = load.sent() + (int) Math.round(load.perSecond() * duration.toMillis() / 1000.0);
+        await("the load running for " + duration).atMost(duration.multipliedBy(2).plusSeconds(10))
+                .pollInterval(Duration.ofMillis(50)).until(() -> load.sent() >= target);
     }
 }

@@ -72,6 +72,7 @@ final class LoadClient implements AutoCloseable {
     private final Queue<String> refused = new ConcurrentLinkedQueue<>();
     private final Queue<Unanswered> unanswered = new ConcurrentLinkedQueue<>();
     private final List<ScheduledFuture<?>> schedules = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile double perSecond;
 
     /**
      * @param tag   makes this scenario's keys, names and addresses its own
@@ -87,8 +88,10 @@ final class LoadClient implements AutoCloseable {
     /** Starts sending {@code quotesPerSecond} quote requests and {@code enrolmentsPerSecond} enrolments a second. */
     LoadClient start(double quotesPerSecond, double enrolmentsPerSecond) {
         every(quotesPerSecond, () -> send(request(Kind.QUOTE)));
+        perSecond = quotesPerSecond;
         if (runId != null) {
             every(enrolmentsPerSecond, () -> send(request(Kind.ENROLMENT)));
+            perSecond += enrolmentsPerSecond;
         }
         return this;
     }
@@ -108,6 +111,11 @@ final class LoadClient implements AutoCloseable {
     /** Whether every request sent has its final answer (or was given up). */
     boolean settled() {
         return inFlight.get() == 0;
+    }
+
+    /** The requests a second this client sends, all kinds together. */
+    double perSecond() {
+        return perSecond;
     }
 
     int sent() {

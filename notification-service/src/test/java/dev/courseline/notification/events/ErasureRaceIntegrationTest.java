@@ -43,6 +43,10 @@ class ErasureRaceIntegrationTest extends IntegrationTest {
         erased.put("emailSha256", sha256(email.toLowerCase()));
         erased.put("erasedAt", Instant.now().toString());
         EnquiryTopic.publish("courseline.enquiry.person-erased.v1", sha256(email.toLowerCase()), erased);
+        // The race under test is the erasure read first; on two partitions Kafka does not promise that order, so
+        // the quote is published only once the erasure is on record.
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(
+                new Query(where("_id").is(sha256(email.toLowerCase()))), "erased_people").block());
 
         ObjectNode quote = LeadNotificationIntegrationTest.freshQuote("Raced Org " + UUID.randomUUID(), email);
         String enquiryId = quote.path("enquiryId").asString();
