@@ -87,8 +87,9 @@ final class SeatRules {
                 all.add(e);
             }
         }
-        int seatsLeft = state.seatsLeft() + (target.status() == EnrolmentStatus.CONFIRMED ? 1 : 0);
-        seatsLeft = promote(all, seatsLeft, notices, now);
+        // From the capacity, not the seat count plus one: after the capacity was lowered below the confirmed places,
+        // a cancellation frees a seat only once the run is under its new capacity.
+        int seatsLeft = promote(all, seatsFree(state.maxCapacity(), all), notices, now);
         return new SeatDecision(next(state, state.run(), state.status(), state.maxCapacity(), seatsLeft, all), null,
                 notices);
     }
@@ -122,9 +123,7 @@ final class SeatRules {
             }
             seatsLeft = 0;
         } else {
-            long confirmed = all.stream().filter(e -> e.status() == EnrolmentStatus.CONFIRMED).count();
-            seatsLeft = (int) Math.max(0, run.maxCapacity() - confirmed);
-            seatsLeft = promote(all, seatsLeft, notices, now);
+            seatsLeft = promote(all, seatsFree(run.maxCapacity(), all), notices, now);
             if (details.isRescheduledFrom(state.run())) {
                 int position = 0;
                 for (Enrolment e : all) {
@@ -154,6 +153,12 @@ final class SeatRules {
         }
         return erased ? new SeatDecision(next(state, state.run(), state.status(), state.maxCapacity(),
                 state.seatsLeft(), all), null, List.of()) : SeatDecision.none();
+    }
+
+    /** The seats the capacity leaves beside the confirmed places; none when more are confirmed than it holds. */
+    private static int seatsFree(int maxCapacity, List<Enrolment> enrolments) {
+        long confirmed = enrolments.stream().filter(e -> e.status() == EnrolmentStatus.CONFIRMED).count();
+        return (int) Math.max(0, maxCapacity - confirmed);
     }
 
     /** Gives free seats to the waitlist, first come first served; returns the seats still left. */

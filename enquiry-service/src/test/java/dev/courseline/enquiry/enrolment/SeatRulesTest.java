@@ -184,6 +184,29 @@ class SeatRulesTest {
     }
 
     @Test
+    void aCancellationAfterLessCapacityFreesASeatOnlyOnceTheRunIsUnderItsNewCapacity() {
+        RunSeats smaller = rules.applyRun(enrolAll(run(3), "a", "b", "c", "w"), payload(1, "SCHEDULED", 8, START), NOW)
+                .after();
+
+        SeatDecision first = rules.cancel(smaller, "a", token("a"), NOW);
+        assertThat(statuses(first.after())).as("two confirmed on a run of one: the waitlist still waits")
+                .containsExactly(EnrolmentStatus.CANCELLED, EnrolmentStatus.CONFIRMED, EnrolmentStatus.CONFIRMED,
+                        EnrolmentStatus.WAITLISTED);
+        assertThat(first.after().seatsLeft()).isZero();
+
+        SeatDecision second = rules.cancel(first.after(), "b", token("b"), NOW);
+        assertThat(second.after().seatsLeft()).isZero();
+        assertThat(statuses(second.after())).containsExactly(EnrolmentStatus.CANCELLED, EnrolmentStatus.CANCELLED,
+                EnrolmentStatus.CONFIRMED, EnrolmentStatus.WAITLISTED);
+
+        SeatDecision third = rules.cancel(second.after(), "c", token("c"), NOW);
+        assertThat(statuses(third.after())).as("under capacity at last: the seat goes to the waitlist")
+                .containsExactly(EnrolmentStatus.CANCELLED, EnrolmentStatus.CANCELLED, EnrolmentStatus.CANCELLED,
+                        EnrolmentStatus.CONFIRMED);
+        assertThat(third.after().seatsLeft()).isZero();
+    }
+
+    @Test
     void aRescheduleTellsEveryActiveLearnerWithTheirWaitlistPosition() {
         RunSeats state = rules.cancel(enrolAll(run(1), "a", "b", "c", "x"), "x", token("x"), NOW).after();
         // x was waitlisted; "c" is now second in line. Capacity 2 promotes "b", who is told once: promoted.
