@@ -143,6 +143,26 @@ public final class LocalStack implements AutoCloseable {
         mongo.resume();
     }
 
+    /**
+     * Stops the store as a restart of it would, until {@link #startMongo()}: the port closed and every connection
+     * dropped; with a data directory the store's file is written out and closed, and read back from disk at the start.
+     * Embedded mode only (a container restarted gets another port).
+     */
+    public void stopMongo() {
+        requireStoreRestart();
+        mongo.stopForRestart();
+    }
+
+    /** Serves the store again on the same port with the data it had when it stopped. */
+    public void startMongo() {
+        requireStoreRestart();
+        mongo.startAfterRestart();
+    }
+
+    public boolean supportsStoreRestart() {
+        return mongo.supportsRestart();
+    }
+
     public boolean supportsBrokerRestart() {
         return kafka.supportsRestart();
     }
@@ -300,7 +320,7 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(this::startBroker);
         CompletableFuture<AuthorizationServer> authorizationServer = CompletableFuture.supplyAsync(this::startIdentity);
         try {
-            mongo = track(startMongo());
+            mongo = track(newMongo());
             smtp = new SmtpServer(settings.smtpPort(), settings.mailRetention()).start();
             started.push(smtp::close);
             inbox = track(new MailInbox(settings.inboxPort(), new InboxMessages(smtp.greenMail()), settings.mailRetention())
@@ -351,7 +371,7 @@ public final class LocalStack implements AutoCloseable {
         return broker;
     }
 
-    private MongoStore startMongo() {
+    private MongoStore newMongo() {
         if (settings.mode() == InfraMode.CONTAINERS) {
             return new MongoContainerStore().start();
         }
@@ -369,6 +389,13 @@ public final class LocalStack implements AutoCloseable {
     private void requireBrokerRestart() {
         if (!supportsBrokerRestart()) {
             throw new UnsupportedOperationException("stopping and starting the broker needs embedded mode ("
+                    + InfraMode.PROPERTY + "=embedded)");
+        }
+    }
+
+    private void requireStoreRestart() {
+        if (!supportsStoreRestart()) {
+            throw new UnsupportedOperationException("restarting the store on its port needs embedded mode ("
                     + InfraMode.PROPERTY + "=embedded)");
         }
     }

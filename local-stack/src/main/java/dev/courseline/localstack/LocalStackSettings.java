@@ -41,6 +41,12 @@ public record LocalStackSettings(
                 identityPort, dataDirectory, brokerMaxHeap, retention);
     }
 
+    /** The same ports and mode, with the data kept under {@code directory} (the store in a file, as the launcher's). */
+    public LocalStackSettings withDataDirectory(Path directory) {
+        return new LocalStackSettings(mode, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, inboxPort,
+                identityPort, Optional.of(directory), brokerMaxHeap, mailRetention);
+    }
+
     public boolean keepsData() {
         return dataDirectory.isPresent();
     }

@@ -10,6 +10,21 @@ public interface MongoStore extends AutoCloseable {
 
     void resume();
 
+    /** Whether {@link #stopForRestart()} and {@link #startAfterRestart()} can restart it on the same port. */
+    default boolean supportsRestart() {
+        return false;
+    }
+
+    /** Stops the store as a restart of its process would, keeping its data for {@link #startAfterRestart()}. */
+    default void stopForRestart() {
+        throw new UnsupportedOperationException("this store cannot restart on the same port");
+    }
+
+    /** Serves the same port again with the data the store had when it stopped. */
+    default void startAfterRestart() {
+        throw new UnsupportedOperationException("this store cannot restart on the same port");
+    }
+
     @Override
     void close();
 }

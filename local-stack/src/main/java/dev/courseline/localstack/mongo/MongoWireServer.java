@@ -72,6 +72,35 @@ public final class MongoWireServer implements MongoStore {
         start();
     }
 
+    @Override
+    public boolean supportsRestart() {
+        return true;
+    }
+
+    /**
+     * A restart's first half: the port closed, every connection dropped and, for a file store, the server's threads
+     * ended and the file written out and closed, so {@link #startAfterRestart()} reads it back from disk. An
+     * in-memory store has nothing on disk to read back: it keeps its backend, and only its server goes.
+     */
+    @Override
+    public synchronized void stopForRestart() {
+        if (file.isPresent()) {
+            stop();
+        } else {
+            suspend();
+        }
+    }
+
+    @Override
+    public synchronized void startAfterRestart() {
+        start();
+    }
+
+    /** Whether the data live in a file, read again at each restart. */
+    public boolean isFile() {
+        return file.isPresent();
+    }
+
     /** Stops listening and closes the backend, which writes the H2 file out. */
     public synchronized void stop() {
         for (MongoServer old : suspended) {

@@ -359,4 +359,34 @@ class MongoWireServerIntegrationTest {
                         e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
         assertThat(enquiries.countDocuments()).isEqualTo(500);
     }
+
+    @Test
+    void aFileStoreRestartedOnItsPortReadsItsDataBackFromDiskAndItsClientsReconnect(@TempDir Path directory) {
+        restartKeepsData(MongoWireServer.inFile(Ports.freePort(), directory.resolve("courseline.mv")));
+    }
+
+    @Test
+    void anInMemoryStoreRestartedOnItsPortKeepsItsData() {
+        restartKeepsData(MongoWireServer.inMemory(Ports.freePort()));
+    }
+
+    private static void restartKeepsData(MongoWireServer store) {
+        String uri = store.uri("courseline-restart") + "?serverSelectionTimeoutMS=1500&socketTimeoutMS=3000";
+        try (MongoWireServer server = store.start(); MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> enrolments = client.getDatabase("courseline-restart").getCollection("enrolments");
+            enrolments.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+            enrolments.insertOne(new Document("_id", "before").append("email", "grace@example.com"));
+
+            server.stopForRestart();
+            assertThatThrownBy(() -> enrolments.find(Filters.eq("_id", "before")).first())
+                    .as("a request while the store is down").isInstanceOf(com.mongodb.MongoException.class);
+            server.startAfterRestart();
+
+            assertThat(enrolments.find(Filters.eq("_id", "before")).first()).containsEntry("email", "grace@example.com");
+            assertThatThrownBy(() -> enrolments.insertOne(new Document("_id", "again").append("email", "grace@example.com")))
+                    .as("the unique index after the restart").isInstanceOf(MongoWriteException.class);
+            enrolments.insertOne(new Document("_id", "after").append("email", "ada@example.com"));
+            assertThat(enrolments.countDocuments()).isEqualTo(2);
+        }
+    }
 }
