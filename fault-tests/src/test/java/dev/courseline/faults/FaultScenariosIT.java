@@ -2,18 +2,29 @@ package dev.courseline.faults;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.courseline.localstack.LocalStack;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.concurrent.ThreadLocalRandom;
 import org.assertj.core.api.SoftAssertions;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 21's fault scenarios on the real processes: the Kafka broker process, the MongoDB-wire store and GreenMail of
@@ -42,7 +53,7 @@ class FaultScenariosIT {
 
     @BeforeAll
     void launch() {
-        system = FaultSystem.launch(LocalStack.current());
+        system = FaultSystem.launch(FaultSystem.ownStack());
         staff = new StaffApi(system);
         verifier = new Verifier(system, staff);
     }
@@ -59,6 +70,10 @@ class FaultScenariosIT {
         if (system.stack().supportsBrokerRestart()) {
             system.stack().startKafka();
         }
+        if (system.stack().supportsStoreRestart()) {
+            system.stack().startMongo();
+        }
+        system.stack().startSmtp();
         system.awaitHealthy(Duration.ofMinutes(3));
     }
 
@@ -108,6 +123,194 @@ class FaultScenariosIT {
         serviceKilled("enquiry-killed", "enquiry", "The enquiry service killed with SIGKILL " + settings.serviceKills()
                 + " time(s) under load (issue 21 asks 3: the long run), restarted by the launcher's supervisor; the "
                 + "load client sends each unanswered request again with its Idempotency-Key.");
+    }
+
+    @Test
+    void poisonRecords() {
+        int good = settings.poisonGoodRecords();
+        scenario("poison-records", "One malformed record (its JSON cut short) in the middle of " + good + " valid ones "
+                + "on each topic a service consumes, published by a plain Kafka producer while the load runs: "
+                + "`enquiries` (the notification service: " + good + " enrolment confirmations, one email each) and "
+                + "`catalogue.offerings` (the enquiry service: " + good + " new runs, each opened for enrolment). "
+                + "The catalogue service consumes no topic.", (report, load) -> {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            String poisonEnquiry = "poison-" + id + "-enquiries";
+            String poisonRun = "poison-" + id + "-run";
+            double deadBefore = counter("notification", DEAD_LETTERS, "enquiries")
+                    + counter("enquiry", DEAD_LETTERS, "catalogue.offerings");
+            double attemptsBefore = counter("notification", POISON_ATTEMPTS, "enquiries")
+                    + counter("enquiry", POISON_ATTEMPTS, "catalogue.offerings");
+            List<String> learners = new ArrayList<>();
+            List<String> runs = new ArrayList<>();
+            try (TopicFeed feed = new TopicFeed(system.stack().kafkaBootstrapServers(), "/courseline/fault-tests")) {
+                for (int i = 0; i < good; i++) {
+                    if (i == good / 2) {
+                        feed.send("enquiries", poisonEnquiry, ENROLMENT_CONFIRMED, "{\"enrolmentId\": ");
+                        feed.send("catalogue.offerings", poisonRun, RUN_SCHEDULED, "{\"id\": ");
+                    }
+                    String enrolmentId = UUID.randomUUID().toString();
+                    String learner = "poison-" + id + "-" + i + "@faults.example";
+                    learners.add(learner);
+                    feed.send("enquiries", enrolmentId, ENROLMENT_CONFIRMED, enrolmentConfirmed(enrolmentId, learner));
+                    String runId = "poison-" + id + "-run-" + i;
+                    runs.add(runId);
+                    feed.send("catalogue.offerings", runId, RUN_SCHEDULED, runScheduled(runId));
+                }
+                feed.flush();
+            }
+            Instant published = Instant.now();
+            report.event("published " + good + " valid records and one malformed one on each of enquiries and "
+                    + "catalogue.offerings");
+
+            boolean emailed = within(settings.recovery(), () -> {
+                Inbox.Counts counts = verifier.inbox();
+                return learners.stream().allMatch(learner -> counts.to(learner) >= 1);
+            });
+            Inbox.Counts counts = verifier.inbox();
+            long confirmationsEmailed = learners.stream().filter(learner -> counts.to(learner) >= 1).count();
+            long confirmationsTwice = learners.stream().filter(learner -> counts.to(learner) > 1).count();
+            int confirmationsRepeated = learners.stream().mapToInt(counts::repeatsTo).sum();
+            report.event(String.format(Locale.ROOT, "%d of %d enrolment confirmations emailed, %.1f s after publishing",
+                    confirmationsEmailed, good, seconds(published)));
+            report.figure("valid enquiries records emailed (of " + good + ")", confirmationsEmailed);
+            report.figure("valid enquiries records emailed twice (two emails / the same one again)",
+                    confirmationsTwice + " / " + confirmationsRepeated);
+            if (!emailed || confirmationsTwice > 0 || confirmationsRepeated > 0) {
+                report.problem(good - confirmationsEmailed + " valid enquiries records not emailed, "
+                        + confirmationsTwice + " emailed twice, " + confirmationsRepeated + " delivered again");
+            }
+
+            boolean opened = within(settings.recovery(), () -> unknownRuns(runs).isEmpty());
+            List<String> unknown = unknownRuns(runs);
+            report.event(String.format(Locale.ROOT, "%d of %d runs open for enrolment, %.1f s after publishing",
+                    good - unknown.size(), good, seconds(published)));
+            report.figure("valid catalogue.offerings records applied (of " + good + ")", good - unknown.size());
+            if (!opened) {
+                report.problem(unknown.size() + " valid catalogue.offerings records not applied, e.g. "
+                        + unknown.stream().limit(3).toList());
+            }
+
+            deadLettered(report, "notification", poisonEnquiry, "enquiries");
+            deadLettered(report, "enquiry", poisonRun, "catalogue.offerings");
+            double dead = counter("notification", DEAD_LETTERS, "enquiries")
+                    + counter("enquiry", DEAD_LETTERS, "catalogue.offerings") - deadBefore;
+            double attempts = counter("notification", POISON_ATTEMPTS, "enquiries")
+                    + counter("enquiry", POISON_ATTEMPTS, "catalogue.offerings") - attemptsBefore;
+            report.figure("dead-lettered during the scenario (courseline_dead_letters_total, both topics)", dead);
+            report.figure("attempts at the poison records (never_processable failures, both topics)", attempts);
+            if (dead != 2 || attempts != 2) {
+                report.problem("expected the two poison records dead-lettered after one attempt each, counted " + dead
+                        + " dead letters and " + attempts + " attempts");
+            }
+        });
+    }
+
+    @Test
+    void smtpRefusesOneRecipient() {
+        scenario("smtp-refuses-recipient", "The mail server answers RCPT TO for one contact with 451 (try later) "
+                + settings.temporaryRefusals() + " time(s), then accepts; for another contact it answers 550 (never). "
+                + "Both are quote requests sent among the load; every other recipient's mail flows.", (report, load) -> {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            String later = "smtp451-" + id + "@faults.example";
+            String never = "smtp550-" + id + "@faults.example";
+            system.stack().refuseMailTo(later, 451);
+            system.stack().refuseMailTo(never, 550);
+            verifier.expectNoEmailTo(never);
+            JsonNode refused;
+            try {
+                load.sendQuoteFrom(later);
+                load.sendQuoteFrom(never);
+                report.event("quote requests sent from " + later + " (refused with 451) and " + never
+                        + " (refused with 550)");
+                refused = awaitNotificationTo(later, "PENDING",
+                        n -> n.path("failedAttempts").asInt() >= settings.temporaryRefusals(), settings.recovery());
+                if (refused == null) {
+                    report.problem("the acknowledgement to " + later + " never showed " + settings.temporaryRefusals()
+                            + " failed attempts in the delivery log");
+                } else {
+                    report.event("the delivery log shows the acknowledgement to " + later + " PENDING after "
+                            + refused.path("failedAttempts").asInt() + " refusals: " + refused.path("lastError").asString());
+                }
+            } finally {
+                system.stack().acceptMailTo(later);
+            }
+            Instant accepted = Instant.now();
+            report.event("the mail server accepts " + later + " again");
+            within(settings.recovery(), () -> verifier.emailsTo(later) >= 1);
+            report.event(String.format(Locale.ROOT, "%d email(s) delivered to %s, %.1f s after it was accepted",
+                    verifier.emailsTo(later), later, seconds(accepted)));
+            if (refused != null) {
+                JsonNode sent = staff.notification(refused.path("id").asString());
+                String status = sent == null ? "unreadable" : sent.path("status").asString();
+                report.figure("temporarily refused: status / failed attempts / delivered", status + " / "
+                        + (sent == null ? "?" : sent.path("failedAttempts").asInt()) + " / " + verifier.emailsTo(later));
+                if (!"SENT".equals(status) || verifier.emailsTo(later) != 1) {
+                    report.problem("the acknowledgement to " + later + " is " + status + " with "
+                            + verifier.emailsTo(later) + " email(s) delivered, not SENT once");
+                }
+            }
+
+            JsonNode failed = awaitNotificationTo(never, "FAILED", n -> true, settings.recovery());
+            String error = failed == null ? null : failed.path("lastError").asString();
+            report.figure("permanently refused: status / delivered / error in the delivery log", (failed == null
+                    ? "not FAILED" : "FAILED") + " / " + verifier.emailsTo(never) + " / " + error);
+            if (failed == null || error == null || !error.contains("550") || verifier.emailsTo(never) != 0) {
+                report.problem("the acknowledgement to " + never + " is not FAILED with the server's 550 in the "
+                        + "delivery log and nothing delivered: " + failed);
+            } else {
+                report.event("the delivery log shows the acknowledgement to " + never + " FAILED: " + error);
+            }
+        });
+    }
+
+    @Test
+    void smtpDownBeyondTheLease() {
+        scenario("smtp-down-beyond-lease", "The mail server refuses every connection (its port closed) for "
+                + settings.smtpOutage().toSeconds() + " s, longer than the dispatcher's " + FaultSystem.DISPATCH_LEASE
+                .toSeconds() + " s lease, so leases run out while emails wait; then it listens again.", (report, load) -> {
+            system.stack().stopSmtp();
+            report.event("SMTP stopped listening");
+            try {
+                keepLoading(load, settings.smtpOutage());
+            } finally {
+                system.stack().startSmtp();
+            }
+            report.event("SMTP listening again");
+            report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
+        });
+    }
+
+    @Test
+    void storeRestarted() {
+        Assumptions.assumeTrue(system.stack().supportsStoreRestart(),
+                "a store container cannot restart on the same port (embedded mode only)");
+        scenario("store-restarted", "The MongoDB-wire store stopped (its port closed, every connection dropped"
+                + (system.storeInFile() ? ", its H2 file written out and closed" : "") + ") for "
+                + settings.storeDown().toSeconds() + " s and started again on the same port"
+                + (system.storeInFile() ? ", reading its file back from disk" : " with its data") + ", "
+                + settings.storeRestarts() + " time(s) under load (the long run: 3).", (report, load) -> {
+            Map<String, Long> pids = new HashMap<>();
+            FaultSystem.SERVICES.forEach(service -> pids.put(service, system.pid(service)));
+            for (int restart = 1; restart <= settings.storeRestarts(); restart++) {
+                system.stack().stopMongo();
+                report.event("store stopped, restart " + restart);
+                keepLoading(load, settings.storeDown());
+                system.stack().startMongo();
+                Instant started = Instant.now();
+                report.event("store started again on its port");
+                system.awaitHealthy(settings.recovery());
+                report.event(String.format(Locale.ROOT, "every service healthy %.1f s after the store came back",
+                        seconds(started)));
+                report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
+                keepLoading(load, Duration.ofSeconds(2));
+            }
+            List<String> restarted = FaultSystem.SERVICES.stream()
+                    .filter(service -> system.pid(service) != pids.get(service)).toList();
+            report.figure("services restarted by the supervisor meanwhile", restarted.isEmpty() ? "none" : restarted);
+            if (!restarted.isEmpty()) {
+                report.problem(restarted + " died during the store's restart instead of recovering by themselves");
+            }
+        });
     }
 
     private void serviceKilled(String scenario, String service, String description) {
@@ -179,6 +382,7 @@ class FaultScenariosIT {
         soft.assertThat(figures.repeats()).as("emails delivered again after a crash").isLessThanOrEqualTo(repeatsAllowed);
         soft.assertThat(figures.roster().wrong()).as("the run's roster").isEmpty();
         soft.assertThat(figures.pendingAtEnd()).as("events and notifications still pending").isZero();
+        soft.assertThat(report.problems()).as("what the scenario promises beyond the above").isEmpty();
         soft.assertAll();
     }
 
@@ -190,5 +394,130 @@ class FaultScenariosIT {
         int target = load.sent() + (int) Math.round(load.perSecond() * duration.toMillis() / 1000.0);
         await("the load running for " + duration).atMost(duration.multipliedBy(2).plusSeconds(10))
                 .pollInterval(Duration.ofMillis(50)).until(() -> load.sent() >= target);
+    }
+
+    private static final String ENROLMENT_CONFIRMED = "courseline.enquiry.enrolment-confirmed.v1";
+    private static final String RUN_SCHEDULED = "courseline.catalogue.run-scheduled.v1";
+    private static final String DEAD_LETTERS = "courseline_dead_letters_total";
+    private static final String POISON_ATTEMPTS = "courseline_consumer_failed_attempts_total";
+
+    private static String enrolmentConfirmed(String enrolmentId, String learner) {
+        return """
+                {"enrolmentId":"%s","learner":{"name":"Grace Okafor","email":"%s"},"organisation":"Northwind Logistics",
+                 "run":{"id":"poison-feed-run","courseSlug":"psm","courseTitle":"Professional Scrum Master (PSM)",
+                  "start":"2027-03-01T09:00","end":"2027-03-02T17:00","timeZone":"Europe/London",
+                  "startUtc":"2027-03-01T09:00:00Z","endUtc":"2027-03-02T17:00:00Z","deliveryMode":"ONLINE",
+                  "venue":null,"version":1},
+                 "status":"CONFIRMED","links":{"cancel":"http://localhost:8080/enrolments/%s?token=t"},
+                 "occurredAt":"%s"}""".formatted(enrolmentId, learner, enrolmentId, Instant.now());
+    }
+
+    private static String runScheduled(String runId) {
+        return """
+                {"id":"%s","courseSlug":"psm","courseTitle":"Professional Scrum Master (PSM)",
+                 "start":"2027-03-01T09:00","end":"2027-03-02T17:00","timeZone":"Europe/London",
+                 "startUtc":"2027-03-01T09:00:00Z","endUtc":"2027-03-02T17:00:00Z","deliveryMode":"ONLINE",
+                 "minCapacity":1,"maxCapacity":12,"price":{"amount":"1195.00","currency":"GBP"},"status":"SCHEDULED",
+                 "version":1,"updatedAt":"%s"}""".formatted(runId, Instant.now());
+    }
+
+    /** A counter of a service's {@code /actuator/prometheus} for one topic; 0 before its first increment. */
+    private double counter(String service, String name, String topic) {
+        String filter = "topic=\"" + topic + "\"";
+        if (POISON_ATTEMPTS.equals(name)) {
+            return Metrics.sum(system.url(service, ""), name, "kind=\"never_processable\"," + filter).orElse(0)
+                    + Metrics.sum(system.url(service, ""), name, filter + ",kind=\"never_processable\"").orElse(0);
+        }
+        return Metrics.sum(system.url(service, ""), name, filter).orElse(0);
+    }
+
+    /** Checks that the service's admins see the poison record in its dead letters, from the topic, with a reason. */
+    private void deadLettered(ScenarioReport report, String service, String key, String topic) {
+        boolean listed = within(Duration.ofSeconds(30), () -> deadLetter(service, key) != null);
+        JsonNode letter = deadLetter(service, key);
+        if (!listed || letter == null) {
+            report.problem("the poison record " + key + " is not among " + service + "'s dead letters");
+            return;
+        }
+        String reason = letter.path("reason").asString();
+        report.figure("poison on " + topic + ": dead letter / exception / reason", letter.path("id").asString()
+                + " on " + letter.path("topic").asString() + " / " + letter.path("exception").asString() + " / "
+                + reason.replace('|', '/'));
+        report.event("listed by " + service + "'s GET /api/dead-letters: " + key);
+        if (!topic.equals(letter.path("originalTopic").asString()) || reason.isBlank()) {
+            report.problem("the dead letter of " + key + " does not name " + topic + " and a reason: " + letter);
+        }
+    }
+
+    private JsonNode deadLetter(String service, String key) {
+        JsonNode letters = staff.deadLetters(service);
+        if (letters == null) {
+            return null;
+        }
+        for (JsonNode letter : letters) {
+            if (key.equals(letter.path("key").asString())) {
+                return letter;
+            }
+        }
+        return null;
+    }
+
+    /** The runs whose roster the enquiry service does not show yet (it does not know them). */
+    private List<String> unknownRuns(List<String> runs) {
+        ExecutorService readers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> checks = runs.stream()
+                    .map(run -> readers.submit(() -> staff.roster(run) == null ? run : null)).toList();
+            List<String> unknown = new ArrayList<>();
+            for (Future<String> check : checks) {
+                String run = check.get();
+                if (run != null) {
+                    unknown.add(run);
+                }
+            }
+            return unknown;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    /** The newest notification to {@code recipient} with {@code status} that matches, waiting for one; null if none. */
+    private JsonNode awaitNotificationTo(String recipient, String status, Predicate<JsonNode> matches, Duration atMost) {
+        AtomicReference<JsonNode> found = new AtomicReference<>();
+        within(atMost, () -> {
+            for (int page = 0; page < 5; page++) {
+                JsonNode list = staff.notifications(status, page);
+                if (list == null) {
+                    return false;
+                }
+                for (JsonNode item : list.path("items")) {
+                    if (recipient.equalsIgnoreCase(item.path("recipient").asString()) && matches.test(item)) {
+                        found.set(item);
+                        return true;
+                    }
+                }
+                if (list.path("items").size() < 100) {
+                    return false;
+                }
+            }
+            return false;
+        });
+        return found.get();
+    }
+
+    /** Waits for the condition; false rather than an exception when it did not hold in time (the report says why). */
+    private static boolean within(Duration atMost, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(condition);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    private static double seconds(Instant since) {
+        return Duration.between(since, Instant.now()).toMillis() / 1000.0;
     }
 }

@@ -1,6 +1,8 @@
 package dev.courseline.faults;
 
+import dev.courseline.localstack.InfraMode;
 import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.LocalStackSettings;
 import dev.courseline.localstack.launcher.LoadTestSettings;
 import dev.courseline.localstack.launcher.ServiceDefinition;
 import dev.courseline.localstack.launcher.ServiceGroup;
@@ -8,7 +10,11 @@ import dev.courseline.localstack.launcher.ServiceProcess;
 import dev.courseline.localstack.launcher.Supervisor;
 import dev.courseline.localstack.support.ChildProcesses;
 import dev.courseline.localstack.support.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,15 +24,18 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * The catalogue, enquiry and notification services launched from their runnable jars as processes against this JVM's
- * local stack, on free ports, watched by the launcher's {@link Supervisor} so that a service killed by a scenario is
- * restarted as {@code ./run.sh} would restart it. Output goes to {@code target/fault-logs/<service>.log}. The website
- * is left out: no scenario goes through it, and two cores are better spent on the services under fault.
+ * The catalogue, enquiry and notification services launched from their runnable jars as processes against a local
+ * stack of this JVM whose store keeps its data in a file ({@link #ownStack()}), on free ports, watched by the
+ * launcher's {@link Supervisor} so that a service killed by a scenario is restarted as {@code ./run.sh} would restart
+ * it. Output goes to {@code target/fault-logs/<service>.log}. The website is left out: no scenario goes through it,
+ * and two cores are better spent on the services under fault.
  */
 final class FaultSystem implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
-    private static final List<String> SERVICES = List.of("catalogue", "enquiry", "notification");
+    /** The notification service's dispatch lease in the suite (2 min by default). */
+    static final Duration DISPATCH_LEASE = Duration.ofSeconds(15);
+    static final List<String> SERVICES = List.of("catalogue", "enquiry", "notification");
 
     private final LocalStack stack;
     private final ServiceGroup services;
@@ -40,8 +49,22 @@ final class FaultSystem implements AutoCloseable {
         services.services().forEach(service -> byName.put(service.name(), service));
     }
 
+    /**
+     * The suite's own stack: the tests' (free ports, every email kept), but with its data in files under
+     * {@code target/fault-data}, as {@code ./run.sh} keeps them, so that a restarted store reads its file back.
+     */
+    static LocalStack ownStack() {
+        Path data = root().resolve("fault-tests/target/fault-data");
+        try (var old = Files.exists(data) ? Files.walk(data) : java.util.stream.Stream.<Path>empty()) {
+            old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return LocalStack.start(LocalStackSettings.forTests(InfraMode.resolve()).withDataDirectory(data));
+    }
+
     static FaultSystem launch(LocalStack stack) {
-        Path root = Path.of(System.getProperty("courseline.repository.root", "..")).toAbsolutePath().normalize();
+        Path root = root();
         Path logs = root.resolve("fault-tests/target/fault-logs");
         Map<String, Integer> ports = new HashMap<>();
         ServiceDefinition.COURSELINE.forEach(definition -> ports.put(definition.name(), Ports.freePort()));
@@ -55,9 +78,9 @@ final class FaultSystem implements AutoCloseable {
                 environment.put("ENQUIRY_IDEMPOTENCY_CLAIM_TIMEOUT", "15s");
             }
             if ("notification".equals(definition.name())) {
-                // A notification leased by a killed instance is swept up once its lease runs out: 30 s rather than
-                // the default 2 min keeps a kill scenario short; the dispatcher's rules are the same at any length.
-                environment.put("NOTIFICATION_DISPATCH_LEASE", "PT30S");
+                // A notification leased by a killed instance is swept up once its lease runs out: seconds rather than
+                // the default 2 min keep a kill scenario short; the dispatcher's rules are the same at any length.
+                environment.put("NOTIFICATION_DISPATCH_LEASE", DISPATCH_LEASE.toString());
                 environment.put("NOTIFICATION_DISPATCH_SWEEP_INTERVAL", "PT5S");
             }
             Path jar = definition.executableJar(root).orElseThrow(() -> new IllegalStateException(
@@ -73,6 +96,15 @@ final class FaultSystem implements AutoCloseable {
                 Duration.ofSeconds(4), 100, Duration.ofMinutes(10), START_TIMEOUT),
                 name -> logs.resolve(name + ".log"), launcher::append, Clock.systemUTC()).watch();
         return new FaultSystem(stack, group, supervisor);
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("courseline.repository.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** Whether the store keeps its data in a file, read back when it restarts. */
+    boolean storeInFile() {
+        return stack.settings().keepsData() && stack.supportsStoreRestart();
     }
 
     LocalStack stack() {
@@ -99,6 +131,11 @@ final class FaultSystem implements AutoCloseable {
     void awaitHealthy(Duration timeout) {
         Awaitility.await("every service healthy").atMost(timeout).pollInterval(Duration.ofMillis(250))
                 .until(() -> services.services().stream().allMatch(service -> service.isRunning() && service.isHealthy()));
+    }
+
+    /** The service's current process id (a new one after the supervisor restarted it). */
+    long pid(String service) {
+        return byName.get(service).pid();
     }
 
     boolean isHealthy(String service) {

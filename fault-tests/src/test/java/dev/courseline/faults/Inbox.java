@@ -18,8 +18,22 @@ import java.util.Set;
  */
 final class Inbox {
 
-    /** The counts at one moment. */
-    record Counts(Map<String, Set<String>> toAddress, Map<String, Set<String>> leadsFor, int repeats) {
+    /**
+     * The counts at one moment; {@code repeatsTo} and {@code leadRepeatsFor}: how many times an email already received
+     * (same Message-ID) arrived again, by address and by the organisation a lead email names.
+     */
+    record Counts(Map<String, Set<String>> toAddress, Map<String, Set<String>> leadsFor,
+            Map<String, Integer> repeatsTo, Map<String, Integer> leadRepeatsFor) {
+
+        /** Emails to the address that arrived again with a Message-ID already received. */
+        int repeatsTo(String address) {
+            return repeatsTo.getOrDefault(address.toLowerCase(Locale.ROOT), 0);
+        }
+
+        /** Lead emails naming the organisation that arrived again with a Message-ID already received. */
+        int leadRepeatsFor(String organisation) {
+            return leadRepeatsFor.getOrDefault(organisation, 0);
+        }
 
         /** Distinct emails (by Message-ID) to the address. */
         int to(String address) {
@@ -44,20 +58,23 @@ final class Inbox {
         Map<String, Set<String>> toAddress = new HashMap<>();
         Map<String, Set<String>> leads = new HashMap<>();
         Set<String> seen = new HashSet<>();
-        int repeats = 0;
+        Map<String, Integer> repeatsTo = new HashMap<>();
+        Map<String, Integer> leadRepeats = new HashMap<>();
         // One stored copy per recipient; the faults' emails each have one recipient.
         for (MimeMessage message : greenMail.getReceivedMessages()) {
             try {
                 String messageId = message.getMessageID();
-                if (!seen.add(messageId)) {
-                    // The same email delivered again: accepted by the server, then the sender died before recording it.
-                    repeats++;
-                }
+                // The same email delivered again: accepted by the server, then the sender died before recording it.
+                boolean repeat = !seen.add(messageId);
                 Address[] to = message.getRecipients(Message.RecipientType.TO);
                 if (to != null) {
                     for (Address address : to) {
-                        String mail = address instanceof InternetAddress internet ? internet.getAddress() : address.toString();
-                        toAddress.computeIfAbsent(mail.toLowerCase(Locale.ROOT), key -> new HashSet<>()).add(messageId);
+                        String mail = (address instanceof InternetAddress internet ? internet.getAddress()
+                                : address.toString()).toLowerCase(Locale.ROOT);
+                        toAddress.computeIfAbsent(mail, key -> new HashSet<>()).add(messageId);
+                        if (repeat) {
+                            repeatsTo.merge(mail, 1, Integer::sum);
+                        }
                     }
                 }
                 String subject = message.getSubject();
@@ -65,11 +82,14 @@ final class Inbox {
                     int comma = subject.indexOf(',', LEAD.length());
                     String organisation = comma < 0 ? subject.substring(LEAD.length()) : subject.substring(LEAD.length(), comma);
                     leads.computeIfAbsent(organisation, key -> new HashSet<>()).add(messageId);
+                    if (repeat) {
+                        leadRepeats.merge(organisation, 1, Integer::sum);
+                    }
                 }
             } catch (MessagingException e) {
                 throw new IllegalStateException("unreadable email in the inbox", e);
             }
         }
-        return new Counts(toAddress, leads, repeats);
+        return new Counts(toAddress, leads, repeatsTo, leadRepeats);
     }
 }

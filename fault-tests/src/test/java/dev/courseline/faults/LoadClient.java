@@ -103,6 +103,14 @@ final class LoadClient implements AutoCloseable {
         }
     }
 
+    /** Sends one more quote request, from a contact with the address given (one a scenario watches). */
+    Request sendQuoteFrom(String email) {
+        long n = sequence.incrementAndGet();
+        Request request = new Request(Kind.QUOTE, n, tag + "-q-" + n, email, "Fault " + tag + " Org " + n);
+        send(request);
+        return request;
+    }
+
     /** Stops sending new requests; those in flight keep retrying. */
     void stop() {
         schedules.forEach(schedule -> schedule.cancel(false));

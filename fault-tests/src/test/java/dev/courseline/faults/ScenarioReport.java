@@ -17,6 +17,8 @@ final class ScenarioReport {
     private final String fault;
     private final List<String> events = new ArrayList<>();
     private final List<Duration> recoveries = new ArrayList<>();
+    private final List<String[]> figures = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
     private final Instant started = Instant.now();
 
     ScenarioReport(String scenario, String fault) {
@@ -34,6 +36,21 @@ final class ScenarioReport {
     void recovered(Duration afterFault) {
         recoveries.add(afterFault);
         event(String.format(Locale.ROOT, "caught up %.1f s after the fault ended", afterFault.toMillis() / 1000.0));
+    }
+
+    /** A figure of what this scenario promises beyond the common ones, as a row of its table. */
+    void figure(String name, Object value) {
+        figures.add(new String[] {name, String.valueOf(value)});
+    }
+
+    /** Something this scenario promised that did not hold; the scenario fails on any. */
+    void problem(String what) {
+        problems.add(what);
+        event("problem: " + what);
+    }
+
+    List<String> problems() {
+        return List.copyOf(problems);
     }
 
     void write(Verifier.Figures figures, String settings) {
@@ -61,8 +78,10 @@ final class ScenarioReport {
         row(text, "pending at the end (outboxes + delivery log)", figures.pendingAtEnd());
         row(text, "time to recover", recoveries.isEmpty() ? "n/a" : String.join(", ", recoveries.stream()
                 .map(d -> String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0)).toList()));
+        this.figures.forEach(row -> row(text, row[0], row[1]));
         text.append("\n## Timeline\n\n");
         events.forEach(event -> text.append("- ").append(event).append('\n'));
+        details(text, "Problems", problems);
         details(text, "Lost", figures.lost());
         details(text, "Duplicates", figures.duplicates());
         details(text, "Roster problems", figures.roster().wrong());

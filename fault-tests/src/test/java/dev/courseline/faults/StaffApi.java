@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What staff do around a scenario: a catalogue manager plans and schedules a run (which the catalogue announces and
- * the enquiry service opens for enrolment), and reads its roster.
+ * the enquiry service opens for enrolment), and reads its roster; an admin reads the dead letters and the delivery log.
  */
 final class StaffApi {
 
@@ -45,6 +45,27 @@ final class StaffApi {
     JsonNode roster(String runId) {
         HttpResponse<String> response = call(HttpRequest.newBuilder(URI.create(system.url("enquiry",
                 "/api/enrolments?runId=" + runId))).header("Authorization", "Bearer " + token).GET());
+        return response != null && response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    /** The service's dead letters as its admins list them ({@code GET /api/dead-letters}); null when it does not answer. */
+    JsonNode deadLetters(String service) {
+        return get(service, "/api/dead-letters?limit=500");
+    }
+
+    /** A page of the delivery log ({@code GET /api/notifications}), newest first; null when it does not answer. */
+    JsonNode notifications(String status, int page) {
+        return get("notification", "/api/notifications?status=" + status + "&page=" + page + "&size=100");
+    }
+
+    /** One notification with its attempts and last error; null when it does not answer. */
+    JsonNode notification(String id) {
+        return get("notification", "/api/notifications/" + id);
+    }
+
+    private JsonNode get(String service, String path) {
+        HttpResponse<String> response = call(HttpRequest.newBuilder(URI.create(system.url(service, path)))
+                .header("Authorization", "Bearer " + token).GET());
         return response != null && response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
