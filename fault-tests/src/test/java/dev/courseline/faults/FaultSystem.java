@@ -71,6 +71,12 @@ final class FaultSystem implements AutoCloseable {
         List<ServiceProcess> processes = SERVICES.stream().map(ServiceDefinition::named).map(definition -> {
             Map<String, String> environment = new HashMap<>(
                     definition.environment(stack, "-faults", name -> "http://localhost:" + ports.get(name)));
+            // The verifier reads "nothing pending" from the gauges that need a store query; refreshed every 15 s by
+            // default, a stale zero could pass too early and a stale count keeps a scenario waiting for nothing.
+            environment.put("METRICS_REFRESH_INTERVAL", "1s");
+            // A SIGKILLed consumer keeps its partitions until the group's session timeout (45 s by default) runs out;
+            // only then does the restarted instance get them. 10 s keeps a kill scenario short.
+            environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_CONSUMERPROPERTIES_SESSION_TIMEOUT_MS", "10000");
             if ("enquiry".equals(definition.name())) {
                 // All the load comes from this machine, from one address, faster than any person.
                 environment.putAll(LoadTestSettings.ENQUIRY);
@@ -82,6 +88,10 @@ final class FaultSystem implements AutoCloseable {
                 // the default 2 min keep a kill scenario short; the dispatcher's rules are the same at any length.
                 environment.put("NOTIFICATION_DISPATCH_LEASE", DISPATCH_LEASE.toString());
                 environment.put("NOTIFICATION_DISPATCH_SWEEP_INTERVAL", "PT5S");
+                // After an outage an email waits for its next attempt, up to 5 min apart by default: at most 4 s here,
+                // with the attempts to match (15 by default), so the budget still outlasts every outage of the suite.
+                environment.put("NOTIFICATION_RETRY_MAX_DELAY", "PT4S");
+                environment.put("NOTIFICATION_RETRY_MAX_ATTEMPTS", "100");
             }
             Path jar = definition.executableJar(root).orElseThrow(() -> new IllegalStateException(
                     "no runnable jar for " + definition.module() + "; the reactor builds it before this module"));
