@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PostConstruct;
 
@@ -22,6 +23,10 @@ import reactor.core.publisher.Mono;
  * inbox indexes of {@link Enquiry} lead with team (when one is asked for) and status, then the sort: every query
  * names a status, all of them when none was asked for, so that MongoDB merges the index's per-status runs in sort
  * order instead of sorting the matches, and counts from the index alone.
+ *
+ * <p>Free text is matched word by word: every folded word typed must start one of the lead's {@link SearchTerms}
+ * (an anchored regex per word, which the {@code lead_search} index bounds), so "oka" finds Okafor and "ada.okafor@"
+ * its email, but a fragment from inside a word ("kafor") finds nothing.
  */
 @Service
 public class LeadInbox {
@@ -29,7 +34,6 @@ public class LeadInbox {
     private static final String LEAD = Lead.FIELD + ".";
     private static final List<LeadStatus> EVERY_STATUS = Arrays.asList(LeadStatus.values());
     private static final String REGEX_SYNTAX = "\\^$.|?*+()[]{}";
-    private static final List<String> TEXT_FIELDS = List.of("organisation.name", "contact.name", "contact.email");
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -75,9 +79,14 @@ public class LeadInbox {
             criteria.and("kind").is(query.kind());
         }
         if (query.text() != null) {
-            String pattern = escape(query.text());
-            criteria.orOperator(TEXT_FIELDS.stream().map(field -> Criteria.where(field).regex(pattern, "i"))
-                    .toArray(Criteria[]::new));
+            List<String> words = SearchTerms.words(query.text());
+            if (words.isEmpty()) {
+                // Only punctuation: no term can start with nothing but it, as no name or email would hold it.
+                criteria.and(SearchTerms.FIELD).in(List.of());
+            } else {
+                criteria.and(SearchTerms.FIELD).all(words.stream()
+                        .map(word -> Pattern.compile("^" + escape(word))).toArray());
+            }
         }
         return criteria;
     }
