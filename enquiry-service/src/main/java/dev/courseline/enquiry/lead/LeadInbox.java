@@ -49,9 +49,11 @@ public class LeadInbox {
         RetiredIndexes.drop(mongo, Enquiry.COLLECTION, List.of("lead_status_team")).subscribe();
     }
 
+    /** No lead matches overdue with a status other than NEW, nor text of punctuation only (no word to look for). */
     Mono<LeadPage> list(LeadQuery query) {
         Instant now = clock.instant();
-        if (query.overdue() && query.status() != null && query.status() != LeadStatus.NEW) {
+        boolean nothingToFind = query.text() != null && SearchTerms.words(query.text()).isEmpty();
+        if (nothingToFind || query.overdue() && query.status() != null && query.status() != LeadStatus.NEW) {
             return Mono.just(page(query, List.of(), 0));
         }
         Criteria criteria = criteria(query, now);
@@ -79,14 +81,8 @@ public class LeadInbox {
             criteria.and("kind").is(query.kind());
         }
         if (query.text() != null) {
-            List<String> words = SearchTerms.words(query.text());
-            if (words.isEmpty()) {
-                // Only punctuation: no term can start with nothing but it, as no name or email would hold it.
-                criteria.and(SearchTerms.FIELD).in(List.of());
-            } else {
-                criteria.and(SearchTerms.FIELD).all(words.stream()
-                        .map(word -> Pattern.compile("^" + escape(word))).toArray());
-            }
+            criteria.and(SearchTerms.FIELD).all(SearchTerms.words(query.text()).stream()
+                    .map(word -> Pattern.compile("^" + escape(word))).toArray());
         }
         return criteria;
     }

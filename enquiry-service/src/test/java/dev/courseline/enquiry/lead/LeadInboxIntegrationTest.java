@@ -103,16 +103,16 @@ class LeadInboxIntegrationTest {
     @Test
     void freeTextMatchesTheStartsOfWordsOfOrganisationContactNameOrEmailInAnyCaseAndWithoutAccents() {
         String word = word();
-        String dotted = newLead(word + " Q.Z Consulting", "GB", 5);
-        String undotted = newLead(word + " QxZ Consulting", "GB", 5);
+        String dotted = newLead(word + " K.J Consulting", "GB", 5);
+        String undotted = newLead(word + " KxJ Consulting", "GB", 5);
         Map<String, Object> byPerson = quote(word + ".contact@example.com", "Plain Org " + UUID.randomUUID());
         part(byPerson, "contact").put("name", "Zoë " + word + " Quinn");
         String person = submit(byPerson);
 
         // Every word typed must start a word of the lead: punctuation separates words, it matches nothing itself.
-        assertThat(leadIds("q=" + word.toUpperCase() + " q.z", "ada")).containsExactly(dotted);
-        assertThat(leadIds("q=" + word + " qxz", "ada")).containsExactly(undotted);
-        assertThat(leadIds("q=" + word + " qx", "ada")).containsExactly(undotted);
+        assertThat(leadIds("q=" + word.toUpperCase() + " k.j", "ada")).containsExactly(dotted);
+        assertThat(leadIds("q=" + word + " kxj", "ada")).containsExactly(undotted);
+        assertThat(leadIds("q=" + word + " kx", "ada")).containsExactly(undotted);
         assertThat(leadIds("q=zoë " + word, "ada")).containsExactly(person);
         assertThat(leadIds("q=ZOE " + word, "ada")).containsExactly(person);
         assertThat(leadIds("q=" + word.toUpperCase() + ".CONTACT@", "ada")).containsExactly(person);
