@@ -6,13 +6,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
@@ -172,7 +176,27 @@ final class LeadSeeder {
         lead.put("status", status);
         lead.put("history", history);
         lead.put("relatedEnquiries", List.of());
+        enquiry.put("searchTerms", searchTerms(organisationName, first + " " + surname, email));
         return enquiry;
+    }
+
+    /** As the enquiry service's SearchTerms keeps them: folded words of the three, the email and its domain. */
+    private static List<String> searchTerms(String organisation, String name, String email) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (String text : List.of(organisation, name, email)) {
+            for (String word : fold(text).split("[^\\p{L}\\p{N}]+")) {
+                if (!word.isEmpty()) {
+                    terms.add(word);
+                }
+            }
+        }
+        terms.add(fold(email));
+        terms.add(fold(email.substring(email.lastIndexOf('@') + 1)));
+        return List.copyOf(terms);
+    }
+
+    private static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
     }
 
     private static Document change(Instant at, String by, String what, String from, String to, String note) {

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import dev.courseline.enquiry.lead.Lead;
+import dev.courseline.enquiry.lead.SearchTerms;
 import dev.courseline.enquiry.outbox.OutboxLease;
 import dev.courseline.enquiry.outbox.PendingEvent;
 
@@ -24,6 +25,7 @@ import dev.courseline.enquiry.outbox.PendingEvent;
  *
  * <p>The {@code lead_inbox} indexes serve the sales inbox ({@code LeadInbox}): team and status first, as asked for,
  * then the order (respond-by soonest first, or newest first), with {@code _id} as the tie-break of both orders.
+ * {@code lead_search} serves its free text: a multikey index on each lead's {@link SearchTerms}, then the team.
  */
 @Document(Enquiry.COLLECTION)
 @CompoundIndexes({
@@ -33,7 +35,8 @@ import dev.courseline.enquiry.outbox.PendingEvent;
         @CompoundIndex(name = "lead_inbox_respond_by", def = "{'lead.status': 1, 'lead.respondBy': 1, '_id': 1}"),
         @CompoundIndex(name = "lead_inbox_team_received_at",
                 def = "{'lead.team': 1, 'lead.status': 1, 'receivedAt': -1, '_id': -1}"),
-        @CompoundIndex(name = "lead_inbox_received_at", def = "{'lead.status': 1, 'receivedAt': -1, '_id': -1}")
+        @CompoundIndex(name = "lead_inbox_received_at", def = "{'lead.status': 1, 'receivedAt': -1, '_id': -1}"),
+        @CompoundIndex(name = "lead_search", def = "{'searchTerms': 1, 'lead.team': 1}")
 })
 public record Enquiry(
         @Id String id,
@@ -59,13 +62,14 @@ public record Enquiry(
         Lead lead,
         boolean anonymised,
         List<PendingEvent> pendingEvents,
-        OutboxLease outbox) {
+        OutboxLease outbox,
+        List<String> searchTerms) {
 
     public static final String COLLECTION = "enquiries";
 
     public Enquiry withEvents(List<PendingEvent> events, OutboxLease lease) {
         return new Enquiry(id, kind, idempotencyKey, receivedAt, contact, organisation, programme, teamSize,
                 deliveryMode, location, preferredDates, budget, plan, message, consent, emailSha256, organisationKey,
-                subject, summary, duplicateOf, lead, anonymised, events, lease);
+                subject, summary, duplicateOf, lead, anonymised, events, lease, searchTerms);
     }
 }

@@ -18,6 +18,7 @@ import dev.courseline.enquiry.lead.Lead;
 import dev.courseline.enquiry.lead.LeadProperties;
 import dev.courseline.enquiry.lead.LeadRouter;
 import dev.courseline.enquiry.lead.RelatedEnquiry;
+import dev.courseline.enquiry.lead.SearchTerms;
 import dev.courseline.enquiry.lead.Routing;
 import dev.courseline.enquiry.lead.WorkingDays;
 import dev.courseline.enquiry.outbox.EventFactory;
@@ -126,7 +127,7 @@ public class IntakeService {
                 enquiry.organisation(), enquiry.programme(), enquiry.teamSize(), enquiry.deliveryMode(),
                 enquiry.location(), enquiry.preferredDates(), enquiry.budget(), enquiry.plan(), enquiry.message(),
                 enquiry.consent(), enquiry.emailSha256(), enquiry.organisationKey(), enquiry.subject(),
-                enquiry.summary(), null, null, false, List.of(), OutboxLease.free());
+                enquiry.summary(), null, null, false, List.of(), OutboxLease.free(), null);
         log.info("Enquiry {} quarantined: {}", enquiry.id(), screening.reasons());
         return inserts.insert(held, Quarantine.FIELD, quarantine).map(stored -> IntakeResult.heldInQuarantine(stored, screening.reasons()));
     }
@@ -145,7 +146,8 @@ public class IntakeService {
         Enquiry enquiry = new Enquiry(id, draft.kind(), null, now, draft.contact(), draft.organisation(),
                 draft.programme(), draft.teamSize(), draft.deliveryMode(), draft.location(), draft.preferredDates(),
                 draft.budget(), draft.plan(), draft.message(), draft.consent(), emailSha256, organisationKey,
-                draft.subject(), draft.summary(), duplicateOf, lead, false, List.of(), OutboxLease.free());
+                draft.subject(), draft.summary(), duplicateOf, lead, false, List.of(), OutboxLease.free(),
+                lead == null ? null : SearchTerms.of(draft.organisation(), draft.contact()));
         if (lead == null) {
             return enquiry;
         }

@@ -51,8 +51,10 @@ public class LeadController {
             @Parameter(description = "true: only NEW leads past their respond-by time",
                     schema = @Schema(type = "boolean", defaultValue = "false"))
             @RequestParam(required = false) String overdue,
-            @Parameter(description = "Free text, matched case-insensitively anywhere in the organisation's name, the "
-                    + "contact's name or the contact's email", schema = @Schema(maxLength = LeadQuery.MAX_TEXT))
+            @Parameter(description = "Free text, matched word by word: every word typed must start a word of the "
+                    + "organisation's name, the contact's name or the contact's email (or the whole email, or its "
+                    + "domain), in any case and without regard to accents; a fragment from inside a word matches "
+                    + "nothing", schema = @Schema(maxLength = LeadQuery.MAX_TEXT))
             @RequestParam(required = false) String q,
             @Parameter(description = "respondBy: soonest reply due first; receivedAt: newest first",
                     schema = @Schema(implementation = LeadSort.class, defaultValue = "respondBy"))

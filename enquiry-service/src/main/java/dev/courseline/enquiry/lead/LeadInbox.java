@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PostConstruct;
 
@@ -22,6 +23,10 @@ import reactor.core.publisher.Mono;
  * inbox indexes of {@link Enquiry} lead with team (when one is asked for) and status, then the sort: every query
  * names a status, all of them when none was asked for, so that MongoDB merges the index's per-status runs in sort
  * order instead of sorting the matches, and counts from the index alone.
+ *
+ * <p>Free text is matched word by word: every folded word typed must start one of the lead's {@link SearchTerms}
+ * (an anchored regex per word, which the {@code lead_search} index bounds), so "oka" finds Okafor and "ada.okafor@"
+ * its email, but a fragment from inside a word ("kafor") finds nothing.
  */
 @Service
 public class LeadInbox {
@@ -29,7 +34,6 @@ public class LeadInbox {
     private static final String LEAD = Lead.FIELD + ".";
     private static final List<LeadStatus> EVERY_STATUS = Arrays.asList(LeadStatus.values());
     private static final String REGEX_SYNTAX = "\\^$.|?*+()[]{}";
-    private static final List<String> TEXT_FIELDS = List.of("organisation.name", "contact.name", "contact.email");
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -45,9 +49,11 @@ public class LeadInbox {
         RetiredIndexes.drop(mongo, Enquiry.COLLECTION, List.of("lead_status_team")).subscribe();
     }
 
+    /** No lead matches overdue with a status other than NEW, nor text of punctuation only (no word to look for). */
     Mono<LeadPage> list(LeadQuery query) {
         Instant now = clock.instant();
-        if (query.overdue() && query.status() != null && query.status() != LeadStatus.NEW) {
+        boolean nothingToFind = query.text() != null && SearchTerms.words(query.text()).isEmpty();
+        if (nothingToFind || query.overdue() && query.status() != null && query.status() != LeadStatus.NEW) {
             return Mono.just(page(query, List.of(), 0));
         }
         Criteria criteria = criteria(query, now);
@@ -75,9 +81,8 @@ public class LeadInbox {
             criteria.and("kind").is(query.kind());
         }
         if (query.text() != null) {
-            String pattern = escape(query.text());
-            criteria.orOperator(TEXT_FIELDS.stream().map(field -> Criteria.where(field).regex(pattern, "i"))
-                    .toArray(Criteria[]::new));
+            criteria.and(SearchTerms.FIELD).all(SearchTerms.words(query.text()).stream()
+                    .map(word -> Pattern.compile("^" + escape(word))).toArray());
         }
         return criteria;
     }

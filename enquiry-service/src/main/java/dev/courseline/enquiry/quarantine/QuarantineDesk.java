@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import dev.courseline.enquiry.intake.Enquiry;
+import dev.courseline.enquiry.lead.SearchTerms;
 import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
 import dev.courseline.enquiry.web.ConflictException;
@@ -51,13 +52,17 @@ public class QuarantineDesk {
         return suspect(id).flatMap(held -> {
             Instant now = clock.instant();
             Update update = decided(Quarantine.QuarantineStatus.RELEASED, staff, now)
-                    .set("lead", held.quarantine().lead());
+                    .set("lead", held.quarantine().lead())
+                    .set(SearchTerms.FIELD, held.anonymised() ? SearchTerms.ofOrganisation(held.organisation())
+                            : SearchTerms.of(held.organisation(), held.contact()));
             // None when erasure removed them meanwhile: the lead is released, nothing is sent.
             List<PendingEvent> events = held.quarantine().events() == null ? List.of() : held.quarantine().events();
             if (!events.isEmpty()) {
                 OutboxRelay.pushEvents(update, events);
             }
-            return mongo.updateFirst(stillSuspect(id), update, Enquiry.class).flatMap(result -> {
+            // An erasure meanwhile would leave the person's words in the terms: the release is refused then.
+            Query unchanged = stillSuspect(id).addCriteria(Criteria.where("anonymised").is(held.anonymised()));
+            return mongo.updateFirst(unchanged, update, Enquiry.class).flatMap(result -> {
                 if (result.getModifiedCount() != 1) {
                     return Mono.error(new ConflictException("This enquiry was decided on meanwhile."));
                 }

@@ -10,7 +10,7 @@ import dev.courseline.enquiry.intake.Organisation;
 
 /** A suspect enquiry as the staff list shows it, read from the enquiries collection. */
 public record QuarantinedEnquiry(@Id String id, EnquiryKind kind, Instant receivedAt, Contact contact,
-        Organisation organisation, String summary, String message, Quarantine quarantine) {
+        Organisation organisation, String summary, String message, Quarantine quarantine, boolean anonymised) {
 
     /** What staff see: the held lead and events stay inside. */
     public View view() {

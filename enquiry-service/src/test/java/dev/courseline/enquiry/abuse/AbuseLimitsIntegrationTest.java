@@ -139,6 +139,7 @@ class AbuseLimitsIntegrationTest {
         assertThat(stored.get("quarantine", Document.class).getString("status")).isEqualTo("SUSPECT");
         assertThat(stored.get("quarantine", Document.class).getList("reasons", String.class)).contains("HONEYPOT");
         assertThat(stored.get("lead")).isNull();
+        assertThat(stored.get("searchTerms")).as("not in the inbox, so not searchable").isNull();
         assertThat(events.drainFor(id)).as("no event, so no sales email").isEmpty();
         PrometheusScrape after = scrape();
         assertThat(after.increaseSince(before, "courseline_enquiries_received_total", "kind", "membership", "outcome",
@@ -158,6 +159,9 @@ class AbuseLimitsIntegrationTest {
         JsonNode released = events.awaitOne(id, MembershipRequested.TYPE).payload();
         assertThat(released.get("lead").get("team").asString()).isEqualTo("membership");
         assertThat(enquiry(id).get("lead", Document.class).getString("status")).isEqualTo("NEW");
+        Document contact = enquiry(id).get("contact", Document.class);
+        assertThat(enquiry(id).getList("searchTerms", String.class)).as("searchable once released")
+                .contains(contact.getString("email").toLowerCase());
         web.post().uri("/api/quarantine/{id}/discard", id).headers(h -> h.setBearerAuth(token("sam"))).exchange()
                 .expectStatus().isEqualTo(409);
     }

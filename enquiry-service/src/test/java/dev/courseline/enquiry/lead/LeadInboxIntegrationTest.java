@@ -40,6 +40,9 @@ class LeadInboxIntegrationTest {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    SearchTermsBackfill backfill;
+
     @Test
     void aSalespersonSeesTheirOwnTeamsLeadsUnlessTheyAskForAllAndAnAdminSeesAll() {
         String word = word();
@@ -98,23 +101,62 @@ class LeadInboxIntegrationTest {
     }
 
     @Test
-    void freeTextMatchesOrganisationContactNameOrEmailInAnyCaseAndTakesRegexCharactersLiterally() {
+    void freeTextMatchesTheStartsOfWordsOfOrganisationContactNameOrEmailInAnyCaseAndWithoutAccents() {
         String word = word();
-        String dotted = newLead(word + " A.B Consulting", "GB", 5);
-        String undotted = newLead(word + " AxB Consulting", "GB", 5);
+        String dotted = newLead(word + " K.J Consulting", "GB", 5);
+        String undotted = newLead(word + " KxJ Consulting", "GB", 5);
         Map<String, Object> byPerson = quote(word + ".contact@example.com", "Plain Org " + UUID.randomUUID());
         part(byPerson, "contact").put("name", "Zoë " + word + " Quinn");
         String person = submit(byPerson);
 
-        assertThat(leadIds("q=" + word.toUpperCase() + " a.b", "ada")).containsExactly(dotted);
-        assertThat(leadIds("q=" + word + " axb", "ada")).containsExactly(undotted);
+        // Every word typed must start a word of the lead: punctuation separates words, it matches nothing itself.
+        assertThat(leadIds("q=" + word.toUpperCase() + " k.j", "ada")).containsExactly(dotted);
+        assertThat(leadIds("q=" + word + " kxj", "ada")).containsExactly(undotted);
+        assertThat(leadIds("q=" + word + " kx", "ada")).containsExactly(undotted);
         assertThat(leadIds("q=zoë " + word, "ada")).containsExactly(person);
+        assertThat(leadIds("q=ZOE " + word, "ada")).containsExactly(person);
         assertThat(leadIds("q=" + word.toUpperCase() + ".CONTACT@", "ada")).containsExactly(person);
+        assertThat(leadIds("q=" + word + ".contact@example.com", "ada")).containsExactly(person);
         assertThat(leadIds("q=" + word + "&sort=receivedAt", "ada")).containsExactly(person, undotted, dotted);
-        web.get().uri(uri -> uri.path("/api/leads").queryParam("q", "(*[" + word).build())
+        assertThat(leadIds("q=" + word.substring(0, 8) + "&sort=receivedAt", "ada"))
+                .containsExactly(person, undotted, dotted);
+        // A fragment from inside a word is not the start of one.
+        assertThat(page("q=" + word.substring(3), "ada").get("total").asLong()).isZero();
+        assertThat(page("q=" + word + " onsulting", "ada").get("total").asLong()).isZero();
+        web.get().uri(uri -> uri.path("/api/leads").queryParam("q", "(*[" + word + "]").build())
+                .headers(h -> h.setBearerAuth(token("ada"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(3);
+        web.get().uri(uri -> uri.path("/api/leads").queryParam("q", "(*[").build())
                 .headers(h -> h.setBearerAuth(token("ada"))).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    /** Leads stored before search terms existed get them at start-up, once; an anonymised one its organisation's. */
+    @Test
+    void theBackfillGivesEarlierLeadsTheirSearchTermsOnceAndAnAnonymisedOneOnlyItsOrganisations() {
+        String word = word();
+        String earlier = newLead(word + " Earlier Ltd", "GB", 5);
+        String erased = newLead(word + " Erased Ltd", "GB", 5);
+        String email = mongo.findOne(Query.query(Criteria.where("lead.leadId").is(erased)), Enquiry.class).block()
+                .contact().email();
+        mongo.updateMulti(Query.query(Criteria.where("lead.leadId").in(earlier, erased)),
+                new Update().unset(SearchTerms.FIELD), Enquiry.class).block();
+        mongo.updateFirst(Query.query(Criteria.where("lead.leadId").is(erased)),
+                new Update().set("anonymised", true).set("contact.name", "(erased)"), Enquiry.class).block();
+        mongo.remove(Query.query(Criteria.where("_id").is(SearchTermsBackfill.ID)), SearchTermsBackfill.COLLECTION)
+                .block();
+        assertThat(page("q=" + word, "ada").get("total").asLong()).as("before the backfill").isZero();
+
+        assertThat(backfill.run().block()).isGreaterThanOrEqualTo(2);
+
+        assertThat(leadIds("q=" + word + " earlier", "ada")).containsExactly(earlier);
+        assertThat(leadIds("q=" + word + " erased", "ada")).containsExactly(erased);
+        assertThat(page("q=" + email, "ada").get("total").asLong()).as("the erased person's email").isZero();
+        assertThat(mongo.findOne(Query.query(Criteria.where("lead.leadId").is(erased)), Enquiry.class).block()
+                .searchTerms()).isEqualTo(SearchTerms.words(word + " Erased Ltd"));
+        assertThat(backfill.run().block()).as("done once").isZero();
     }
 
     @Test

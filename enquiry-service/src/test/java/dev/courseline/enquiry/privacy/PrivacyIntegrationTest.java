@@ -29,6 +29,7 @@ import dev.courseline.enquiry.enrolment.RunSeats;
 import dev.courseline.enquiry.intake.Contact;
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.intake.Fingerprints;
+import dev.courseline.enquiry.lead.SearchTerms;
 import dev.courseline.enquiry.support.CatalogueFeed;
 import dev.courseline.enquiry.support.Contracts;
 import dev.courseline.enquiry.support.EnquiryEvents;
@@ -71,7 +72,10 @@ class PrivacyIntegrationTest {
     @Test
     void anAdminErasureAnonymisesThePersonEverywhereAndTellsOtherServices() {
         String email = uniqueEmail("forget-me");
-        String quoteId = accepted("/api/enquiries/in-house-quotes", quote(email, "Erase Ltd " + UUID.randomUUID()));
+        String organisation = "Erase Ltd " + UUID.randomUUID();
+        String quoteId = accepted("/api/enquiries/in-house-quotes", quote(email, organisation));
+        assertThat(mongo.findById(quoteId, Enquiry.class).block().searchTerms()).as("the lead's search terms")
+                .contains(email.toLowerCase(), "erase", "ltd");
         String membershipId = accepted("/api/enquiries/memberships", membership(email));
         String runId = UUID.randomUUID().toString();
         catalogue.publishRun("courseline.catalogue.run-scheduled.v1", catalogue.run(runId, 5, 1, "SCHEDULED"));
@@ -97,7 +101,15 @@ class PrivacyIntegrationTest {
             assertThat(erased.contact().name()).isEqualTo("(erased)");
             assertThat(erased.emailSha256()).isNull();
             assertThat(erased.consent().privacyNoticeVersion()).isEqualTo("2026-09");
+            if (erased.lead() != null) {
+                // The inbox still finds the lead by its organisation, and by nothing of the person.
+                assertThat(erased.searchTerms()).as("search terms of " + id)
+                        .isEqualTo(SearchTerms.ofOrganisation(erased.organisation()))
+                        .noneMatch(term -> term.contains("forget") || term.contains("@"));
+            }
         }
+        assertThat(mongo.findById(quoteId, Enquiry.class).block().searchTerms())
+                .isEqualTo(SearchTerms.words(organisation));
         RunSeats run = mongo.findById(runId, RunSeats.class).block();
         assertThat(run.enrolments().get(0).learner().email()).isNotEqualTo(email);
 
@@ -126,8 +138,13 @@ class PrivacyIntegrationTest {
 
         retention.anonymiseExpired().block();
 
-        assertThat(mongo.findById(closedId, Enquiry.class).block().anonymised()).isTrue();
-        assertThat(mongo.findById(openId, Enquiry.class).block().anonymised()).isFalse();
+        Enquiry closed = mongo.findById(closedId, Enquiry.class).block();
+        assertThat(closed.anonymised()).isTrue();
+        assertThat(closed.searchTerms()).isEqualTo(SearchTerms.ofOrganisation(closed.organisation()))
+                .noneMatch(term -> term.contains("closed") || term.contains("@"));
+        Enquiry open = mongo.findById(openId, Enquiry.class).block();
+        assertThat(open.anonymised()).isFalse();
+        assertThat(open.searchTerms()).contains(open.contact().email().toLowerCase());
     }
 
     @Test

@@ -52,7 +52,8 @@ final class H2FileCollection extends H2Collection {
             int batchSize, Document fieldSelector) {
         Object id = query.get(getIdField());
         if (id == null && !uniqueIndexCanHandle(query)) {
-            Optional<IndexPlan> plan = IndexPlan.choose(secondaryIndexes(), query, orderBy, limit)
+            Optional<IndexPlan> plan = IndexPlan.choose(secondaryIndexes(), query, orderBy,
+                    limit > 0 ? (int) Math.min(Integer.MAX_VALUE, (long) Math.max(0, numberToSkip) + limit) : 0)
                     .filter(this::readsLessThanAScan);
             if (plan.isPresent()) {
                 return queryThrough(plan.get(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);

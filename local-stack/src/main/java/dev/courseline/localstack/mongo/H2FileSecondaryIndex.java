@@ -1,8 +1,8 @@
 package dev.courseline.localstack.mongo;
 
-import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -11,12 +11,11 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * A non-unique (single or compound) index of the H2 backend, which mongo-java-server only accepts and ignores. Each
- * document has one entry in an MVMap of its own in the file: its values of the index keys (normalised as
+ * document has an entry (one per array element, below) in an MVMap of its own in the file: its values of the index keys (normalised as
  * mongo-java-server normalises index keys: numbers as doubles, a missing field as null), then its position, so equal
  * values are allowed and ordered by position; the map is ordered by {@link IndexKeyType}. {@link IndexPlan} reads it;
  * mongo-java-server's own planner never does ({@link #canHandle} is false).
@@ -24,16 +23,20 @@ import de.bwaldvogel.mongo.bson.Document;
  * <p>Sparse and partial indexes keep an entry for every document too: a superset of what MongoDB keeps, which is safe
  * because every document read through an index is checked against the whole query again.
  *
- * <p>Once any document holds an array on an indexed path the index is marked unusable for good (as MongoDB marks an
- * index multikey for good), recorded in the file, and queries go back to scanning: one entry per document is what
- * lets {@link IndexPlan} stream in order and count from entries.
+ * <p>A document with an array on an indexed path has one entry per distinct element ({@link IndexEntries}), and the
+ * index is then marked multikey for good (as MongoDB marks it), recorded in the file: {@link IndexPlan} then reads it
+ * for bounds only, never for order or a count from entries, and reads each document once. A document no entries can
+ * stand for (arrays on two keys, or part way along a path) marks the index unusable for good, and queries go back to
+ * scanning.
  */
 final class H2FileSecondaryIndex extends Index<Object> {
 
     private static final String ID_FIELD = "_id";
+    private static final String MULTIKEY_INDEXES = "courseline.multikey-indexes";
 
     private final MVMap<KeyValue, Object> entries;
     private final MVMap<String, Boolean> unusableIndexes;
+    private final MVMap<String, Boolean> multikeyIndexes;
     private final String mapName;
     private final IndexKeyType keyType;
 
@@ -46,12 +49,18 @@ final class H2FileSecondaryIndex extends Index<Object> {
         super(name, keys, sparse);
         this.entries = entries;
         this.unusableIndexes = unusableIndexes;
+        this.multikeyIndexes = entries.getStore().openMap(MULTIKEY_INDEXES);
         this.mapName = mapName;
         this.keyType = (IndexKeyType) (Object) entries.getKeyType();
     }
 
     boolean isUsable() {
         return !unusableIndexes.containsKey(mapName);
+    }
+
+    /** True once any document held an array on an indexed path: entries are then not documents. */
+    boolean isMultikey() {
+        return multikeyIndexes.containsKey(mapName);
     }
 
     List<String> keyNames() {
@@ -78,31 +87,8 @@ final class H2FileSecondaryIndex extends Index<Object> {
         return document.get(ID_FIELD);
     }
 
-    private KeyValue entryKey(Document document, Object position) {
-        List<Object> values = new ArrayList<>(keys().size());
-        for (String key : keys()) {
-            values.add(Utils.getSubdocumentValue(document, key));
-        }
-        List<Object> entry = new ArrayList<>(values.size() + 1);
-        new KeyValue(values).normalized().forEach(entry::add);
-        entry.add(position);
-        return new KeyValue(entry);
-    }
-
-    private boolean holdsArray(Document document) {
-        for (String key : keys()) {
-            Object value = document;
-            for (String part : key.split("\\.")) {
-                if (!(value instanceof Document parent)) {
-                    break;
-                }
-                value = parent.get(part);
-                if (value instanceof Collection) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private IndexEntries entriesOf(Document document, Object position) {
+        return IndexEntries.of(document, keys(), position);
     }
 
     @Override
@@ -118,18 +104,26 @@ final class H2FileSecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        if (holdsArray(document)) {
+        put(entriesOf(document, position));
+    }
+
+    private void put(IndexEntries added) {
+        if (added == null) {
             unusableIndexes.put(mapName, Boolean.TRUE);
             return;
         }
-        entries.put(entryKey(document, position), Boolean.TRUE);
+        if (added.multikey() && !isMultikey()) {
+            multikeyIndexes.put(mapName, Boolean.TRUE);
+        }
+        added.keys().forEach(key -> entries.put(key, Boolean.TRUE));
     }
 
     @Override
     public synchronized Object remove(Document document) {
         Object position = positionOf(document);
-        if (!holdsArray(document)) {
-            entries.remove(entryKey(document, position));
+        IndexEntries removed = entriesOf(document, position);
+        if (removed != null) {
+            removed.keys().forEach(entries::remove);
         }
         return position;
     }
@@ -139,17 +133,26 @@ final class H2FileSecondaryIndex extends Index<Object> {
         // Non-unique: nothing can conflict.
     }
 
+    /** Only the entries that differ are written: an update that adds one array element adds one entry. */
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
             MongoCollection<Object> collection) {
-        if (!holdsArray(oldDocument) && !holdsArray(newDocument)
-                && entryKey(oldDocument, position).equals(entryKey(newDocument, position))) {
+        IndexEntries before = entriesOf(oldDocument, position);
+        IndexEntries after = entriesOf(newDocument, position);
+        if (before != null && after != null && before.keys().equals(after.keys())) {
             return;
         }
-        if (!holdsArray(oldDocument)) {
-            entries.remove(entryKey(oldDocument, position));
+        if (before != null) {
+            before.keys().stream().filter(key -> after == null || !after.keys().contains(key))
+                    .forEach(entries::remove);
         }
-        add(newDocument, position, collection);
+        if (after == null) {
+            put(null);
+            return;
+        }
+        put(before == null ? after : new IndexEntries(after.keys().stream()
+                .filter(key -> !before.keys().contains(key))
+                .collect(Collectors.toCollection(LinkedHashSet::new)), after.multikey()));
     }
 
     @Override
@@ -181,5 +184,6 @@ final class H2FileSecondaryIndex extends Index<Object> {
     public void drop() {
         // H2Database removes the map itself.
         unusableIndexes.remove(mapName);
+        multikeyIndexes.remove(mapName);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import org.h2.mvstore.Cursor;
 
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
@@ -33,9 +35,19 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * and sorted as a scan sorts them. Every candidate document is checked against the whole query, so an index only
  * ever narrows what is read. A count whose conditions are all in the bounds is answered from the entries alone.
  *
- * <p>Only scalar values are used for bounds (strings, numbers, booleans, dates, ObjectIds, UUIDs); null, regular
- * expressions, documents, arrays and every other operator are left to the check, and a query with none of its
- * conditions on the leading key of any index is not planned at all: the collection scans as before.
+ * <p>Only scalar values are used for bounds (strings, numbers, booleans, dates, ObjectIds, UUIDs), and regular
+ * expressions anchored at the start ({@link PrefixBounds}); {@code $all} is bounded by one of its elements, the one
+ * whose bounds hold the fewest entries. Null, other regular expressions, documents, arrays and every other operator
+ * are left to the check, and a query with none of its conditions on the leading key of any index is not planned at
+ * all: the collection scans as before.
+ *
+ * <p>Of the plans the indexes offer, the one reading the fewest entries wins (counted from the indexes' ranks, not
+ * guessed); an ordered plan for a limited query reads only until its page is full, so it counts as its page when all
+ * the query's conditions are in its bounds, and as a quarter of its entries otherwise.
+ *
+ * <p>A multikey index (one entry per array element) is read for bounds only: each document once, never in index
+ * order, never counted from entries, and a two-sided range from operators is bounded on one side only there, since
+ * two elements of one array may meet the two sides.
  */
 final class IndexPlan {
 
@@ -43,6 +55,11 @@ final class IndexPlan {
     private static final int MAX_RUNS = 64;
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
     private static final DefaultQueryMatcher MATCHER = new DefaultQueryMatcher();
+    /** An ordered plan that must check conditions outside its bounds counts as this fraction of its entries. */
+    private static final int ORDERED_ADVANTAGE = 4;
+    /** At most this many elements of one $all, and this many combinations of them, are tried for bounds. */
+    private static final int MAX_CHOICES = 8;
+    private static final int MAX_VARIANTS = 16;
 
     private final H2FileSecondaryIndex index;
     private final List<List<Object>> runs;
@@ -51,9 +68,10 @@ final class IndexPlan {
     private final boolean ordered;
     private final boolean reverse;
     private final boolean covered;
+    private final Map<Integer, List<Object>> keyFilters;
 
     private IndexPlan(H2FileSecondaryIndex index, List<List<Object>> runs, int fixedKeys, Document range,
-            boolean ordered, boolean reverse, boolean covered) {
+            boolean ordered, boolean reverse, boolean covered, Map<Integer, List<Object>> keyFilters) {
         this.index = index;
         this.runs = runs;
         this.fixedKeys = fixedKeys;
@@ -61,6 +79,7 @@ final class IndexPlan {
         this.ordered = ordered;
         this.reverse = reverse;
         this.covered = covered;
+        this.keyFilters = keyFilters;
     }
 
     /** True when the positions come in the query's sort order, so no sort is needed after them. */
@@ -74,40 +93,75 @@ final class IndexPlan {
     }
 
     /**
-     * The best usable index for the query, if any serves it: the most bounded keys first, then one that also
-     * serves the sort. {@code limit} 0 means all matches; an index that serves only the sort is used only for a
-     * limited query, where stopping early pays for reading in index order.
+     * The usable index that reads the fewest entries for the query, if any serves it; of equal costs the one with
+     * more bounded keys. {@code limit} 0 means all matches, else how many the reader needs (skip included); an index
+     * that serves only the sort is used only for a limited query, where stopping early pays for reading in index
+     * order.
      */
     static Optional<IndexPlan> choose(Collection<H2FileSecondaryIndex> indexes, Document query, Document orderBy,
             int limit) {
         boolean[] onlyFields = {true};
         Map<String, Condition> conditions = conditions(query, onlyFields);
         IndexPlan best = null;
-        int bestScore = 0;
-        for (H2FileSecondaryIndex index : indexes) {
-            if (!index.isUsable()) {
-                continue;
-            }
-            IndexPlan plan = plan(index, onlyFields[0], conditions, orderBy);
-            if (plan == null) {
-                continue;
-            }
-            int bounded = plan.fixedKeys + (plan.range != null ? 1 : 0);
-            if (bounded == 0 && !(plan.ordered && limit > 0)) {
-                continue;
-            }
-            int score = bounded * 2 + (plan.ordered ? 1 : 0);
-            if (score > bestScore) {
-                best = plan;
-                bestScore = score;
+        long bestCost = Long.MAX_VALUE;
+        int bestBounded = 0;
+        for (Map<String, Condition> variant : variants(conditions)) {
+            for (H2FileSecondaryIndex index : indexes) {
+                if (!index.isUsable()) {
+                    continue;
+                }
+                IndexPlan plan = plan(index, onlyFields[0], variant, orderBy);
+                int bounded = plan.fixedKeys + (plan.range != null ? 1 : 0);
+                if (bounded == 0 && !(plan.ordered && limit > 0)) {
+                    continue;
+                }
+                long cost = plan.cost(limit);
+                if (cost < bestCost || (cost == bestCost && bounded > bestBounded)) {
+                    best = plan;
+                    bestCost = cost;
+                    bestBounded = bounded;
+                }
             }
         }
         return Optional.ofNullable(best);
     }
 
+    /** The entries this plan reads for {@code limit} matches (0: all of them). */
+    long cost(int limit) {
+        long candidates = candidates();
+        if (!ordered || limit <= 0) {
+            return candidates;
+        }
+        return covered ? Math.min(candidates, limit) : candidates / ORDERED_ADVANTAGE;
+    }
+
+    /** The query's conditions once for each choice of bounds a field's {@code $all} offers. */
+    private static List<Map<String, Condition>> variants(Map<String, Condition> conditions) {
+        List<Map<String, Condition>> variants = new ArrayList<>();
+        variants.add(conditions);
+        for (Map.Entry<String, Condition> field : conditions.entrySet()) {
+            List<Condition> choices = field.getValue().choices();
+            if (choices == null) {
+                continue;
+            }
+            int usable = Math.max(1, Math.min(choices.size(), MAX_VARIANTS / variants.size()));
+            List<Map<String, Condition>> expanded = new ArrayList<>();
+            for (Map<String, Condition> variant : variants) {
+                for (Condition choice : choices.subList(0, usable)) {
+                    Map<String, Condition> one = new LinkedHashMap<>(variant);
+                    one.put(field.getKey(), choice);
+                    expanded.add(one);
+                }
+            }
+            variants = expanded;
+        }
+        return variants;
+    }
+
     private static IndexPlan plan(H2FileSecondaryIndex index, boolean onlyFields, Map<String, Condition> conditions,
             Document orderBy) {
         List<String> keys = index.keyNames();
+        boolean multikey = index.isMultikey();
         List<List<Object>> runs = new ArrayList<>();
         runs.add(List.of());
         int fixed = 0;
@@ -136,16 +190,45 @@ final class IndexPlan {
         if (fixed < keys.size()) {
             Condition condition = conditions.get(keys.get(fixed));
             if (condition != null && condition.range != null) {
-                range = condition.range;
+                range = multikey && !condition.prefix ? oneSide(condition.range) : condition.range;
             }
         }
         int consumed = fixed + (range != null ? 1 : 0);
-        boolean covered = onlyFields
+        boolean covered = !multikey && onlyFields
                 && conditions.values().stream().allMatch(Condition::indexable)
                 && conditions.size() == consumed;
-        Boolean reverse = sortDirection(index, fixed, singleValued, orderBy);
+        Boolean reverse = multikey ? null : sortDirection(index, fixed, singleValued, orderBy);
         boolean ordered = reverse != null;
-        return new IndexPlan(index, runs, fixed, range, ordered, ordered && reverse, covered);
+        return new IndexPlan(index, runs, fixed, range, ordered, ordered && reverse, covered,
+                keyFilters(keys, consumed, conditions));
+    }
+
+    /** Two elements of one array may meet the two sides of a range: only the lower side (or the upper) bounds it. */
+    private static Document oneSide(Document range) {
+        Document side = new Document();
+        for (String operator : List.of("$gte", "$gt")) {
+            if (range.containsKey(operator)) {
+                side.put(operator, range.get(operator));
+                return side;
+            }
+        }
+        return range;
+    }
+
+    /**
+     * Equality conditions on the keys after the bounded ones, checked on each entry before its document is read:
+     * {@code (searchTerms, lead.team)} bounded by a prefix then reads only the team's documents.
+     */
+    private static Map<Integer, List<Object>> keyFilters(List<String> keys, int consumed,
+            Map<String, Condition> conditions) {
+        Map<Integer, List<Object>> filters = new LinkedHashMap<>();
+        for (int key = consumed; key < keys.size(); key++) {
+            Condition condition = conditions.get(keys.get(key));
+            if (condition != null && condition.values != null) {
+                filters.put(key, condition.values);
+            }
+        }
+        return filters;
     }
 
     /**
@@ -188,18 +271,34 @@ final class IndexPlan {
         if (ordered) {
             return new MergedRuns();
         }
-        List<Object> positions = new ArrayList<>();
+        Collection<Object> found = index.isMultikey() ? new HashSet<>() : new ArrayList<>();
         for (List<Object> run : runs) {
             Cursor<KeyValue, Object> cursor = cursor(run);
             while (cursor.hasNext()) {
-                positions.add(position(cursor.next()));
+                KeyValue entry = cursor.next();
+                if (passesKeyFilters(entry)) {
+                    found.add(position(entry));
+                }
             }
         }
+        List<Object> positions = found instanceof List<Object> list ? list : new ArrayList<>(found);
         positions.sort(documentOrder);
         return positions.iterator();
     }
 
-    /** How many entries the runs hold: the candidates {@link #positions} gives. */
+    /** True when the entry's values of the keys after the bounds meet the query's equality conditions on them. */
+    private boolean passesKeyFilters(KeyValue entry) {
+        for (Map.Entry<Integer, List<Object>> filter : keyFilters.entrySet()) {
+            KeyValue value = new KeyValue(entry.get(filter.getKey()));
+            if (filter.getValue().stream()
+                    .noneMatch(wanted -> index.keyType().compare(new KeyValue(wanted), value) == 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many entries the runs hold: at least the candidates {@link #positions} gives. */
     long candidates() {
         long candidates = 0;
         for (List<Object> run : runs) {
@@ -284,9 +383,16 @@ final class IndexPlan {
             Comparator<Head> byKey = Comparator.comparing(head -> head.key, reverse ? order.reversed() : order);
             heads = new PriorityQueue<>(Math.max(1, runs.size()), byKey);
             for (List<Object> run : runs) {
-                Cursor<KeyValue, Object> cursor = cursor(run);
-                if (cursor.hasNext()) {
-                    heads.add(new Head(cursor.next(), cursor));
+                advance(cursor(run));
+            }
+        }
+
+        private void advance(Cursor<KeyValue, Object> cursor) {
+            while (cursor.hasNext()) {
+                KeyValue entry = cursor.next();
+                if (passesKeyFilters(entry)) {
+                    heads.add(new Head(entry, cursor));
+                    return;
                 }
             }
         }
@@ -303,9 +409,7 @@ final class IndexPlan {
                 throw new NoSuchElementException();
             }
             Object position = position(head.key);
-            if (head.cursor.hasNext()) {
-                heads.add(new Head(head.cursor.next(), head.cursor));
-            }
+            advance(head.cursor);
             return position;
         }
     }
@@ -313,10 +417,29 @@ final class IndexPlan {
     private record Head(KeyValue key, Cursor<KeyValue, Object> cursor) {
     }
 
-    /** One field's condition: equality values (one, or an $in list), or a range, or neither (left to the check). */
-    private record Condition(List<Object> values, Document range) {
+    /**
+     * One field's condition: equality values (one, or an $in list), or a range, or neither (left to the check).
+     * {@code exact} when the bounds are the whole condition; {@code prefix} when the range is a regular expression's,
+     * which one value must meet on both sides; {@code choices} the bounds of each element of an {@code $all}.
+     */
+    private record Condition(List<Object> values, Document range, boolean exact, boolean prefix,
+            List<Condition> choices) {
+
+        static final Condition NONE = new Condition(null, null, false, false, null);
+
+        static Condition equal(List<Object> values) {
+            return new Condition(values, null, true, false, null);
+        }
+
+        static Condition between(Document range) {
+            return new Condition(null, range, true, false, null);
+        }
 
         boolean indexable() {
+            return exact && (values != null || range != null);
+        }
+
+        boolean bounds() {
             return values != null || range != null;
         }
     }
@@ -330,7 +453,7 @@ final class IndexPlan {
         Map<String, Condition> conditions = new LinkedHashMap<>();
         Set<String> repeated = new LinkedHashSet<>();
         collect(query, conditions, repeated, onlyFields);
-        repeated.forEach(field -> conditions.put(field, new Condition(null, null)));
+        repeated.forEach(field -> conditions.put(field, Condition.NONE));
         return conditions;
     }
 
@@ -355,26 +478,48 @@ final class IndexPlan {
 
     private static Condition condition(Object value) {
         if (isScalar(value)) {
-            return new Condition(List.of(normalized(value)), null);
+            return Condition.equal(List.of(normalized(value)));
+        }
+        Document prefix = PrefixBounds.of(value);
+        if (prefix != null) {
+            return new Condition(null, prefix, false, true, null);
         }
         if (!(value instanceof Document operators) || operators.isEmpty()) {
-            return new Condition(null, null);
+            return Condition.NONE;
         }
         if (operators.size() == 1 && operators.containsKey("$eq") && isScalar(operators.get("$eq"))) {
-            return new Condition(List.of(normalized(operators.get("$eq"))), null);
+            return Condition.equal(List.of(normalized(operators.get("$eq"))));
         }
         if (operators.size() == 1 && operators.get("$in") instanceof Collection<?> in && !in.isEmpty()
                 && in.stream().allMatch(IndexPlan::isScalar)) {
             Set<Object> values = new LinkedHashSet<>();
             in.forEach(element -> values.add(normalized(element)));
-            return new Condition(List.copyOf(values), null);
+            return Condition.equal(List.copyOf(values));
+        }
+        if (operators.size() == 1 && operators.get("$all") instanceof Collection<?> all) {
+            return allOf(all);
         }
         if (RANGE_OPERATORS.containsAll(operators.keySet())
                 && operators.values().stream().allMatch(IndexPlan::isScalar)
                 && sameBracket(operators.values())) {
-            return new Condition(null, operators);
+            return Condition.between(operators);
         }
-        return new Condition(null, null);
+        return Condition.NONE;
+    }
+
+    /** Every match of {@code $all} meets each element's condition: any one of them bounds it, none is exact. */
+    private static Condition allOf(Collection<?> elements) {
+        List<Condition> choices = new ArrayList<>();
+        for (Object element : elements) {
+            if (!isScalar(element) && !(element instanceof BsonRegularExpression)) {
+                continue;
+            }
+            Condition choice = condition(element);
+            if (choice.bounds() && choice.choices() == null && choices.size() < MAX_CHOICES) {
+                choices.add(new Condition(choice.values(), choice.range(), false, choice.prefix(), null));
+            }
+        }
+        return choices.isEmpty() ? Condition.NONE : new Condition(null, null, false, false, List.copyOf(choices));
     }
 
     private static boolean isScalar(Object value) {
