@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.annotation.PostConstruct;
-
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -14,7 +12,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import dev.courseline.enquiry.intake.Enquiry;
-import dev.courseline.enquiry.store.RetiredIndexes;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,12 +34,6 @@ public class LeadInbox {
     public LeadInbox(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
-    }
-
-    /** Earlier versions kept (status, team), which the inbox indexes' (status, respondBy) now covers. */
-    @PostConstruct
-    void dropRetiredIndexes() {
-        RetiredIndexes.drop(mongo, Enquiry.COLLECTION, List.of("lead_status_team")).subscribe();
     }
 
     Mono<LeadPage> list(LeadQuery query) {

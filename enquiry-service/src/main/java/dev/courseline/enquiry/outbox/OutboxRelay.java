@@ -28,7 +28,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.courseline.enquiry.observability.TraceContexts;
-import dev.courseline.enquiry.store.RetiredIndexes;
 import io.micrometer.tracing.CurrentTraceContext;
 
 import reactor.core.Disposable;
@@ -68,8 +67,6 @@ public class OutboxRelay implements SmartLifecycle {
     static final String UNSENT = OutboxLease.FIELD + ".unsent";
     private static final String TRACEPARENT = "traceparent";
     private static final int CONCURRENT_SWEEP_CLAIMS = 4;
-    /** Kept by earlier versions only because the local stack's store used to scan for id-and-lease queries. */
-    private static final List<String> RETIRED_INDEXES = List.of("outbox_owner", "outbox_lease");
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -81,8 +78,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final TraceContexts traces;
     private final String owner = UUID.randomUUID().toString();
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
-    /** Collections whose documents written before the {@code unsent} marker existed have been marked. */
-    private final Set<String> olderDocumentsMarked = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean sweeping = new AtomicBoolean();
     /**
      * Kafka's send() blocks while the producer has no metadata for the topic (before the first acknowledgement, or
@@ -149,13 +144,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Claims and relays every document of every registered collection that has events to send and no live lease;
-     * clears the marker of any seen without events. Documents stored before the marker existed are marked first,
-     * by one scan per collection after start.
+     * clears the marker of any seen without events.
      */
     public Mono<Void> sweep() {
         return Flux.fromIterable(collections)
-                .flatMap(collection -> markOlderDocuments(collection)
-                        .thenMany(marked(collection))
+                .flatMap(collection -> marked(collection)
                         .filter(this::leaseRanOut)
                         .flatMap(doc -> claimById(collection, doc.get("_id"))
                                 .flatMap(claimed -> relayClaimed(collection, claimed))
@@ -172,27 +165,6 @@ public class OutboxRelay implements SmartLifecycle {
     private boolean leaseRanOut(Document doc) {
         Date until = lease(doc).getDate("until");
         return until == null || until.toInstant().isBefore(clock.instant());
-    }
-
-    private Mono<Void> markOlderDocuments(String collection) {
-        if (!olderDocumentsMarked.add(collection)) {
-            return Mono.empty();
-        }
-        Query older = new Query(Criteria.where(PENDING_EVENTS + ".0").exists(true).and(UNSENT).exists(false));
-        older.fields().include("_id");
-        // Unconditional: should the events go meanwhile, the sweep finds the document empty and clears the marker.
-        return mongo.find(older, Document.class, collection)
-                .concatMap(doc -> mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))),
-                        new Update().set(UNSENT, OutboxLease.newUnsentToken()), collection))
-                .count()
-                .doOnNext(count -> {
-                    if (count > 0) {
-                        log.info("Marked {} documents of {} stored with events before the outbox marker", count,
-                                collection);
-                    }
-                })
-                .doOnError(e -> olderDocumentsMarked.remove(collection))
-                .then();
     }
 
     /**
@@ -357,9 +329,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void createIndexes() {
         Flux.fromIterable(collections)
-                .flatMap(collection -> RetiredIndexes.drop(mongo, collection, RETIRED_INDEXES)
-                        .then(mongo.indexOps(collection).createIndex(new Index().named("outbox_unsent").unique()
-                                .sparse().on(UNSENT, Sort.Direction.ASC))))
+                .flatMap(collection -> mongo.indexOps(collection).createIndex(new Index().named("outbox_unsent")
+                        .unique().sparse().on(UNSENT, Sort.Direction.ASC)))
                 .then()
                 .onErrorResume(e -> {
                     log.warn("Could not create the outbox indexes; the relay may scan: {}", e.toString());

@@ -12,8 +12,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.bulk.BulkWriteResult;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,8 +22,6 @@ import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexInfo;
-import org.springframework.data.mongodb.core.index.ReactiveIndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -58,9 +54,6 @@ public class NotificationStore implements InitializingBean {
     private static final List<NotificationStatus> UNFINISHED_STATUSES =
             List.of(NotificationStatus.PENDING, NotificationStatus.SENDING);
 
-    /** Kept by earlier versions only because the local stack's store used to scan for id-and-status queries. */
-    private static final List<String> RETIRED_INDEXES = List.of("claim", "lease");
-    private static final Logger log = LoggerFactory.getLogger(NotificationStore.class);
 
     private final ReactiveMongoTemplate mongo;
     private final MongoTemplate blockingMongo;
@@ -73,15 +66,13 @@ public class NotificationStore implements InitializingBean {
     /**
      * The unique index on (event, kind, recipient) is what makes recording idempotent; it exists before the consumer
      * can record anything. The conditional updates of claiming and finishing a lease name the notification's id, so
-     * the {@code _id} index serves them (the local stack's store plans such a query as MongoDB does); the (id, status)
-     * and (id, status, lease owner) indexes earlier versions kept for that store are dropped. The sparse
+     * the {@code _id} index serves them. The sparse
      * {@code unfinished} index is the sweep's (see {@link #UNFINISHED}). {@code by_subject} and {@code by_related}
      * find what was sent about a lead or an enquiry.
      */
     @Override
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(Notification.class);
-        dropRetiredIndexes(indexes);
         Mono.when(
                 indexes.createIndex(new Index().named("event_kind_recipient").unique()
                         .on("eventId", Sort.Direction.ASC).on("kind", Sort.Direction.ASC)
@@ -93,21 +84,6 @@ public class NotificationStore implements InitializingBean {
                 indexes.createIndex(new Index().named("by_person").on("personEmailHashes", Sort.Direction.ASC)),
                 indexes.createIndex(new Index().named("by_subject").on("aboutId", Sort.Direction.ASC)),
                 indexes.createIndex(new Index().named("by_related").on(RELATED_IDS, Sort.Direction.ASC)))
-                .block();
-    }
-
-    /** Never fails startup: left in place, they cost only write time. */
-    private static void dropRetiredIndexes(ReactiveIndexOperations indexes) {
-        indexes.getIndexInfo()
-                .map(IndexInfo::getName)
-                .filter(RETIRED_INDEXES::contains)
-                .concatMap(name -> indexes.dropIndex(name)
-                        .doOnSuccess(dropped -> log.info("Dropped the retired index {} of notifications", name)))
-                .then()
-                .onErrorResume(e -> {
-                    log.warn("Could not drop the retired indexes {}: {}", RETIRED_INDEXES, e.toString());
-                    return Mono.empty();
-                })
                 .block();
     }
 
@@ -158,22 +134,6 @@ public class NotificationStore implements InitializingBean {
                         ? releaseLease(due.getString("_id"), due.getString(LEASE_OWNER))
                                 .filter(Boolean::booleanValue).map(released -> due.getString("_id"))
                         : Mono.just(due.getString("_id")));
-    }
-
-    /**
-     * Marks the unfinished notifications stored before {@link #UNFINISHED} existed, so that the sweep finds them;
-     * returns how many. It scans the collection, so the dispatcher runs it once, with its first sweep.
-     */
-    public Mono<Long> markUnfinishedFromBefore() {
-        Query before = new Query(where(STATUS).in(UNFINISHED_STATUSES)
-                .and(UNFINISHED).exists(false));
-        before.fields().include("_id").include(STATUS);
-        return mongo.find(before, Document.class, Notification.COLLECTION)
-                .concatMap(found -> mongo.updateFirst(
-                        new Query(where("_id").is(found.getString("_id")).and(STATUS).is(found.getString(STATUS))),
-                        new Update().set(UNFINISHED, found.getString("_id")), Notification.COLLECTION))
-                .filter(result -> result.getModifiedCount() > 0)
-                .count();
     }
 
     /**
