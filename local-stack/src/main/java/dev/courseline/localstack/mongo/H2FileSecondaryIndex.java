@@ -21,14 +21,15 @@ import de.bwaldvogel.mongo.bson.Document;
  * values are allowed and ordered by position; the map is ordered by {@link IndexKeyType}. {@link IndexPlan} reads it;
  * mongo-java-server's own planner never does ({@link #canHandle} is false).
  *
- * <p>Sparse and partial indexes keep an entry for every document too: a superset of what MongoDB keeps, which is safe
- * because every document read through an index is checked against the whole query again.
+ * <p>Sparse indexes keep an entry for every document too: a superset of what MongoDB keeps, which is safe because
+ * every document read through an index is checked against the whole query again. Partial indexes are
+ * {@link H2FilePartialIndex}.
  *
  * <p>Once any document holds an array on an indexed path the index is marked unusable for good (as MongoDB marks an
  * index multikey for good), recorded in the file, and queries go back to scanning: one entry per document is what
  * lets {@link IndexPlan} stream in order and count from entries.
  */
-final class H2FileSecondaryIndex extends Index<Object> {
+class H2FileSecondaryIndex extends Index<Object> {
 
     private static final String ID_FIELD = "_id";
 

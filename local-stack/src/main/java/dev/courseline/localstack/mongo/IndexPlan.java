@@ -33,6 +33,9 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * and sorted as a scan sorts them. Every candidate document is checked against the whole query, so an index only
  * ever narrows what is read. A count whose conditions are all in the bounds is answered from the entries alone.
  *
+ * <p>A partial index ({@link H2FilePartialIndex}) serves only a query that implies its filter, and may then be read
+ * whole, without bounds: it holds just the documents its filter admits.
+ *
  * <p>Only scalar values are used for bounds (strings, numbers, booleans, dates, ObjectIds, UUIDs); null, regular
  * expressions, documents, arrays and every other operator are left to the check, and a query with none of its
  * conditions on the leading key of any index is not planned at all: the collection scans as before.
@@ -85,7 +88,7 @@ final class IndexPlan {
         IndexPlan best = null;
         int bestScore = 0;
         for (H2FileSecondaryIndex index : indexes) {
-            if (!index.isUsable()) {
+            if (!index.isUsable() || !H2FilePartialIndex.mayServe(index, query)) {
                 continue;
             }
             IndexPlan plan = plan(index, onlyFields[0], conditions, orderBy);
@@ -93,10 +96,11 @@ final class IndexPlan {
                 continue;
             }
             int bounded = plan.fixedKeys + (plan.range != null ? 1 : 0);
-            if (bounded == 0 && !(plan.ordered && limit > 0)) {
+            boolean partial = H2FilePartialIndex.isPartial(index);
+            if (bounded == 0 && !(plan.ordered && limit > 0) && !partial) {
                 continue;
             }
-            int score = bounded * 2 + (plan.ordered ? 1 : 0);
+            int score = bounded * 4 + (partial ? 2 : 0) + (plan.ordered ? 1 : 0);
             if (score > bestScore) {
                 best = plan;
                 bestScore = score;
