@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -46,16 +47,15 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Writers hand a freshly written document over at once ({@link #relayNow}, {@link #signal}); a sweep every
  * {@code sweep-interval} claims whatever is left over (a crash, a broker outage, a lease that ran out elsewhere). It
- * reads only documents marked as having events to send ({@code outbox.unsent}, see {@link OutboxLease}) through their
- * sparse unique index, so it costs the same with a thousand enquiries stored as with a million: the embedded store
- * serves a regular expression on a single-key index from the index, as MongoDB does.
+ * reads only documents marked as having events to send ({@code outbox.unsent}, see {@link OutboxLease}), through a
+ * partial index of just those, so it costs the same with a thousand enquiries stored as with a million.
  *
  * <p>The marker goes with the last events: completing a send names the document by the token it read along with the
  * events, pulls them and removes the marker in one update (shared by the sends finished together, see
  * {@link SentMarks}); a token replaced meanwhile (events added) makes that update match nothing for the document,
  * and the relay then pulls what it sent by id and lease owner, renews its lease and relays the rest, in one
  * find-and-modify. Claiming by id is a read and a compare-and-set on id, owner and expiry. All of these are served by
- * the {@code _id} index (the local stack's store plans a query naming an {@code _id} as MongoDB does).
+ * the {@code _id} index.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -65,6 +65,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String LEASE_OWNER = OutboxLease.FIELD + ".owner";
     private static final String LEASE_ATTEMPTS = OutboxLease.FIELD + ".attempts";
     static final String UNSENT = OutboxLease.FIELD + ".unsent";
+    /** The documents with events to send, and only those: what the sweep and the outbox gauges read. */
+    private static final String UNSENT_INDEX = "outbox_unsent_only";
     private static final String TRACEPARENT = "traceparent";
     private static final int CONCURRENT_SWEEP_CLAIMS = 4;
 
@@ -157,7 +159,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Flux<Document> marked(String collection) {
-        Query query = new Query(Criteria.where(UNSENT).regex("^"));
+        Query query = new Query(Criteria.where(UNSENT).exists(true));
         query.fields().include("_id").include(OutboxLease.FIELD);
         return mongo.find(query, Document.class, collection);
     }
@@ -168,10 +170,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Claims one document without a query the embedded store would answer by scanning: reads its outbox part by id,
-     * then takes the lease on the condition that owner and expiry are still the ones read (a compare-and-set served by
-     * the {@code outbox_lease} index), so whoever else claimed it in between wins. A document found without events
-     * loses its marker, unless events were added since it was read.
+     * Claims one document: reads its outbox part by id, then takes the lease on the condition that owner and expiry
+     * are still the ones read (a compare-and-set by id), so whoever else claimed it in between wins. A document found
+     * without events loses its marker, unless events were added since it was read.
      */
     private Mono<Document> claimById(String collection, Object id) {
         Query read = Query.query(Criteria.where("_id").is(id));
@@ -329,8 +330,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void createIndexes() {
         Flux.fromIterable(collections)
-                .flatMap(collection -> mongo.indexOps(collection).createIndex(new Index().named("outbox_unsent")
-                        .unique().sparse().on(UNSENT, Sort.Direction.ASC)))
+                .flatMap(collection -> mongo.indexOps(collection).createIndex(new Index().named(UNSENT_INDEX)
+                        .on(UNSENT, Sort.Direction.ASC)
+                        .partial(PartialIndexFilter.of(Criteria.where(UNSENT).exists(true)))))
                 .then()
                 .onErrorResume(e -> {
                     log.warn("Could not create the outbox indexes; the relay may scan: {}", e.toString());
