@@ -45,14 +45,9 @@ public class NotificationStore implements InitializingBean {
     private static final String LEASE_UNTIL = "leaseUntil";
     private static final String ABOUT_ID = "aboutId";
     private static final String RELATED_IDS = "relatedIds";
-    /**
-     * Present, holding the notification's own id, while it is PENDING or SENDING. A sparse unique index on it lists
-     * exactly the unfinished notifications, so the sweep reads those instead of every notification ever sent: a
-     * regular expression on a single-key index is served from the index by the embedded store, as by MongoDB.
-     */
-    private static final String UNFINISHED = "unfinished";
-    private static final List<NotificationStatus> UNFINISHED_STATUSES =
-            List.of(NotificationStatus.PENDING, NotificationStatus.SENDING);
+    /** What the sweep reads: {@code by_status} lists these apart from every notification ever sent. */
+    private static final List<String> UNFINISHED_STATUSES =
+            List.of(NotificationStatus.PENDING.name(), NotificationStatus.SENDING.name());
 
 
     private final ReactiveMongoTemplate mongo;
@@ -66,9 +61,9 @@ public class NotificationStore implements InitializingBean {
     /**
      * The unique index on (event, kind, recipient) is what makes recording idempotent; it exists before the consumer
      * can record anything. The conditional updates of claiming and finishing a lease name the notification's id, so
-     * the {@code _id} index serves them. The sparse
-     * {@code unfinished} index is the sweep's (see {@link #UNFINISHED}). {@code by_subject} and {@code by_related}
-     * find what was sent about a lead or an enquiry.
+     * the {@code _id} index serves them. {@code by_status} serves the sweep, which reads the unfinished statuses
+     * only, and the admin listing by status. {@code by_subject} and {@code by_related} find what was sent about a
+     * lead or an enquiry.
      */
     @Override
     public void afterPropertiesSet() {
@@ -77,8 +72,6 @@ public class NotificationStore implements InitializingBean {
                 indexes.createIndex(new Index().named("event_kind_recipient").unique()
                         .on("eventId", Sort.Direction.ASC).on("kind", Sort.Direction.ASC)
                         .on("recipient", Sort.Direction.ASC)),
-                indexes.createIndex(new Index().named(UNFINISHED).on(UNFINISHED, Sort.Direction.ASC).unique()
-                        .sparse()),
                 indexes.createIndex(new Index().named("by_status").on(STATUS, Sort.Direction.ASC)
                         .on("createdAt", Sort.Direction.DESC)),
                 indexes.createIndex(new Index().named("by_person").on("personEmailHashes", Sort.Direction.ASC)),
@@ -120,11 +113,11 @@ public class NotificationStore implements InitializingBean {
     /**
      * Ids of notifications that are due now: pending ones whose time has come, and ones whose lease ran out (a worker
      * died with them, or the dispatcher they were recorded leased to never got to them), which are first put back to
-     * PENDING. It reads only unfinished notifications, through their index, and picks the due ones here, because the
-     * embedded store serves no other query shape from an index.
+     * PENDING. It reads only the unfinished notifications, few at any time, through {@code by_status}, and picks
+     * the due ones here.
      */
     public Flux<String> dueIds(Instant now, int limit) {
-        Query query = new Query(where(UNFINISHED).regex("^"));
+        Query query = new Query(where(STATUS).in(UNFINISHED_STATUSES));
         query.fields().include("_id").include(STATUS).include(LEASE_OWNER).include(NEXT_ATTEMPT_AT)
                 .include(LEASE_UNTIL);
         return mongo.find(query, Document.class, Notification.COLLECTION)
@@ -189,8 +182,6 @@ public class NotificationStore implements InitializingBean {
                 .push("attempts", new Attempt(at, Attempt.Outcome.TEMPORARY_FAILURE, error));
         if (retryAt != null) {
             update.set(NEXT_ATTEMPT_AT, retryAt);
-        } else {
-            update.unset(UNFINISHED);
         }
         return finishLease(id, owner, update);
     }
@@ -200,7 +191,7 @@ public class NotificationStore implements InitializingBean {
                 .set(STATUS, NotificationStatus.FAILED)
                 .set("lastError", error)
                 .inc("failedAttempts", 1)
-                .unset(LEASE_OWNER).unset(LEASE_UNTIL).unset(UNFINISHED)
+                .unset(LEASE_OWNER).unset(LEASE_UNTIL)
                 .push("attempts", new Attempt(at, Attempt.Outcome.PERMANENT_FAILURE, error));
         return finishLease(id, owner, update);
     }
@@ -211,8 +202,7 @@ public class NotificationStore implements InitializingBean {
         Update update = new Update()
                 .set(STATUS, NotificationStatus.PENDING)
                 .set("failedAttempts", 0)
-                .set(NEXT_ATTEMPT_AT, now)
-                .set(UNFINISHED, id);
+                .set(NEXT_ATTEMPT_AT, now);
         return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Notification.class);
     }
 
@@ -252,7 +242,7 @@ public class NotificationStore implements InitializingBean {
         // Also one being sent: a worker that holds it may still deliver the copy it has, but it can no longer record
         // that, and no sweep will ever hand the placeholder to another worker.
         if (notification.status() != NotificationStatus.SENT) {
-            update.set(STATUS, NotificationStatus.ERASED).unset(UNFINISHED).unset(LEASE_OWNER).unset(LEASE_UNTIL);
+            update.set(STATUS, NotificationStatus.ERASED).unset(LEASE_OWNER).unset(LEASE_UNTIL);
         }
         return mongo.updateFirst(new Query(where("_id").is(notification.id())), update, Notification.class)
                 .map(result -> result.getModifiedCount() > 0);
@@ -272,7 +262,7 @@ public class NotificationStore implements InitializingBean {
                 .set(STATUS, NotificationStatus.SENT)
                 .set("sentAt", at)
                 .set("lastError", null)
-                .unset(LEASE_OWNER).unset(LEASE_UNTIL).unset(UNFINISHED)
+                .unset(LEASE_OWNER).unset(LEASE_UNTIL)
                 .push("attempts", new Attempt(at, Attempt.Outcome.DELIVERED, null));
     }
 
@@ -287,9 +277,6 @@ public class NotificationStore implements InitializingBean {
     private Document toDocument(Notification notification) {
         Document document = new Document();
         mongo.getConverter().write(notification, document);
-        if (UNFINISHED_STATUSES.contains(notification.status())) {
-            document.put(UNFINISHED, notification.id());
-        }
         return document;
     }
 
