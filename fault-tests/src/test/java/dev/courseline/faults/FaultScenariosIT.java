@@ -156,6 +156,7 @@ class FaultScenariosIT {
         await("enrolment to open run " + runId).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
                 .until(() -> staff.roster(runId) != null);
         ScenarioReport report = new ScenarioReport(name, description);
+        int repeatsBefore = verifier.repeatsSoFar();
         Verifier.Figures figures;
         try (LoadClient load = new LoadClient(system.url("enquiry", ""), tag, runId, settings.giveUpAfter())) {
             load.start(settings.quotesPerSecond(), settings.enrolmentsPerSecond());
@@ -165,7 +166,7 @@ class FaultScenariosIT {
             keepLoading(load, settings.afterFault());
             load.stop();
             report.event("load stopped after " + load.sent() + " requests");
-            figures = verifier.settle(load, runId, settings.seats(), settings.settle());
+            figures = verifier.settle(load, runId, settings.seats(), settings.settle(), repeatsBefore);
             report.event(figures.settled() ? "everything emailed and nothing pending" : "not settled in time");
         }
         report.write(figures, settings.describe());

@@ -41,11 +41,17 @@ final class Verifier {
         return Duration.between(from, Instant.now());
     }
 
+    /** Emails delivered again so far: the inbox is shared by every scenario of a launch. */
+    int repeatsSoFar() {
+        return inbox.counts().repeats();
+    }
+
     /**
      * After the load has stopped: waits (at most {@code atMost}) for every acknowledged request's emails and for
-     * nothing pending anywhere, then counts. Does not throw on a timeout: the figures say what is missing.
+     * nothing pending anywhere, then counts; repeats are those since {@code repeatsBefore}. Does not throw on a
+     * timeout: the figures say what is missing.
      */
-    Figures settle(LoadClient load, String runId, int capacity, Duration atMost) {
+    Figures settle(LoadClient load, String runId, int capacity, Duration atMost, int repeatsBefore) {
         await("the load client's last answers").atMost(Duration.ofMinutes(3)).pollInterval(POLL).until(load::settled);
         List<Acknowledged> acknowledged = load.acknowledged();
         boolean settled = true;
@@ -63,7 +69,7 @@ final class Verifier {
                 load.retries(), load.refused(), load.unanswered().stream()
                         .map(u -> u.request().key() + " last answered " + u.lastStatus() + " after " + u.attempts() + " attempts").toList(),
                 acknowledged.size() - (int) acknowledged.stream().filter(a -> lost.stream().anyMatch(l -> l.startsWith(a.request().key() + ":"))).count(),
-                lost, duplicates, counts.repeats(), roster, settled, pendingNow());
+                lost, duplicates, counts.repeats() - repeatsBefore, roster, settled, pendingNow());
     }
 
     /** Each acknowledged request's missing emails, as "key: what". */
