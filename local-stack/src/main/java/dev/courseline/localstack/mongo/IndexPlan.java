@@ -44,6 +44,8 @@ final class IndexPlan {
 
     /** A product of $in lists beyond this many runs is not worth merging. */
     private static final int MAX_RUNS = 64;
+    /** Runs read one after the other, not merged, cost a seek each: an $in of a batch of ids stays bounded. */
+    private static final int MAX_UNMERGED_RUNS = 1_024;
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
     private static final DefaultQueryMatcher MATCHER = new DefaultQueryMatcher();
 
@@ -119,7 +121,7 @@ final class IndexPlan {
         while (fixed < keys.size()) {
             Condition condition = conditions.get(keys.get(fixed));
             if (condition == null || condition.values == null
-                    || runs.size() * condition.values.size() > MAX_RUNS) {
+                    || runs.size() * condition.values.size() > MAX_UNMERGED_RUNS) {
                 break;
             }
             List<List<Object>> extended = new ArrayList<>();
@@ -147,7 +149,7 @@ final class IndexPlan {
         boolean covered = onlyFields
                 && conditions.values().stream().allMatch(Condition::indexable)
                 && conditions.size() == consumed;
-        Boolean reverse = sortDirection(index, fixed, singleValued, orderBy);
+        Boolean reverse = runs.size() > MAX_RUNS ? null : sortDirection(index, fixed, singleValued, orderBy);
         boolean ordered = reverse != null;
         return new IndexPlan(index, runs, fixed, range, ordered, ordered && reverse, covered);
     }

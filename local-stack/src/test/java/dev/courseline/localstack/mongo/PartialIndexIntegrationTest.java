@@ -143,6 +143,11 @@ class PartialIndexIntegrationTest {
                     .append("nextAttemptAt", new de.bwaldvogel.mongo.bson.Document("$lte", NOW.toInstant())), null, 0);
             assertThat(due).hasValueSatisfying(plan -> assertThat(plan.candidates()).isLessThan(pending));
 
+            // A relay's batch of markers, more than are merged in order: still one seek each, not the whole index.
+            Optional<IndexPlan> batch = IndexPlan.choose(secondary(notifications), query("unfinished",
+                    new de.bwaldvogel.mongo.bson.Document("$in", batchOfIds())), null, 0);
+            assertThat(batch).hasValueSatisfying(plan -> assertThat(plan.candidates()).isLessThan(unfinished / 2));
+
             assertThat(IndexPlan.choose(secondary(notifications), query("unfinished", exists(false)), null, 0))
                     .isEmpty();
             assertThat(IndexPlan.choose(secondary(notifications), query("status", "SENT")
@@ -188,6 +193,7 @@ class PartialIndexIntegrationTest {
                 Filters.and(Filters.exists("unfinished"), Filters.eq("status", "SENDING")),
                 Filters.eq("unfinished", "n-00006"),
                 Filters.in("unfinished", "n-00006", "n-00010", "n-00400", "nowhere"),
+                Filters.in("unfinished", batchOfIds()),
                 Filters.eq("unfinished", null),
                 Filters.and(Filters.eq("status", "PENDING"), Filters.lte("nextAttemptAt", NOW)),
                 Filters.and(Filters.eq("status", "PENDING"), Filters.gt("nextAttemptAt", NOW)),
@@ -208,6 +214,15 @@ class PartialIndexIntegrationTest {
                         .as("%s sorted %s", filter, sort).isEqualTo(ids(scanned.find(filter).sort(sort).limit(15)));
             }
         }
+    }
+
+    /** Every sixth id of the first 600: 100 values, more than one plan merges. */
+    private static List<String> batchOfIds() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 600; i += 6) {
+            ids.add(String.format("n-%05d", i));
+        }
+        return ids;
     }
 
     private static List<Object> ids(FindIterable<Document> found) {
