@@ -26,6 +26,7 @@ import dev.courseline.enquiry.outbox.PendingEvent;
  * <p>The {@code lead_inbox} indexes serve the sales inbox ({@code LeadInbox}): team and status first, as asked for,
  * then the order (respond-by soonest first, or newest first), with {@code _id} as the tie-break of both orders.
  * {@code lead_search} serves its free text: a multikey index on each lead's {@link SearchTerms}, then the team.
+ * {@code retention_closed_at} holds only the kept enquiries whose lead is closed: what retention looks for.
  */
 @Document(Enquiry.COLLECTION)
 @CompoundIndexes({
@@ -36,7 +37,9 @@ import dev.courseline.enquiry.outbox.PendingEvent;
         @CompoundIndex(name = "lead_inbox_team_received_at",
                 def = "{'lead.team': 1, 'lead.status': 1, 'receivedAt': -1, '_id': -1}"),
         @CompoundIndex(name = "lead_inbox_received_at", def = "{'lead.status': 1, 'receivedAt': -1, '_id': -1}"),
-        @CompoundIndex(name = "lead_search", def = "{'searchTerms': 1, 'lead.team': 1}")
+        @CompoundIndex(name = "lead_search", def = "{'searchTerms': 1, 'lead.team': 1}"),
+        @CompoundIndex(name = "retention_closed_at", def = "{'lead.closedAt': 1}",
+                partialFilter = "{'anonymised': false, 'lead.closedAt': {'$exists': true}}")
 })
 public record Enquiry(
         @Id String id,

@@ -24,9 +24,7 @@ import reactor.core.publisher.Mono;
 /**
  * The latest enquiries of each person (by email hash) and organisation (by folded name), kept under their own
  * {@code _id} so intake finds them with one primary-key read and updates them with one bulk write, each shared by
- * the requests arriving together ({@link GroupCommit}). (The embedded store ignores secondary indexes, so a query on
- * {@code emailSha256} would scan every enquiry; real MongoDB would not, but both answer this in one key read.)
- * It is an index, written after the enquiry: if that write is lost, a later enquiry misses one link, nothing more.
+ * the requests arriving together ({@link GroupCommit}). It is an index, written after the enquiry: if that write is lost, a later enquiry misses one link, nothing more.
  */
 @Component
 public class Parties {

@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import jakarta.annotation.PostConstruct;
-
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,7 +13,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import dev.courseline.enquiry.intake.Enquiry;
-import dev.courseline.enquiry.store.RetiredIndexes;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,12 +38,6 @@ public class LeadInbox {
     public LeadInbox(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
-    }
-
-    /** Earlier versions kept (status, team), which the inbox indexes' (status, respondBy) now covers. */
-    @PostConstruct
-    void dropRetiredIndexes() {
-        RetiredIndexes.drop(mongo, Enquiry.COLLECTION, List.of("lead_status_team")).subscribe();
     }
 
     /** No lead matches overdue with a status other than NEW, nor text of punctuation only (no word to look for). */

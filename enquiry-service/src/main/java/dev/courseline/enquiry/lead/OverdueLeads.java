@@ -1,13 +1,11 @@
 package dev.courseline.enquiry.lead;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,14 +17,13 @@ import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.intake.IntakeService;
 import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxRelay;
-import dev.courseline.enquiry.store.NextScan;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Escalates leads nobody answered in time: once per lead, a {@code lead-overdue} event. The update that records the
  * escalation is conditional on it not having happened, so two instances (or two runs) never escalate twice. The
- * scheduled check scans only once a lead can be due: a new lead's deadline is at least its working days away.
+ * check reads new leads past their deadline through {@code lead_inbox_respond_by} (status, then respond-by).
  */
 @Component
 public class OverdueLeads {
@@ -39,26 +36,19 @@ public class OverdueLeads {
     private final OutboxRelay relay;
     private final IntakeService intake;
     private final Clock clock;
-    private final NextScan nextScan;
 
     public OverdueLeads(ReactiveMongoTemplate mongo, EventFactory events, OutboxRelay relay, IntakeService intake,
-            LeadProperties properties, Clock clock) {
+            Clock clock) {
         this.mongo = mongo;
         this.events = events;
         this.relay = relay;
         this.intake = intake;
         this.clock = clock;
-        this.nextScan = new NextScan(Duration.ofDays(properties.respondWithinWorkingDays()));
     }
 
     @Scheduled(fixedDelayString = "${enquiry.leads.overdue-check-interval}")
     public void escalateOverdue() {
-        Instant now = clock.instant();
-        if (!nextScan.isDue(now)) {
-            return;
-        }
-        Long escalated = escalate(now).count().block();
-        nextScan.scanned(now, nextDeadline(now).block());
+        Long escalated = escalate(clock.instant()).count().block();
         if (escalated != null && escalated > 0) {
             log.info("Escalated {} overdue lead(s)", escalated);
         }
@@ -72,13 +62,6 @@ public class OverdueLeads {
     private Flux<String> escalate(Instant now) {
         Query overdue = Query.query(awaitingAnswer().and(LEAD + "respondBy").lt(now));
         return mongo.find(overdue, Enquiry.class).concatMap(enquiry -> escalate(enquiry, now));
-    }
-
-    /** The earliest deadline still to come of a lead awaiting its first answer, if any. */
-    private Mono<Instant> nextDeadline(Instant now) {
-        Query pending = Query.query(awaitingAnswer().and(LEAD + "respondBy").gte(now))
-                .with(Sort.by(LEAD + "respondBy")).limit(1);
-        return mongo.findOne(pending, Enquiry.class).map(enquiry -> enquiry.lead().respondBy());
     }
 
     private static Criteria awaitingAnswer() {

@@ -54,9 +54,9 @@ class OutboxGauges implements StoreGauge {
                 .then();
     }
 
-    /** Only documents marked unsent are read (through the marker's sparse index), and of them only the events' times. */
+    /** Only documents marked unsent are read (through the marker's partial index), and of them only event times. */
     private Mono<OutboxSnapshot> pendingIn(String collection) {
-        Query query = Query.query(Criteria.where(OutboxLease.FIELD + ".unsent").regex("^"));
+        Query query = Query.query(Criteria.where(OutboxLease.FIELD + ".unsent").exists(true));
         query.fields().include(OutboxRelay.PENDING_EVENTS + ".time");
         return mongo.find(query, Document.class, collection)
                 .map(OutboxGauges::ofDocument)

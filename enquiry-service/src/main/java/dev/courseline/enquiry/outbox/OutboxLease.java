@@ -11,7 +11,7 @@ import dev.courseline.enquiry.store.TimeOrderedIds;
  *
  * <p>{@code unsent} is there exactly while the document has pending events: a token that every write adding events
  * replaces ({@link OutboxRelay#pushEvents}). The relay removes it only on the condition that it is still the token it
- * read along with the events it sent, so events added meanwhile keep the document marked. A sparse unique index on it
+ * read along with the events it sent, so events added meanwhile keep the document marked. A partial index on it
  * lists the documents with something to send, which is what the relay's sweep reads instead of the whole collection.
  */
 public record OutboxLease(Instant until, String owner, int attempts, String unsent) {

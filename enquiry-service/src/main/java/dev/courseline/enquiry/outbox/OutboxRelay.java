@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -28,7 +29,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.courseline.enquiry.observability.TraceContexts;
-import dev.courseline.enquiry.store.RetiredIndexes;
 import io.micrometer.tracing.CurrentTraceContext;
 
 import reactor.core.Disposable;
@@ -47,16 +47,15 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Writers hand a freshly written document over at once ({@link #relayNow}, {@link #signal}); a sweep every
  * {@code sweep-interval} claims whatever is left over (a crash, a broker outage, a lease that ran out elsewhere). It
- * reads only documents marked as having events to send ({@code outbox.unsent}, see {@link OutboxLease}) through their
- * sparse unique index, so it costs the same with a thousand enquiries stored as with a million: the embedded store
- * serves a regular expression on a single-key index from the index, as MongoDB does.
+ * reads only documents marked as having events to send ({@code outbox.unsent}, see {@link OutboxLease}), through a
+ * partial index of just those, so it costs the same with a thousand enquiries stored as with a million.
  *
  * <p>The marker goes with the last events: completing a send names the document by the token it read along with the
  * events, pulls them and removes the marker in one update (shared by the sends finished together, see
  * {@link SentMarks}); a token replaced meanwhile (events added) makes that update match nothing for the document,
  * and the relay then pulls what it sent by id and lease owner, renews its lease and relays the rest, in one
  * find-and-modify. Claiming by id is a read and a compare-and-set on id, owner and expiry. All of these are served by
- * the {@code _id} index (the local stack's store plans a query naming an {@code _id} as MongoDB does).
+ * the {@code _id} index.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -66,10 +65,10 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String LEASE_OWNER = OutboxLease.FIELD + ".owner";
     private static final String LEASE_ATTEMPTS = OutboxLease.FIELD + ".attempts";
     static final String UNSENT = OutboxLease.FIELD + ".unsent";
+    /** The documents with events to send, and only those: what the sweep and the outbox gauges read. */
+    private static final String UNSENT_INDEX = "outbox_unsent_only";
     private static final String TRACEPARENT = "traceparent";
     private static final int CONCURRENT_SWEEP_CLAIMS = 4;
-    /** Kept by earlier versions only because the local stack's store used to scan for id-and-lease queries. */
-    private static final List<String> RETIRED_INDEXES = List.of("outbox_owner", "outbox_lease");
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -81,8 +80,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final TraceContexts traces;
     private final String owner = UUID.randomUUID().toString();
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
-    /** Collections whose documents written before the {@code unsent} marker existed have been marked. */
-    private final Set<String> olderDocumentsMarked = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean sweeping = new AtomicBoolean();
     /**
      * Kafka's send() blocks while the producer has no metadata for the topic (before the first acknowledgement, or
@@ -149,13 +146,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Claims and relays every document of every registered collection that has events to send and no live lease;
-     * clears the marker of any seen without events. Documents stored before the marker existed are marked first,
-     * by one scan per collection after start.
+     * clears the marker of any seen without events.
      */
     public Mono<Void> sweep() {
         return Flux.fromIterable(collections)
-                .flatMap(collection -> markOlderDocuments(collection)
-                        .thenMany(marked(collection))
+                .flatMap(collection -> marked(collection)
                         .filter(this::leaseRanOut)
                         .flatMap(doc -> claimById(collection, doc.get("_id"))
                                 .flatMap(claimed -> relayClaimed(collection, claimed))
@@ -164,7 +159,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Flux<Document> marked(String collection) {
-        Query query = new Query(Criteria.where(UNSENT).regex("^"));
+        Query query = new Query(Criteria.where(UNSENT).exists(true));
         query.fields().include("_id").include(OutboxLease.FIELD);
         return mongo.find(query, Document.class, collection);
     }
@@ -174,32 +169,10 @@ public class OutboxRelay implements SmartLifecycle {
         return until == null || until.toInstant().isBefore(clock.instant());
     }
 
-    private Mono<Void> markOlderDocuments(String collection) {
-        if (!olderDocumentsMarked.add(collection)) {
-            return Mono.empty();
-        }
-        Query older = new Query(Criteria.where(PENDING_EVENTS + ".0").exists(true).and(UNSENT).exists(false));
-        older.fields().include("_id");
-        // Unconditional: should the events go meanwhile, the sweep finds the document empty and clears the marker.
-        return mongo.find(older, Document.class, collection)
-                .concatMap(doc -> mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))),
-                        new Update().set(UNSENT, OutboxLease.newUnsentToken()), collection))
-                .count()
-                .doOnNext(count -> {
-                    if (count > 0) {
-                        log.info("Marked {} documents of {} stored with events before the outbox marker", count,
-                                collection);
-                    }
-                })
-                .doOnError(e -> olderDocumentsMarked.remove(collection))
-                .then();
-    }
-
     /**
-     * Claims one document without a query the embedded store would answer by scanning: reads its outbox part by id,
-     * then takes the lease on the condition that owner and expiry are still the ones read (a compare-and-set served by
-     * the {@code outbox_lease} index), so whoever else claimed it in between wins. A document found without events
-     * loses its marker, unless events were added since it was read.
+     * Claims one document: reads its outbox part by id, then takes the lease on the condition that owner and expiry
+     * are still the ones read (a compare-and-set by id), so whoever else claimed it in between wins. A document found
+     * without events loses its marker, unless events were added since it was read.
      */
     private Mono<Document> claimById(String collection, Object id) {
         Query read = Query.query(Criteria.where("_id").is(id));
@@ -357,9 +330,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void createIndexes() {
         Flux.fromIterable(collections)
-                .flatMap(collection -> RetiredIndexes.drop(mongo, collection, RETIRED_INDEXES)
-                        .then(mongo.indexOps(collection).createIndex(new Index().named("outbox_unsent").unique()
-                                .sparse().on(UNSENT, Sort.Direction.ASC))))
+                .flatMap(collection -> mongo.indexOps(collection).createIndex(new Index().named(UNSENT_INDEX)
+                        .on(UNSENT, Sort.Direction.ASC)
+                        .partial(PartialIndexFilter.of(Criteria.where(UNSENT).exists(true)))))
                 .then()
                 .onErrorResume(e -> {
                     log.warn("Could not create the outbox indexes; the relay may scan: {}", e.toString());

@@ -6,8 +6,8 @@ import java.util.UUID;
 /**
  * Ids for stored documents and events: UUIDs of version 7 (RFC 9562), the creation time in milliseconds first, then
  * 74 random bits, as unguessable as a random UUID for anyone without the exact millisecond. Their text sorts by time,
- * so each insert lands at the end of the collection's and its indexes' B-trees: the embedded store rewrites the pages
- * a write touched, and random ids spread a second's inserts over a page each (in every unique index too), where
+ * so each insert lands at the end of the collection's and its indexes' B-trees: a store writes back every page an
+ * insert touched, and random ids spread a second's inserts over a page each (in every index on them too), where
  * time-ordered ones share a few.
  */
 public final class TimeOrderedIds {

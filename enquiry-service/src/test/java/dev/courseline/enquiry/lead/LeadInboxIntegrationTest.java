@@ -40,9 +40,6 @@ class LeadInboxIntegrationTest {
     @Autowired
     ReactiveMongoTemplate mongo;
 
-    @Autowired
-    SearchTermsBackfill backfill;
-
     @Test
     void aSalespersonSeesTheirOwnTeamsLeadsUnlessTheyAskForAllAndAnAdminSeesAll() {
         String word = word();
@@ -131,32 +128,6 @@ class LeadInboxIntegrationTest {
                 .headers(h -> h.setBearerAuth(token("ada"))).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
-    }
-
-    /** Leads stored before search terms existed get them at start-up, once; an anonymised one its organisation's. */
-    @Test
-    void theBackfillGivesEarlierLeadsTheirSearchTermsOnceAndAnAnonymisedOneOnlyItsOrganisations() {
-        String word = word();
-        String earlier = newLead(word + " Earlier Ltd", "GB", 5);
-        String erased = newLead(word + " Erased Ltd", "GB", 5);
-        String email = mongo.findOne(Query.query(Criteria.where("lead.leadId").is(erased)), Enquiry.class).block()
-                .contact().email();
-        mongo.updateMulti(Query.query(Criteria.where("lead.leadId").in(earlier, erased)),
-                new Update().unset(SearchTerms.FIELD), Enquiry.class).block();
-        mongo.updateFirst(Query.query(Criteria.where("lead.leadId").is(erased)),
-                new Update().set("anonymised", true).set("contact.name", "(erased)"), Enquiry.class).block();
-        mongo.remove(Query.query(Criteria.where("_id").is(SearchTermsBackfill.ID)), SearchTermsBackfill.COLLECTION)
-                .block();
-        assertThat(page("q=" + word, "ada").get("total").asLong()).as("before the backfill").isZero();
-
-        assertThat(backfill.run().block()).isGreaterThanOrEqualTo(2);
-
-        assertThat(leadIds("q=" + word + " earlier", "ada")).containsExactly(earlier);
-        assertThat(leadIds("q=" + word + " erased", "ada")).containsExactly(erased);
-        assertThat(page("q=" + email, "ada").get("total").asLong()).as("the erased person's email").isZero();
-        assertThat(mongo.findOne(Query.query(Criteria.where("lead.leadId").is(erased)), Enquiry.class).block()
-                .searchTerms()).isEqualTo(SearchTerms.words(word + " Erased Ltd"));
-        assertThat(backfill.run().block()).as("done once").isZero();
     }
 
     @Test

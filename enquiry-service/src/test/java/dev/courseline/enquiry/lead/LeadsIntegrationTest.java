@@ -63,9 +63,6 @@ class LeadsIntegrationTest {
     @Autowired
     IntakeService intake;
 
-    @Autowired
-    LeadProperties leadProperties;
-
     @BeforeAll
     static void listen() {
         events = new EnquiryEvents();
@@ -219,7 +216,7 @@ class LeadsIntegrationTest {
                 new Update().set("lead.respondBy", deadline), Enquiry.class).block();
         // A schedule of its own, and a clock the test moves: the application's check runs on the real clock.
         TestClock clock = new TestClock(now);
-        var check = new OverdueLeads(mongo, eventFactory, relay, intake, leadProperties, clock);
+        var check = new OverdueLeads(mongo, eventFactory, relay, intake, clock);
 
         check.escalateOverdue();
         clock.set(deadline.minusSeconds(60));

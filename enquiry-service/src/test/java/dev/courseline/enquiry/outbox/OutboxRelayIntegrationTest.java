@@ -8,7 +8,6 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -19,11 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.courseline.enquiry.intake.Enquiry;
-import dev.courseline.enquiry.observability.TraceContexts;
 import dev.courseline.enquiry.support.EnquiryEvents;
 import dev.courseline.localstack.junit.WithLocalStack;
 import tools.jackson.databind.JsonNode;
@@ -49,16 +46,7 @@ class OutboxRelayIntegrationTest {
     OutboxRelay relay;
 
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    OutboxProperties properties;
-
-    @Autowired
     Clock clock;
-
-    @Autowired
-    TraceContexts traces;
 
     @Test
     void anEnquiryWhoseEventWasPublishedIsNoLongerMarked() {
@@ -87,31 +75,6 @@ class OutboxRelayIntegrationTest {
                     && !outbox(collection, key).containsKey("unsent"));
             assertThat(events.drainFor(key)).extracting(EnquiryEvents.Event::headers)
                     .extracting(headers -> headers.get("ce_id")).containsExactly(event.getString("eventId"));
-        }
-    }
-
-    @Test
-    void aDocumentStoredWithEventsBeforeTheMarkerExistedIsMarkedAndPublishedOnce() {
-        // Not registered with the running relay: only the fresh one below, as after an upgrade, sweeps it.
-        String collection = "outbox_before_marker_" + UUID.randomUUID().toString().replace("-", "");
-        String key = UUID.randomUUID().toString();
-        Document event = event(key, "stored by an earlier version");
-        mongo.insert(new Document("_id", key).append(OutboxRelay.PENDING_EVENTS, List.of(event))
-                .append(OutboxLease.FIELD, new Document("until", Date.from(Instant.EPOCH)).append("attempts", 0)),
-                collection).block();
-
-        OutboxRelay afterUpgrade = new OutboxRelay(mongo, kafka, properties, clock, traces);
-        try (EnquiryEvents events = new EnquiryEvents()) {
-            afterUpgrade.register(collection);
-            afterUpgrade.sweep().block(PUBLISHED);
-
-            assertThat(pendingEvents(collection, key)).isEmpty();
-            assertThat(outbox(collection, key)).doesNotContainKey("unsent");
-            assertThat(events.awaitFor(key, published -> !published.isEmpty(), PUBLISHED))
-                    .extracting(published -> published.headers().get("ce_id"))
-                    .containsExactly(event.getString("eventId"));
-        } finally {
-            afterUpgrade.stop();
         }
     }
 

@@ -157,7 +157,7 @@ class PrivacyIntegrationTest {
                 .set("lead.closedAt", periodEnds.minus(privacyProperties.retention())), Enquiry.class).block();
         // A schedule of its own, and a clock the test moves: the application's check runs on the real clock.
         TestClock clock = new TestClock(now);
-        var check = new RetentionJob(anonymiser, mongo, privacyProperties, clock);
+        var check = new RetentionJob(anonymiser, privacyProperties, clock);
 
         check.applyRetention();
         clock.set(periodEnds.minusSeconds(60));

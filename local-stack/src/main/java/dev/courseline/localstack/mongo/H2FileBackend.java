@@ -29,6 +29,8 @@ import io.netty.channel.Channel;
 class H2FileBackend extends H2Backend {
 
     private final ClientChannels clients = new ClientChannels();
+    /* Static: the backend's superclass constructor opens the stored databases, before any field here is set. */
+    private static final ThreadLocal<Document> CREATING = new ThreadLocal<>();
 
     @Override
     public void handleClose(Channel channel) {
@@ -114,12 +116,50 @@ class H2FileBackend extends H2Backend {
             return new H2FileUniqueIndex(indexMap(collectionName, indexName), indexName, keys, sparse);
         }
 
+        /** Keeps the description of an index being created at hand: mongo-java-server passes on its keys only. */
+        @Override
+        protected void addIndex(Document indexDescription) {
+            // Creating the collection first adds its _id index, within this call.
+            Document outer = CREATING.get();
+            CREATING.set(indexDescription);
+            try {
+                super.addIndex(indexDescription);
+            } finally {
+                if (outer == null) {
+                    CREATING.remove();
+                } else {
+                    CREATING.set(outer);
+                }
+            }
+        }
+
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                 List<IndexKey> keys, boolean sparse) {
+            PartialFilter filter = PartialFilter.of(description(collectionName, indexName));
+            if (filter != null) {
+                return new H2FilePartialIndex(indexMap(collectionName, indexName),
+                        getMvStore().openMap(UNUSABLE_INDEXES), indexMapName(collectionName, indexName), indexName,
+                        keys, sparse, filter);
+            }
             return new H2FileSecondaryIndex(indexMap(collectionName, indexName),
                     getMvStore().openMap(UNUSABLE_INDEXES), indexMapName(collectionName, indexName), indexName, keys,
                     sparse);
+        }
+
+        /** The description being created, or else the one stored when it was (an index opened with the store). */
+        private Document description(String collectionName, String indexName) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            Document created = CREATING.get();
+            if (created != null && indexName.equals(created.get("name")) && namespace.equals(created.get("ns"))) {
+                return created;
+            }
+            for (Document stored : getOrCreateIndexesCollection().queryAll()) {
+                if (indexName.equals(stored.get("name")) && namespace.equals(stored.get("ns"))) {
+                    return stored;
+                }
+            }
+            return null;
         }
 
         /** H2Database's own name, which its dropIndex removes. */

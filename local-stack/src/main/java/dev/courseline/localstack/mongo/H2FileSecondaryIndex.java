@@ -20,8 +20,9 @@ import de.bwaldvogel.mongo.bson.Document;
  * values are allowed and ordered by position; the map is ordered by {@link IndexKeyType}. {@link IndexPlan} reads it;
  * mongo-java-server's own planner never does ({@link #canHandle} is false).
  *
- * <p>Sparse and partial indexes keep an entry for every document too: a superset of what MongoDB keeps, which is safe
- * because every document read through an index is checked against the whole query again.
+ * <p>Sparse indexes keep an entry for every document too: a superset of what MongoDB keeps, which is safe because
+ * every document read through an index is checked against the whole query again. Partial indexes are
+ * {@link H2FilePartialIndex}.
  *
  * <p>A document with an array on an indexed path has one entry per distinct element ({@link IndexEntries}), and the
  * index is then marked multikey for good (as MongoDB marks it), recorded in the file: {@link IndexPlan} then reads it
@@ -29,7 +30,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * stand for (arrays on two keys, or part way along a path) marks the index unusable for good, and queries go back to
  * scanning.
  */
-final class H2FileSecondaryIndex extends Index<Object> {
+class H2FileSecondaryIndex extends Index<Object> {
 
     private static final String ID_FIELD = "_id";
     private static final String MULTIKEY_INDEXES = "courseline.multikey-indexes";

@@ -48,11 +48,16 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * <p>A multikey index (one entry per array element) is read for bounds only: each document once, never in index
  * order, never counted from entries, and a two-sided range from operators is bounded on one side only there, since
  * two elements of one array may meet the two sides.
+ *
+ * <p>A partial index ({@link H2FilePartialIndex}) serves only a query that implies its filter, and may then be read
+ * whole, without bounds: it holds just the documents its filter admits.
  */
 final class IndexPlan {
 
     /** A product of $in lists beyond this many runs is not worth merging. */
     private static final int MAX_RUNS = 64;
+    /** Runs read one after the other, not merged, cost a seek each: an $in of a batch of ids stays bounded. */
+    private static final int MAX_UNMERGED_RUNS = 1_024;
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
     private static final DefaultQueryMatcher MATCHER = new DefaultQueryMatcher();
     /** An ordered plan that must check conditions outside its bounds counts as this fraction of its entries. */
@@ -107,12 +112,12 @@ final class IndexPlan {
         int bestBounded = 0;
         for (Map<String, Condition> variant : variants(conditions)) {
             for (H2FileSecondaryIndex index : indexes) {
-                if (!index.isUsable()) {
+                if (!index.isUsable() || !H2FilePartialIndex.mayServe(index, query)) {
                     continue;
                 }
                 IndexPlan plan = plan(index, onlyFields[0], variant, orderBy);
                 int bounded = plan.fixedKeys + (plan.range != null ? 1 : 0);
-                if (bounded == 0 && !(plan.ordered && limit > 0)) {
+                if (bounded == 0 && !(plan.ordered && limit > 0) && !H2FilePartialIndex.isPartial(index)) {
                     continue;
                 }
                 long cost = plan.cost(limit);
@@ -169,7 +174,7 @@ final class IndexPlan {
         while (fixed < keys.size()) {
             Condition condition = conditions.get(keys.get(fixed));
             if (condition == null || condition.values == null
-                    || runs.size() * condition.values.size() > MAX_RUNS) {
+                    || runs.size() * condition.values.size() > MAX_UNMERGED_RUNS) {
                 break;
             }
             List<List<Object>> extended = new ArrayList<>();
@@ -197,7 +202,9 @@ final class IndexPlan {
         boolean covered = !multikey && onlyFields
                 && conditions.values().stream().allMatch(Condition::indexable)
                 && conditions.size() == consumed;
-        Boolean reverse = multikey ? null : sortDirection(index, fixed, singleValued, orderBy);
+        Boolean reverse = multikey || runs.size() > MAX_RUNS
+                ? null
+                : sortDirection(index, fixed, singleValued, orderBy);
         boolean ordered = reverse != null;
         return new IndexPlan(index, runs, fixed, range, ordered, ordered && reverse, covered,
                 keyFilters(keys, consumed, conditions));

@@ -72,8 +72,6 @@ public class Dispatcher implements SmartLifecycle {
     private final List<Thread> workers = new ArrayList<>();
     private ScheduledExecutorService sweeper;
     private volatile boolean running;
-    /** Set once the first sweep has marked what an earlier version left unfinished; only the sweeper thread uses it. */
-    private boolean unfinishedFromBeforeMarked;
 
     public Dispatcher(NotificationStore store, JavaMailSenderImpl mail, NotificationProperties properties, Clock clock,
             DeliveryMetrics metrics, EmailTraces traces) {
@@ -219,13 +217,6 @@ public class Dispatcher implements SmartLifecycle {
 
     private void sweep() {
         try {
-            if (!unfinishedFromBeforeMarked) {
-                long marked = store.markUnfinishedFromBefore().block();
-                unfinishedFromBeforeMarked = true;
-                if (marked > 0) {
-                    log.info("Marked {} unfinished notifications stored by an earlier version for the sweep", marked);
-                }
-            }
             store.dueIds(clock.instant(), SWEEP_BATCH).doOnNext(this::submit).then().block();
         } catch (RuntimeException e) {
             log.warn("Could not look for due notifications: {}", e.getMessage());

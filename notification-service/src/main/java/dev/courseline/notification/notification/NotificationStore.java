@@ -12,8 +12,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.bulk.BulkWriteResult;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,8 +22,6 @@ import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexInfo;
-import org.springframework.data.mongodb.core.index.ReactiveIndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -49,18 +45,10 @@ public class NotificationStore implements InitializingBean {
     private static final String LEASE_UNTIL = "leaseUntil";
     private static final String ABOUT_ID = "aboutId";
     private static final String RELATED_IDS = "relatedIds";
-    /**
-     * Present, holding the notification's own id, while it is PENDING or SENDING. A sparse unique index on it lists
-     * exactly the unfinished notifications, so the sweep reads those instead of every notification ever sent: a
-     * regular expression on a single-key index is served from the index by the embedded store, as by MongoDB.
-     */
-    private static final String UNFINISHED = "unfinished";
-    private static final List<NotificationStatus> UNFINISHED_STATUSES =
-            List.of(NotificationStatus.PENDING, NotificationStatus.SENDING);
+    /** What the sweep reads: {@code by_status} lists these apart from every notification ever sent. */
+    private static final List<String> UNFINISHED_STATUSES =
+            List.of(NotificationStatus.PENDING.name(), NotificationStatus.SENDING.name());
 
-    /** Kept by earlier versions only because the local stack's store used to scan for id-and-status queries. */
-    private static final List<String> RETIRED_INDEXES = List.of("claim", "lease");
-    private static final Logger log = LoggerFactory.getLogger(NotificationStore.class);
 
     private final ReactiveMongoTemplate mongo;
     private final MongoTemplate blockingMongo;
@@ -73,41 +61,22 @@ public class NotificationStore implements InitializingBean {
     /**
      * The unique index on (event, kind, recipient) is what makes recording idempotent; it exists before the consumer
      * can record anything. The conditional updates of claiming and finishing a lease name the notification's id, so
-     * the {@code _id} index serves them (the local stack's store plans such a query as MongoDB does); the (id, status)
-     * and (id, status, lease owner) indexes earlier versions kept for that store are dropped. The sparse
-     * {@code unfinished} index is the sweep's (see {@link #UNFINISHED}). {@code by_subject} and {@code by_related}
-     * find what was sent about a lead or an enquiry.
+     * the {@code _id} index serves them. {@code by_status} serves the sweep, which reads the unfinished statuses
+     * only, and the admin listing by status. {@code by_subject} and {@code by_related} find what was sent about a
+     * lead or an enquiry.
      */
     @Override
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(Notification.class);
-        dropRetiredIndexes(indexes);
         Mono.when(
                 indexes.createIndex(new Index().named("event_kind_recipient").unique()
                         .on("eventId", Sort.Direction.ASC).on("kind", Sort.Direction.ASC)
                         .on("recipient", Sort.Direction.ASC)),
-                indexes.createIndex(new Index().named(UNFINISHED).on(UNFINISHED, Sort.Direction.ASC).unique()
-                        .sparse()),
                 indexes.createIndex(new Index().named("by_status").on(STATUS, Sort.Direction.ASC)
                         .on("createdAt", Sort.Direction.DESC)),
                 indexes.createIndex(new Index().named("by_person").on("personEmailHashes", Sort.Direction.ASC)),
                 indexes.createIndex(new Index().named("by_subject").on("aboutId", Sort.Direction.ASC)),
                 indexes.createIndex(new Index().named("by_related").on(RELATED_IDS, Sort.Direction.ASC)))
-                .block();
-    }
-
-    /** Never fails startup: left in place, they cost only write time. */
-    private static void dropRetiredIndexes(ReactiveIndexOperations indexes) {
-        indexes.getIndexInfo()
-                .map(IndexInfo::getName)
-                .filter(RETIRED_INDEXES::contains)
-                .concatMap(name -> indexes.dropIndex(name)
-                        .doOnSuccess(dropped -> log.info("Dropped the retired index {} of notifications", name)))
-                .then()
-                .onErrorResume(e -> {
-                    log.warn("Could not drop the retired indexes {}: {}", RETIRED_INDEXES, e.toString());
-                    return Mono.empty();
-                })
                 .block();
     }
 
@@ -144,11 +113,11 @@ public class NotificationStore implements InitializingBean {
     /**
      * Ids of notifications that are due now: pending ones whose time has come, and ones whose lease ran out (a worker
      * died with them, or the dispatcher they were recorded leased to never got to them), which are first put back to
-     * PENDING. It reads only unfinished notifications, through their index, and picks the due ones here, because the
-     * embedded store serves no other query shape from an index.
+     * PENDING. It reads only the unfinished notifications, few at any time, through {@code by_status}, and picks
+     * the due ones here.
      */
     public Flux<String> dueIds(Instant now, int limit) {
-        Query query = new Query(where(UNFINISHED).regex("^"));
+        Query query = new Query(where(STATUS).in(UNFINISHED_STATUSES));
         query.fields().include("_id").include(STATUS).include(LEASE_OWNER).include(NEXT_ATTEMPT_AT)
                 .include(LEASE_UNTIL);
         return mongo.find(query, Document.class, Notification.COLLECTION)
@@ -158,22 +127,6 @@ public class NotificationStore implements InitializingBean {
                         ? releaseLease(due.getString("_id"), due.getString(LEASE_OWNER))
                                 .filter(Boolean::booleanValue).map(released -> due.getString("_id"))
                         : Mono.just(due.getString("_id")));
-    }
-
-    /**
-     * Marks the unfinished notifications stored before {@link #UNFINISHED} existed, so that the sweep finds them;
-     * returns how many. It scans the collection, so the dispatcher runs it once, with its first sweep.
-     */
-    public Mono<Long> markUnfinishedFromBefore() {
-        Query before = new Query(where(STATUS).in(UNFINISHED_STATUSES)
-                .and(UNFINISHED).exists(false));
-        before.fields().include("_id").include(STATUS);
-        return mongo.find(before, Document.class, Notification.COLLECTION)
-                .concatMap(found -> mongo.updateFirst(
-                        new Query(where("_id").is(found.getString("_id")).and(STATUS).is(found.getString(STATUS))),
-                        new Update().set(UNFINISHED, found.getString("_id")), Notification.COLLECTION))
-                .filter(result -> result.getModifiedCount() > 0)
-                .count();
     }
 
     /**
@@ -229,8 +182,6 @@ public class NotificationStore implements InitializingBean {
                 .push("attempts", new Attempt(at, Attempt.Outcome.TEMPORARY_FAILURE, error));
         if (retryAt != null) {
             update.set(NEXT_ATTEMPT_AT, retryAt);
-        } else {
-            update.unset(UNFINISHED);
         }
         return finishLease(id, owner, update);
     }
@@ -240,7 +191,7 @@ public class NotificationStore implements InitializingBean {
                 .set(STATUS, NotificationStatus.FAILED)
                 .set("lastError", error)
                 .inc("failedAttempts", 1)
-                .unset(LEASE_OWNER).unset(LEASE_UNTIL).unset(UNFINISHED)
+                .unset(LEASE_OWNER).unset(LEASE_UNTIL)
                 .push("attempts", new Attempt(at, Attempt.Outcome.PERMANENT_FAILURE, error));
         return finishLease(id, owner, update);
     }
@@ -251,8 +202,7 @@ public class NotificationStore implements InitializingBean {
         Update update = new Update()
                 .set(STATUS, NotificationStatus.PENDING)
                 .set("failedAttempts", 0)
-                .set(NEXT_ATTEMPT_AT, now)
-                .set(UNFINISHED, id);
+                .set(NEXT_ATTEMPT_AT, now);
         return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Notification.class);
     }
 
@@ -292,7 +242,7 @@ public class NotificationStore implements InitializingBean {
         // Also one being sent: a worker that holds it may still deliver the copy it has, but it can no longer record
         // that, and no sweep will ever hand the placeholder to another worker.
         if (notification.status() != NotificationStatus.SENT) {
-            update.set(STATUS, NotificationStatus.ERASED).unset(UNFINISHED).unset(LEASE_OWNER).unset(LEASE_UNTIL);
+            update.set(STATUS, NotificationStatus.ERASED).unset(LEASE_OWNER).unset(LEASE_UNTIL);
         }
         return mongo.updateFirst(new Query(where("_id").is(notification.id())), update, Notification.class)
                 .map(result -> result.getModifiedCount() > 0);
@@ -312,7 +262,7 @@ public class NotificationStore implements InitializingBean {
                 .set(STATUS, NotificationStatus.SENT)
                 .set("sentAt", at)
                 .set("lastError", null)
-                .unset(LEASE_OWNER).unset(LEASE_UNTIL).unset(UNFINISHED)
+                .unset(LEASE_OWNER).unset(LEASE_UNTIL)
                 .push("attempts", new Attempt(at, Attempt.Outcome.DELIVERED, null));
     }
 
@@ -327,9 +277,6 @@ public class NotificationStore implements InitializingBean {
     private Document toDocument(Notification notification) {
         Document document = new Document();
         mongo.getConverter().write(notification, document);
-        if (UNFINISHED_STATUSES.contains(notification.status())) {
-            document.put(UNFINISHED, notification.id());
-        }
         return document;
     }
 

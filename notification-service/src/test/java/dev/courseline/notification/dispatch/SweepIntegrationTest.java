@@ -71,17 +71,6 @@ class SweepIntegrationTest extends IntegrationTest {
         assertSentOnce(inFlight);
     }
 
-    @Test
-    void aPendingNotificationStoredByAnEarlierVersionIsSentOnceItIsMarked() {
-        // Stored as the record alone, without the field the sweep's index lists: what an earlier version wrote.
-        Notification fromBefore = pending("earlier-version");
-        mongo.insert(fromBefore).block();
-
-        assertThat(store.markUnfinishedFromBefore().block()).isPositive();
-
-        assertSentOnce(fromBefore);
-    }
-
     private static Notification pending(String scenario) {
         return Notification.pending(UUID.randomUUID().toString(), "test", TestEmails.acknowledgement(scenario),
                 Instant.now());

@@ -13,7 +13,7 @@ import dev.courseline.website.api.staff.StaffApi;
 
 /**
  * The administrator's view of the system: each service's readiness and the few figures of its metrics that tell
- * where a late email waits. Dashboards and alerts are Grafana's and Prometheus's; this page is for the local stack
+ * where a late email waits. Dashboards and alerts are Grafana's and Prometheus's; this page is for development
  * and a first look.
  */
 @Controller
