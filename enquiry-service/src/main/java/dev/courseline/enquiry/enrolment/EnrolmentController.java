@@ -91,8 +91,8 @@ public class EnrolmentController {
                                     .then(seats.enrol(request.runId().strip(), learner, organisation,
                                             blankToNull(request.purchaseOrder()),
                                             request.consent().toConsent(clock.instant()), id)),
-                            () -> IdempotencyKeys.awaitFirst(seats.status(claim.resourceId())
-                                    .onErrorResume(NotFoundException.class, e -> Mono.empty()))));
+                            () -> seats.status(claim.resourceId())
+                                    .onErrorResume(NotFoundException.class, e -> Mono.empty())));
         })).map(enrolled -> ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create(enrolled.statusLink())).body(enrolled));
     }

@@ -132,16 +132,22 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Runs {@code create} for a first claim, releasing the key when it fails. A repeat whose resource does not appear
-     * ({@link RequestInProgress}) takes an abandoned claim over and runs {@code create} as the first request would.
+     * Runs {@code create} for a first claim; a repeat answers with what {@code stored} finds, waiting a little while
+     * the first request may still be storing it, and takes an abandoned claim over ({@link RequestInProgress}) to run
+     * {@code create} as the first request would. When {@code create} fails, its write may still have been applied
+     * (the answer lost with the connection): the resource found then is the answer, and the key is released only when
+     * nothing was stored, or kept when that cannot be read, so a retry never stores the request a second time.
      */
-    public <T> Mono<T> firstOrRepeat(Claim claim, Supplier<Mono<T>> create, Supplier<Mono<T>> repeat) {
+    public <T> Mono<T> firstOrRepeat(Claim claim, Supplier<Mono<T>> create, Supplier<Mono<T>> stored) {
         if (!claim.first()) {
-            return Mono.defer(repeat).onErrorResume(RequestInProgress.class, inProgress -> takeOver(claim)
-                    .flatMap(taken -> firstOrRepeat(taken, create, repeat))
+            return awaitFirst(Mono.defer(stored)).onErrorResume(RequestInProgress.class, inProgress -> takeOver(claim)
+                    .flatMap(taken -> firstOrRepeat(taken, create, stored))
                     .switchIfEmpty(Mono.error(inProgress)));
         }
-        return Mono.defer(create).onErrorResume(e -> release(claim).onErrorResume(ignored -> Mono.empty()).then(Mono.error(e)));
+        return Mono.defer(create).onErrorResume(failure -> Mono.defer(stored)
+                .onErrorResume(unreadable -> Mono.error(failure))
+                .switchIfEmpty(Mono.defer(() -> release(claim).onErrorResume(ignored -> Mono.empty())
+                        .then(Mono.error(failure)))));
     }
 
     /**
@@ -165,7 +171,7 @@ public class IdempotencyKeys {
     }
 
     /** The resource of a repeat, waiting a little while the first request may still be storing it. */
-    public static <T> Mono<T> awaitFirst(Mono<T> lookUp) {
+    private static <T> Mono<T> awaitFirst(Mono<T> lookUp) {
         return Mono.defer(() -> lookUp)
                 // A companion that completes ends the Mono empty (the counted repeatWhenEmpty(50, ...) would end it
                 // with an IllegalStateException, answered 500, instead of the 409 below).

@@ -90,8 +90,7 @@ public class IntakeService {
                 .flatMap(screening -> keys.claim(draft.kind() + " " + signals.address(), idempotencyKey, request, id)
                         .flatMap(claim -> keys.firstOrRepeat(claim,
                                 () -> store(id, draft, organisationKey, announcement, screening),
-                                () -> IdempotencyKeys.awaitFirst(mongo.findById(claim.resourceId(), Enquiry.class))
-                                        .map(IntakeResult::of))));
+                                () -> mongo.findById(claim.resourceId(), Enquiry.class).map(IntakeResult::of))));
     }
 
     private Mono<IntakeResult> store(String id, EnquiryDraft draft, String organisationKey,
