@@ -3,7 +3,6 @@ package dev.courseline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,23 +23,16 @@ import tools.jackson.databind.JsonNode;
  * from those APIs and from the inbox.
  */
 @WithLocalStack
+@ExtendWith(SharedSystem.class)
 class UserJourneysIT {
 
     private static CourselineSystem system;
     private static Mailbox mailbox;
 
     @BeforeAll
-    static void launch() {
-        LocalStack stack = LocalStack.current();
-        system = CourselineSystem.launch(stack);
-        mailbox = new Mailbox(stack.inboxUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
+    static void useTheSharedSystem(CourselineSystem shared, Mailbox inbox) {
+        system = shared;
+        mailbox = inbox;
     }
 
     @Test

@@ -34,12 +34,15 @@ import tools.jackson.databind.JsonNode;
  * exactly one lead email and one acknowledgement (or one enrolment email), no seat sold twice, and nothing left unsent;
  * its figures go to {@code target/faults/<scenario>.md}. One launched system is shared: each scenario has its own
  * run, names and addresses, and starts by waiting for every service to be healthy, so none depends on another's order.
+ * The two-instance scenarios start their second instances themselves and stop them when they end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultScenariosIT {
 
     /** The notification service's {@code NOTIFICATION_DISPATCH_WORKERS} default: emails in flight at once. */
     private static final int DISPATCH_WORKERS = 8;
+    /** How many leads the two-instance scenario makes overdue. */
+    private static final int OVERDUE_LEADS = 5;
 
     private final FaultSettings settings = FaultSettings.current();
     private FaultSystem system;
@@ -324,6 +327,82 @@ class FaultScenariosIT {
         });
     }
 
+    @Test
+    void twoInstancesOneKilled() {
+        try (SecondInstances second = system.startSecondInstances(FaultSystem.SERVICES)) {
+            scenario("two-instances", "Two instances of each service, the load spread over both enquiry instances. "
+                    + OVERDUE_LEADS + " of the quote requests' leads are made overdue (their respond-by moved an hour "
+                    + "into the past) while both enquiry instances look for overdue leads every "
+                    + FaultSystem.OVERDUE_CHECK.toSeconds() + " s: each must be escalated once. Then the second "
+                    + "instance of each service is killed with SIGKILL (the notification one while emails are being "
+                    + "sent) and left down: the first instances take over its partitions, outbox and leased emails.",
+                    DISPATCH_WORKERS, List.of(system.url("enquiry", ""), second.url("enquiry", "")), (report, load) -> {
+                overdueLeadsEscalatedOnce(report, load);
+                awaitSending(report);
+                for (String service : List.of("notification", "enquiry", "catalogue")) {
+                    second.kill(service);
+                    report.event("the second " + service + " instance killed (SIGKILL), left down");
+                }
+                report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
+            });
+        }
+    }
+
+    @Test
+    void enrolmentCrowdOverTwoInstances() {
+        try (SecondInstances second = system.startSecondInstances(List.of("enquiry"))) {
+            scenario("enrolment-crowd", settings.crowd() + " learners enrolling at once on one run of "
+                    + settings.seats() + " seats, their requests taking turns between two enquiry instances, while "
+                    + "the steady load goes on: exactly " + settings.seats() + " confirmed, everyone else waitlisted, "
+                    + "each told once.", 0, List.of(system.url("enquiry", ""), second.url("enquiry", "")),
+                    (report, load) -> {
+                int before = load.acknowledged(LoadClient.Kind.ENROLMENT).size();
+                Instant sent = Instant.now();
+                load.burstOfEnrolments(settings.crowd());
+                report.event(settings.crowd() + " enrolments sent at once");
+                boolean answered = within(settings.recovery(),
+                        () -> load.acknowledged(LoadClient.Kind.ENROLMENT).size() >= before + settings.crowd());
+                double seconds = seconds(sent);
+                report.event(String.format(Locale.ROOT, "every enrolment of the crowd answered 2xx, %.1f s after "
+                        + "they were sent", seconds));
+                report.figure("the crowd answered in (s)", String.format(Locale.ROOT, "%.1f", seconds));
+                JsonNode roster = staff.roster(load.runId());
+                int confirmed = roster == null ? -1 : roster.path("confirmed").size();
+                report.figure("confirmed on the run right after the crowd (of " + settings.seats() + " seats)",
+                        confirmed);
+                if (!answered || confirmed != settings.seats()) {
+                    report.problem("the crowd was " + (answered ? "" : "not ") + "answered in time and the run has "
+                            + confirmed + " confirmed, not exactly " + settings.seats());
+                }
+            });
+        }
+    }
+
+    /**
+     * Makes the first {@link #OVERDUE_LEADS} acknowledged quote requests' leads overdue and checks that each is escalated
+     * exactly once, after every enquiry instance has had several turns at the overdue check.
+     */
+    private void overdueLeadsEscalatedOnce(ScenarioReport report, LoadClient load) {
+        List<LoadClient.Request> quotes = load.acknowledged(LoadClient.Kind.QUOTE).stream()
+                .map(LoadClient.Acknowledged::request).limit(OVERDUE_LEADS).toList();
+        long moved = new LeadDeadlines(system).dueBy(Instant.now().minus(Duration.ofHours(1)),
+                quotes.stream().map(LoadClient.Request::email).toList());
+        report.event(moved + " leads' respond-by moved an hour into the past");
+        List<String> organisations = quotes.stream().map(LoadClient.Request::organisation).toList();
+        boolean escalated = within(settings.recovery(),
+                () -> organisations.stream().allMatch(organisation -> verifier.inbox().overdueFor(organisation) >= 1));
+        report.event(escalated ? "every overdue lead escalated" : "not every overdue lead escalated in time");
+        keepLoading(load, FaultSystem.OVERDUE_CHECK.multipliedBy(3));
+        Inbox.Counts counts = verifier.inbox();
+        long once = organisations.stream().filter(organisation -> counts.overdueFor(organisation) == 1).count();
+        long more = organisations.stream().filter(organisation -> counts.overdueFor(organisation) > 1).count();
+        report.figure("overdue leads escalated once / more than once / never (of " + OVERDUE_LEADS + ")",
+                once + " / " + more + " / " + (organisations.size() - once - more));
+        if (moved != OVERDUE_LEADS || once != OVERDUE_LEADS) {
+            report.problem(moved + " leads made overdue, " + once + " escalated once, " + more + " more than once");
+        }
+    }
+
     private void serviceKilled(String scenario, String service, String description) {
         int repeatsAllowed = "notification".equals(service) ? settings.serviceKills() * DISPATCH_WORKERS : 0;
         scenario(scenario, description, repeatsAllowed, (report, load) -> {
@@ -359,19 +438,25 @@ class FaultScenariosIT {
         scenario(name, description, 0, fault);
     }
 
+    private void scenario(String name, String description, int repeatsAllowed, Fault fault) {
+        scenario(name, description, repeatsAllowed, List.of(system.url("enquiry", "")), fault);
+    }
+
     /**
      * {@code repeatsAllowed}: how many emails may reach the mail server a second time, with the same Message-ID,
      * because the notification service died after the server accepted them and before the store recorded it
-     * (at-least-once towards SMTP: at most one email per dispatch worker and kill).
+     * (at-least-once towards SMTP: at most one email per dispatch worker and kill). {@code enquiryUrls}: the enquiry
+     * instances the load is spread over.
      */
-    private void scenario(String name, String description, int repeatsAllowed, Fault fault) {
+    private void scenario(String name, String description, int repeatsAllowed, List<String> enquiryUrls,
+            Fault fault) {
         String tag = name.substring(0, Math.min(name.length(), 6)) + UUID.randomUUID().toString().substring(0, 6);
         String runId = staff.scheduledRun(settings.seats(), ThreadLocalRandom.current().nextInt(200, 600));
         await("enrolment to open run " + runId).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
                 .until(() -> staff.roster(runId) != null);
         ScenarioReport report = new ScenarioReport(name, description);
         Verifier.Figures figures;
-        try (LoadClient load = new LoadClient(system.url("enquiry", ""), tag, runId, settings.giveUpAfter())) {
+        try (LoadClient load = new LoadClient(enquiryUrls, tag, runId, settings.giveUpAfter())) {
             load.start(settings.quotesPerSecond(), settings.enrolmentsPerSecond());
             report.event("load started");
             keepLoading(load, settings.warmUp());

@@ -36,16 +36,20 @@ final class FaultSystem implements AutoCloseable {
     /** The notification service's dispatch lease in the suite (2 min by default). */
     static final Duration DISPATCH_LEASE = Duration.ofSeconds(15);
     static final List<String> SERVICES = List.of("catalogue", "enquiry", "notification");
+    /** How often each enquiry instance looks for overdue leads in the suite. */
+    static final Duration OVERDUE_CHECK = Duration.ofSeconds(2);
 
     private final LocalStack stack;
     private final ServiceGroup services;
     private final Supervisor supervisor;
     private final Map<String, ServiceProcess> byName = new HashMap<>();
+    private final Map<String, Integer> ports;
 
-    private FaultSystem(LocalStack stack, ServiceGroup services, Supervisor supervisor) {
+    private FaultSystem(LocalStack stack, ServiceGroup services, Supervisor supervisor, Map<String, Integer> ports) {
         this.stack = stack;
         this.services = services;
         this.supervisor = supervisor;
+        this.ports = Map.copyOf(ports);
         services.services().forEach(service -> byName.put(service.name(), service));
     }
 
@@ -64,48 +68,80 @@ final class FaultSystem implements AutoCloseable {
     }
 
     static FaultSystem launch(LocalStack stack) {
-        Path root = root();
-        Path logs = root.resolve("fault-tests/target/fault-logs");
         Map<String, Integer> ports = new HashMap<>();
         ServiceDefinition.COURSELINE.forEach(definition -> ports.put(definition.name(), Ports.freePort()));
-        List<ServiceProcess> processes = SERVICES.stream().map(ServiceDefinition::named).map(definition -> {
-            Map<String, String> environment = new HashMap<>(
-                    definition.environment(stack, "-faults", name -> "http://localhost:" + ports.get(name)));
-            // The verifier reads "nothing pending" from the gauges that need a store query; refreshed every 15 s by
-            // default, a stale zero could pass too early and a stale count keeps a scenario waiting for nothing.
-            environment.put("METRICS_REFRESH_INTERVAL", "1s");
-            // A SIGKILLed consumer keeps its partitions until the group's session timeout (45 s by default) runs out;
-            // only then does the restarted instance get them. 10 s keeps a kill scenario short.
-            environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_CONSUMERPROPERTIES_SESSION_TIMEOUT_MS", "10000");
-            if ("enquiry".equals(definition.name())) {
-                // All the load comes from this machine, from one address, faster than any person.
-                environment.putAll(LoadTestSettings.ENQUIRY);
-                // A key claimed by a request the kill cut short is taken over after this (60 s by default).
-                environment.put("ENQUIRY_IDEMPOTENCY_CLAIM_TIMEOUT", "15s");
-            }
-            if ("notification".equals(definition.name())) {
-                // A notification leased by a killed instance is swept up once its lease runs out: seconds rather than
-                // the default 2 min keep a kill scenario short; the dispatcher's rules are the same at any length.
-                environment.put("NOTIFICATION_DISPATCH_LEASE", DISPATCH_LEASE.toString());
-                environment.put("NOTIFICATION_DISPATCH_SWEEP_INTERVAL", "PT5S");
-                // After an outage an email waits for its next attempt, up to 5 min apart by default: at most 4 s here,
-                // with the attempts to match (15 by default), so the budget still outlasts every outage of the suite.
-                environment.put("NOTIFICATION_RETRY_MAX_DELAY", "PT4S");
-                environment.put("NOTIFICATION_RETRY_MAX_ATTEMPTS", "100");
-            }
-            Path jar = definition.executableJar(root).orElseThrow(() -> new IllegalStateException(
-                    "no runnable jar for " + definition.module() + "; the reactor builds it before this module"));
-            LogFile log = new LogFile(logs.resolve(definition.name() + ".log"));
-            return new ServiceProcess(definition.name(), jar, ports.get(definition.name()), environment, log::append);
-        }).toList();
+        List<ServiceProcess> processes = SERVICES.stream()
+                .map(service -> process(stack, service, service, ports.get(service), ports)).toList();
         ServiceGroup group = stack.closeFirst(new ServiceGroup(processes));
         group.start().awaitHealthy(START_TIMEOUT);
-        LogFile launcher = new LogFile(logs.resolve("launcher.log"));
+        LogFile launcher = new LogFile(logs().resolve("launcher.log"));
         // Restarts as the launcher's policy does, but never gives up within a run: a scenario kills on purpose.
         Supervisor supervisor = new Supervisor(processes, new Supervisor.Policy(Duration.ofSeconds(1),
                 Duration.ofSeconds(4), 100, Duration.ofMinutes(10), START_TIMEOUT),
-                name -> logs.resolve(name + ".log"), launcher::append, Clock.systemUTC()).watch();
-        return new FaultSystem(stack, group, supervisor);
+                name -> logs().resolve(name + ".log"), launcher::append, Clock.systemUTC()).watch();
+        return new FaultSystem(stack, group, supervisor, ports);
+    }
+
+    /**
+     * A second instance of each of {@code services}, as a second replica runs: the same settings, database and consumer
+     * group, its own port and log ({@code <service>-2.log}). It is not supervised, so that one killed stays down and
+     * the first instances must take over its partitions and leases. Returns once all are healthy.
+     */
+    SecondInstances startSecondInstances(List<String> services) {
+        List<ServiceProcess> processes = services.stream()
+                .map(service -> process(stack, service, service + "-2", Ports.freePort(), ports)).toList();
+        ServiceGroup group = stack.closeFirst(new ServiceGroup(processes));
+        try {
+            group.start().awaitHealthy(START_TIMEOUT);
+        } catch (RuntimeException e) {
+            group.close();
+            throw e;
+        }
+        return new SecondInstances(group);
+    }
+
+    /**
+     * One instance of {@code service} with the suite's settings, named {@code instance}; {@code ports} holds the first
+     * instances' ports, which every link points to (as a Service's address in front of its replicas would).
+     */
+    private static ServiceProcess process(LocalStack stack, String service, String instance, int port,
+            Map<String, Integer> ports) {
+        ServiceDefinition definition = ServiceDefinition.named(service);
+        Map<String, String> environment = new HashMap<>(
+                definition.environment(stack, "-faults", name -> "http://localhost:" + ports.get(name)));
+        // The verifier reads "nothing pending" from the gauges that need a store query; refreshed every 15 s by
+        // default, a stale zero could pass too early and a stale count keeps a scenario waiting for nothing.
+        environment.put("METRICS_REFRESH_INTERVAL", "1s");
+        // A SIGKILLed consumer keeps its partitions until the group's session timeout (45 s by default) runs out;
+        // only then does the restarted instance get them. 10 s keeps a kill scenario short.
+        environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_CONSUMERPROPERTIES_SESSION_TIMEOUT_MS", "10000");
+        if ("enquiry".equals(service)) {
+            // All the load comes from this machine, from one address, faster than any person.
+            environment.putAll(LoadTestSettings.ENQUIRY);
+            // A key claimed by a request the kill cut short is taken over after this (60 s by default).
+            environment.put("ENQUIRY_IDEMPOTENCY_CLAIM_TIMEOUT", "15s");
+            // A lead whose respond-by a scenario moved into the past is escalated within seconds (every minute by
+            // default), by whichever instance looks first.
+            environment.put("ENQUIRY_LEAD_OVERDUE_CHECK_INTERVAL", OVERDUE_CHECK.toString());
+        }
+        if ("notification".equals(service)) {
+            // A notification leased by a killed instance is swept up once its lease runs out: seconds rather than
+            // the default 2 min keep a kill scenario short; the dispatcher's rules are the same at any length.
+            environment.put("NOTIFICATION_DISPATCH_LEASE", DISPATCH_LEASE.toString());
+            environment.put("NOTIFICATION_DISPATCH_SWEEP_INTERVAL", "PT5S");
+            // After an outage an email waits for its next attempt, up to 5 min apart by default: at most 4 s here,
+            // with the attempts to match (15 by default), so the budget still outlasts every outage of the suite.
+            environment.put("NOTIFICATION_RETRY_MAX_DELAY", "PT4S");
+            environment.put("NOTIFICATION_RETRY_MAX_ATTEMPTS", "100");
+        }
+        Path jar = definition.executableJar(root()).orElseThrow(() -> new IllegalStateException(
+                "no runnable jar for " + definition.module() + "; the reactor builds it before this module"));
+        LogFile log = new LogFile(logs().resolve(instance + ".log"));
+        return new ServiceProcess(instance, jar, port, environment, log::append);
+    }
+
+    private static Path logs() {
+        return root().resolve("fault-tests/target/fault-logs");
     }
 
     private static Path root() {
@@ -127,13 +163,16 @@ final class FaultSystem implements AutoCloseable {
 
     /** SIGKILL, as the OOM killer or a crash ends a JVM: no shutdown hook, no graceful stop. Returns once it is gone. */
     void kill(String service) {
-        ServiceProcess process = byName.get(service);
+        kill(byName.get(service));
+    }
+
+    static void kill(ServiceProcess process) {
         long pid = process.pid();
         ChildProcesses.signal(pid, "KILL");
         try {
             process.onExit().get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException(service + " (pid " + pid + ") did not die after SIGKILL", e);
+            throw new IllegalStateException(process.name() + " (pid " + pid + ") did not die after SIGKILL", e);
         }
     }
 

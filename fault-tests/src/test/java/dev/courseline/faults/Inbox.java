@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * What the SMTP server received, read from the stack's GreenMail in this JVM: how many emails each address got, and
- * how many lead emails name each organisation (their subject is "New lead: organisation, programme ...").
+ * how many lead emails name each organisation (their subject is "New lead: organisation, programme ...") and how many
+ * escalations ("Overdue lead: organisation was due an answer by ...").
  */
 final class Inbox {
 
@@ -23,7 +24,7 @@ final class Inbox {
      * (same Message-ID) arrived again, by address and by the organisation a lead email names.
      */
     record Counts(Map<String, Set<String>> toAddress, Map<String, Set<String>> leadsFor,
-            Map<String, Integer> repeatsTo, Map<String, Integer> leadRepeatsFor) {
+            Map<String, Integer> repeatsTo, Map<String, Integer> leadRepeatsFor, Map<String, Set<String>> overdueFor) {
 
         /** Emails to the address that arrived again with a Message-ID already received. */
         int repeatsTo(String address) {
@@ -44,9 +45,16 @@ final class Inbox {
         int leadsFor(String organisation) {
             return leadsFor.getOrDefault(organisation, Set.of()).size();
         }
+
+        /** Distinct escalations of an overdue lead (by Message-ID) naming the organisation. */
+        int overdueFor(String organisation) {
+            return overdueFor.getOrDefault(organisation, Set.of()).size();
+        }
     }
 
     private static final String LEAD = "New lead: ";
+    private static final String OVERDUE = "Overdue lead: ";
+    private static final String OVERDUE_END = " was due an answer by ";
 
     private final GreenMail greenMail;
 
@@ -60,6 +68,7 @@ final class Inbox {
         Set<String> seen = new HashSet<>();
         Map<String, Integer> repeatsTo = new HashMap<>();
         Map<String, Integer> leadRepeats = new HashMap<>();
+        Map<String, Set<String>> overdue = new HashMap<>();
         // One stored copy per recipient; the faults' emails each have one recipient.
         for (MimeMessage message : greenMail.getReceivedMessages()) {
             try {
@@ -86,10 +95,14 @@ final class Inbox {
                         leadRepeats.merge(organisation, 1, Integer::sum);
                     }
                 }
+                if (subject != null && subject.startsWith(OVERDUE) && subject.contains(OVERDUE_END)) {
+                    String organisation = subject.substring(OVERDUE.length(), subject.indexOf(OVERDUE_END));
+                    overdue.computeIfAbsent(organisation, key -> new HashSet<>()).add(messageId);
+                }
             } catch (MessagingException e) {
                 throw new IllegalStateException("unreadable email in the inbox", e);
             }
         }
-        return new Counts(toAddress, leads, repeatsTo, leadRepeats);
+        return new Counts(toAddress, leads, repeatsTo, leadRepeats, overdue);
     }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends in-house quote requests and enrolments at a steady rate, as many people using the website at once would.
  * Each request has its own Idempotency-Key and its own email address (how its emails are found again), and is sent
  * again with the same key after a refused connection, a timeout, a 5xx, a 429 or a 409 (the key still in progress),
- * until it gets another answer or {@code giveUpAfter} has passed. Every request answered 2xx is recorded.
+ * until it gets another answer or {@code giveUpAfter} has passed. Every request answered 2xx is recorded. Given more
+ * than one enquiry instance, it takes turns between them, and a retry goes to the next one, as a load balancer would.
  */
 final class LoadClient implements AutoCloseable {
 
@@ -60,7 +61,7 @@ final class LoadClient implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final String enquiryUrl;
+    private final List<String> enquiryUrls;
     private final String tag;
     private final String runId;
     private final Duration giveUpAfter;
@@ -75,11 +76,12 @@ final class LoadClient implements AutoCloseable {
     private volatile double perSecond;
 
     /**
-     * @param tag   makes this scenario's keys, names and addresses its own
-     * @param runId the run enrolments go to; null for quote requests only
+     * @param enquiryUrls the enquiry instances' base URLs
+     * @param tag         makes this scenario's keys, names and addresses its own
+     * @param runId       the run enrolments go to; null for quote requests only
      */
-    LoadClient(String enquiryUrl, String tag, String runId, Duration giveUpAfter) {
-        this.enquiryUrl = enquiryUrl;
+    LoadClient(List<String> enquiryUrls, String tag, String runId, Duration giveUpAfter) {
+        this.enquiryUrls = List.copyOf(enquiryUrls);
         this.tag = tag;
         this.runId = runId;
         this.giveUpAfter = giveUpAfter;
@@ -119,6 +121,11 @@ final class LoadClient implements AutoCloseable {
     /** Whether every request sent has its final answer (or was given up). */
     boolean settled() {
         return inFlight.get() == 0;
+    }
+
+    /** The run its enrolments go to; null for quote requests only. */
+    String runId() {
+        return runId;
     }
 
     /** The requests a second this client sends, all kinds together. */
@@ -173,7 +180,7 @@ final class LoadClient implements AutoCloseable {
     }
 
     private void attempt(Request request, int attempt, long giveUpAt) {
-        http.sendAsync(httpRequest(request), HttpResponse.BodyHandlers.discarding())
+        http.sendAsync(httpRequest(request, attempt), HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> {
                     int status = failure == null ? response.statusCode() : -1;
                     if (status >= 200 && status < 300) {
@@ -194,7 +201,8 @@ final class LoadClient implements AutoCloseable {
                 });
     }
 
-    private HttpRequest httpRequest(Request request) {
+    private HttpRequest httpRequest(Request request, int attempt) {
+        String enquiryUrl = enquiryUrls.get((int) ((request.sequence() + attempt) % enquiryUrls.size()));
         boolean quote = request.kind() == Kind.QUOTE;
         String body = quote ? QUOTE.formatted(request.organisation(), request.email())
                 : ENROLMENT.formatted(runId, request.email());
