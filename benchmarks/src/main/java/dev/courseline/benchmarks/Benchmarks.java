@@ -22,7 +22,6 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-
     public static void main(String[] args) throws Exception {
         if (args.length != 1 || !List.of("intake", "lead-emails", "enrolments", "website").contains(args[0])) {
             System.err.println("usage: benchmarks/run.sh intake|lead-emails|enrolments|website [-Dconcurrency=32"

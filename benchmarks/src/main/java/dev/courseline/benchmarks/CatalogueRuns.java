@@ -48,7 +48,8 @@ final class CatalogueRuns {
         JsonNode draft = answer(staff("/api/admin/runs",
                 RUN.formatted(course, day.atTime(9, 0), day.atTime(17, 0), seats)), 201);
         String id = draft.path("id").asString();
-        answer(staff("/api/admin/runs/" + id + "/schedule", "{\"version\":" + draft.path("version").asLong() + "}"), 200);
+        answer(staff("/api/admin/runs/" + id + "/schedule", "{\"version\":" + draft.path("version").asLong() + "}"),
+                200);
         return id;
     }
 

@@ -16,7 +16,7 @@ final class ClosedLoop {
 
     /** Runs a warm-up whose figures are discarded, then the measured phase. */
     static LatencyRecorder.Phase run(String name, int concurrency, Duration warmUp, Duration measured,
-                                     Callable<Boolean> operation) throws InterruptedException {
+            Callable<Boolean> operation) throws InterruptedException {
         return run(name, concurrency, warmUp, measured, Duration.ZERO, operation);
     }
 
@@ -25,7 +25,7 @@ final class ClosedLoop {
      * reading a page before they open the next, rather than a load generator asking as fast as it is answered.
      */
     static LatencyRecorder.Phase run(String name, int concurrency, Duration warmUp, Duration measured, Duration think,
-                                     Callable<Boolean> operation) throws InterruptedException {
+            Callable<Boolean> operation) throws InterruptedException {
         LatencyRecorder recorder = new LatencyRecorder();
         runFor(concurrency, warmUp, think, operation, recorder);
         recorder.drain("warm-up", warmUp);
@@ -39,7 +39,7 @@ final class ClosedLoop {
     }
 
     private static void runFor(int concurrency, Duration duration, Duration think, Callable<Boolean> operation,
-                               LatencyRecorder recorder) throws InterruptedException {
+            LatencyRecorder recorder) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {

@@ -84,11 +84,12 @@ final class EnrolmentBenchmark {
             lines.add("Warm-up rounds (not counted), settled ms: " + warmUp.stream()
                     .map(round -> String.valueOf(round.settledMillis())).collect(Collectors.joining(", ")) + ".");
         }
-        measured.stream().filter(round -> round.errors() > 0).forEach(round ->
-                lines.add("Errors in round " + round.number() + ": " + round.errorCauses() + "."));
+        measured.stream().filter(round -> round.errors() > 0)
+                .forEach(round -> lines.add("Errors in round " + round.number() + ": " + round.errorCauses() + "."));
         List<Long> settled = measured.stream().map(Round::settledMillis).sorted().toList();
         if (!settled.isEmpty()) {
-            lines.add(String.format("Settled, from the first send to the last answer: min %d ms, median %d ms, max %d ms.",
+            lines.add(String.format(
+                    "Settled, from the first send to the last answer: min %d ms, median %d ms, max %d ms.",
                     settled.get(0), median(settled), settled.get(settled.size() - 1)));
         }
         boolean met = !settled.isEmpty() && settled.get(settled.size() - 1) < TARGET.toMillis()
@@ -136,7 +137,8 @@ final class EnrolmentBenchmark {
         for (CompletableFuture<Answer> future : answers) {
             Answer answer = future.join();
             if (answer.failure() != null) {
-                Throwable cause = answer.failure() instanceof CompletionException ? answer.failure().getCause()
+                Throwable cause = answer.failure() instanceof CompletionException
+                        ? answer.failure().getCause()
                         : answer.failure();
                 errorCauses.merge(cause.getClass().getSimpleName(), 1, Integer::sum);
             } else if (answer.response().statusCode() / 100 != 2) {
@@ -223,8 +225,8 @@ final class EnrolmentBenchmark {
 
     /** One measured round; {@code errors} counts requests answered other than 2xx, or not at all. */
     record Round(int number, int crowd, int seats, int confirmed, int waitlisted, int errors,
-                 long halfAnsweredMillis, long nineInTenAnsweredMillis, long settledMillis, String check,
-                 Map<String, Integer> errorCauses) {
+            long halfAnsweredMillis, long nineInTenAnsweredMillis, long settledMillis, String check,
+            Map<String, Integer> errorCauses) {
 
         boolean ok() {
             return check.equals("ok");

@@ -6,7 +6,7 @@ package dev.courseline.benchmarks;
  * and the issue's figure: 500 simultaneous enrolments for 20 seats.
  */
 record EnrolmentSettings(String catalogueUrl, String identityUrl, String enquiryUrl, String mongoUri, String course,
-                         int crowd, int seats, int rounds, int warmUpRounds) {
+        int crowd, int seats, int rounds, int warmUpRounds) {
 
     /** Takes the enquiry service and the store from {@code shared}, so both reports read the same properties. */
     static EnrolmentSettings fromSystemProperties(Settings shared) {
@@ -24,7 +24,7 @@ record EnrolmentSettings(String catalogueUrl, String identityUrl, String enquiry
 
     String describe() {
         return String.format("crowd %d, seats %d, rounds %d after %d warm-up, a fresh run of %s each, catalogue %s, "
-                        + "identity %s, enquiry %s, mongo %s",
+                + "identity %s, enquiry %s, mongo %s",
                 crowd, seats, rounds, warmUpRounds, course, catalogueUrl, identityUrl, enquiryUrl, mongoUri);
     }
 }

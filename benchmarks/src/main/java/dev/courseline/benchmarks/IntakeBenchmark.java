@@ -56,7 +56,8 @@ final class IntakeBenchmark {
             AtomicLong openSequence = new AtomicLong(1_000_000_000L);
             ProcessCpu.Snapshot before = processes.snapshot();
             LatencyRecorder.Phase half = OpenLoop.run(String.format("quote intake at half saturation (%.0f/s)",
-                    halfRate), halfRate, settings.duration(), ignored -> quotes.sendAsync(openSequence.getAndIncrement()));
+                    halfRate), halfRate, settings.duration(),
+                    ignored -> quotes.sendAsync(openSequence.getAndIncrement()));
             cpuTable(cpu, half, before, processes.snapshot());
             phases.add(half);
 
@@ -71,8 +72,8 @@ final class IntakeBenchmark {
             double enquiryMsPerQuote = saturated.msPerOperation(ENQUIRY);
             if (reference != null) {
                 lines.add(String.format("CPU per quote, saturated: enquiry-service %.2f ms, minimal-intake reference "
-                                + "%.2f ms; ratio **%.2f** (goal: 2.0 or less). The reference ran with the enquiry "
-                                + "service's JVM flags: `%s`.", enquiryMsPerQuote, referenceMsPerQuote,
+                        + "%.2f ms; ratio **%.2f** (goal: 2.0 or less). The reference ran with the enquiry "
+                        + "service's JVM flags: `%s`.", enquiryMsPerQuote, referenceMsPerQuote,
                         enquiryMsPerQuote / referenceMsPerQuote, String.join(" ", reference.flags())));
             }
             lines.add("");
@@ -88,7 +89,7 @@ final class IntakeBenchmark {
 
     /** A closed-loop phase after its warm-up (thrown away), with the CPU of each process over the measured part. */
     private static Measured closed(String name, Settings settings, ProcessCpu processes, List<String> cpu,
-                                   Callable<Boolean> operation) throws InterruptedException {
+            Callable<Boolean> operation) throws InterruptedException {
         ClosedLoop.run("warm-up", settings.concurrency(), Duration.ZERO, settings.warmUp(), operation);
         ProcessCpu.Snapshot before = processes.snapshot();
         LatencyRecorder.Phase phase = ClosedLoop.run(name, settings.concurrency(), Duration.ZERO,
@@ -99,9 +100,10 @@ final class IntakeBenchmark {
     }
 
     private static void cpuTable(List<String> cpu, LatencyRecorder.Phase phase, ProcessCpu.Snapshot before,
-                                 ProcessCpu.Snapshot after) {
+            ProcessCpu.Snapshot after) {
         cpu.add("");
-        cpu.add(phase.name().endsWith("/s)") ? phase.name() + ":"
+        cpu.add(phase.name().endsWith("/s)")
+                ? phase.name() + ":"
                 : String.format("%s (%.0f/s):", phase.name(), phase.perSecond()));
         cpu.add("");
         cpu.addAll(ProcessCpu.table(before, after, phase.operations()));

@@ -31,7 +31,7 @@ final class LatencyRecorder {
 
     /** The figures of one phase; latencies in milliseconds. */
     record Phase(String name, long operations, long errors, double seconds, double perSecond, double p50, double p90,
-                 double p99, double max) {
+            double p99, double max) {
 
         String row() {
             return String.format("| %s | %d | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f |", name, operations, errors,

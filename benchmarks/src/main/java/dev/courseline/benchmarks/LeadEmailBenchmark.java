@@ -38,7 +38,7 @@ final class LeadEmailBenchmark {
      * reader still walks); a new scan starts from the current state, so the query is simply asked again.
      */
     private static <T> T retried(Supplier<T> query) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 return query.get();
             } catch (MongoException e) {
@@ -60,7 +60,8 @@ final class LeadEmailBenchmark {
 
         Pattern sequenceInSubject = Pattern.compile(Pattern.quote(quotes.organisationPrefix()) + "(\\d+)");
         try (MongoClient mongo = MongoClients.create(settings.mongoUri())) {
-            MongoCollection<Document> notifications = mongo.getDatabase("courseline-notification").getCollection("notifications");
+            MongoCollection<Document> notifications = mongo.getDatabase("courseline-notification")
+                    .getCollection("notifications");
             var leadEmails = Filters.and(Filters.eq("kind", "LEAD_NOTIFICATION"),
                     Filters.regex("content.subject", Pattern.quote(quotes.organisationPrefix())));
             var sent = Filters.and(leadEmails, Filters.eq("status", "SENT"));
@@ -75,7 +76,8 @@ final class LeadEmailBenchmark {
             List<Document> sentLeadEmails = retried(() -> notifications.find(sent)
                     .projection(Projections.include("content.subject", "sentAt")).into(new ArrayList<>()));
             for (Document notification : sentLeadEmails) {
-                Matcher matcher = sequenceInSubject.matcher(notification.get("content", Document.class).getString("subject"));
+                Matcher matcher = sequenceInSubject
+                        .matcher(notification.get("content", Document.class).getString("subject"));
                 if (!matcher.find()) {
                     continue;
                 }
@@ -91,7 +93,8 @@ final class LeadEmailBenchmark {
             lines.add(LatencyRecorder.Phase.header());
             lines.add(requests.row());
             lines.add("");
-            lines.add("| lead emails accepted by the mail server | missing | sent twice | p50 ms | p90 ms | p99 ms | max ms |");
+            lines.add(
+                    "| lead emails accepted by the mail server | missing | sent twice | p50 ms | p90 ms | p99 ms | max ms |");
             lines.add("|---|---|---|---|---|---|---|");
             lines.add(String.format("| %d | %d | %d | %d | %d | %d | %d |", sentPerRequest.size(), missing, twice,
                     latency.getValueAtPercentile(50), latency.getValueAtPercentile(90),
@@ -120,7 +123,7 @@ final class LeadEmailBenchmark {
                 warmUpQuotes::sendAsync);
         Duration waited = Quiet.await(settings.mongoUri(), QUIET_AT_MOST);
         return String.format("Warm-up, not counted: %d quote requests at %.0f/s for %d s (%d refused, p99 %.0f ms), "
-                        + "then %d s until the notification service had no email left to send.",
+                + "then %d s until the notification service had no email left to send.",
                 warmUp.operations() + warmUp.errors(), settings.rate(), settings.warmUp().toSeconds(), warmUp.errors(),
                 warmUp.p99(), waited.toSeconds());
     }

@@ -67,8 +67,9 @@ public final class LeadInboxBenchmark {
             Map<String, String> tokens = Map.of("sam", token(http, settings, "sam"), "ada", token(http, settings,
                     "ada"));
 
-            report.add(String.format(Locale.ROOT, "Store: %,d enquiries, nearly all leads (%,d seeded by this run in %d s,"
-                    + " bulk inserts of 1,000).", leads, seeded, seeding.toSeconds()));
+            report.add(
+                    String.format(Locale.ROOT, "Store: %,d enquiries, nearly all leads (%,d seeded by this run in %d s,"
+                            + " bulk inserts of 1,000).", leads, seeded, seeding.toSeconds()));
             report.add("");
             report.add("`GET /api/leads`, one request at a time (target: p99 under " + (int) TARGET_MS + " ms):");
             report.add("");
@@ -121,7 +122,8 @@ public final class LeadInboxBenchmark {
 
     private static String measureApi(HttpClient http, LeadInboxSettings settings, String token, Filter filter)
             throws Exception {
-        URI uri = URI.create(settings.enquiryUrl() + "/api/leads" + (filter.query().isEmpty() ? ""
+        URI uri = URI.create(settings.enquiryUrl() + "/api/leads" + (filter.query().isEmpty()
+                ? ""
                 : "?" + encode(filter.query())));
         HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
                 .timeout(settings.timeout()).GET().build();

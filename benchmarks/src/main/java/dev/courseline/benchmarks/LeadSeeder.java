@@ -98,7 +98,7 @@ final class LeadSeeder {
         String organisation = ORGANISATION_PREFIX + "template " + UUID.randomUUID();
         String body = QuoteRequests.body(organisation, "seed-template-" + UUID.randomUUID());
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                        URI.create(settings.enquiryUrl() + "/api/enquiries/in-house-quotes"))
+                URI.create(settings.enquiryUrl() + "/api/enquiries/in-house-quotes"))
                 .header("Content-Type", "application/json").timeout(settings.timeout())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 202) {
@@ -156,7 +156,8 @@ final class LeadSeeder {
             int steps = 1 + random.nextInt(LATER_STATUSES.length);
             Instant at = received;
             for (int step = 0; step < steps; step++) {
-                String next = step == steps - 1 && steps >= 3 ? LATER_STATUSES[2 + random.nextInt(2)]
+                String next = step == steps - 1 && steps >= 3
+                        ? LATER_STATUSES[2 + random.nextInt(2)]
                         : LATER_STATUSES[step];
                 at = at.plus(Duration.ofHours(1 + random.nextInt(48)));
                 history.add(change(at, "sam", "status", status, next, "seeded step " + (step + 1)));

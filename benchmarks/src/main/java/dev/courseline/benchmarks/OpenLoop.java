@@ -17,7 +17,7 @@ final class OpenLoop {
 
     /** @param operation given the operation's sequence number, starts it and completes with its success */
     static LatencyRecorder.Phase run(String name, double perSecond, Duration duration,
-                                     LongFunction<CompletableFuture<Boolean>> operation) {
+            LongFunction<CompletableFuture<Boolean>> operation) {
         LatencyRecorder recorder = new LatencyRecorder();
         long interval = (long) (1_000_000_000L / perSecond);
         long total = (long) (perSecond * duration.toSeconds());

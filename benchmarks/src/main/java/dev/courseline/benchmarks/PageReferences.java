@@ -119,7 +119,8 @@ final class PageReferences {
         Map<String, String> attributes = new HashMap<>();
         Matcher attribute = ATTRIBUTE.matcher(text);
         while (attribute.find()) {
-            String value = attribute.group(2) != null ? attribute.group(2)
+            String value = attribute.group(2) != null
+                    ? attribute.group(2)
                     : attribute.group(3) != null ? attribute.group(3) : attribute.group(4);
             attributes.putIfAbsent(attribute.group(1).toLowerCase(Locale.ROOT), unescape(value));
         }

@@ -57,19 +57,20 @@ final class PageWeights {
 
         String text() throws IOException {
             byte[] plain = header("Content-Encoding").equalsIgnoreCase("gzip")
-                    ? new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes() : body;
+                    ? new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes()
+                    : body;
             return new String(plain, StandardCharsets.UTF_8);
         }
     }
 
     /** A sub-resource: its weight with and without gzip and how a browser may keep it. */
     record Resource(URI uri, int status, String contentType, String gzipEncoding, long gzipBytes, long plainBytes,
-                    String cacheControl) {
+            String cacheControl) {
     }
 
     /** A page: its HTML, its sub-resources and the references to other origins it holds. */
     record Weight(String path, int status, long htmlGzip, long htmlPlain, List<Resource> resources,
-                  List<URI> thirdParty, String html) {
+            List<URI> thirdParty, String html) {
 
         long gzipTotal() {
             return htmlGzip + resources.stream().mapToLong(Resource::gzipBytes).sum();

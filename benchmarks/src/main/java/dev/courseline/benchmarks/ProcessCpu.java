@@ -108,9 +108,9 @@ final class ProcessCpu {
                     idle += value;
                 }
             }
-            return new long[] {all - idle, all};
+            return new long[]{all - idle, all};
         } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
+            return new long[]{0, 0};
         }
     }
 }

@@ -60,7 +60,7 @@ final class QuoteRequests {
                         return CompletableFuture.completedFuture(response.statusCode() == 202);
                     }
                     return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(
-                                    retryAfter(response).toMillis(), TimeUnit.MILLISECONDS))
+                            retryAfter(response).toMillis(), TimeUnit.MILLISECONDS))
                             .thenCompose(ignored -> sendAsync(sequence, attempt + 1));
                 });
     }

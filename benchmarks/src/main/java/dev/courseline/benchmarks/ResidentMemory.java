@@ -40,7 +40,7 @@ final class ResidentMemory implements AutoCloseable {
             Processes.service(service).ifPresent(pid -> memory.pids.put(service, pid));
         }
         memory.pids.forEach((service, pid) -> residentKib(pid)
-                .ifPresent(kib -> memory.startPeakEnd.put(service, new long[] {kib, kib, kib})));
+                .ifPresent(kib -> memory.startPeakEnd.put(service, new long[]{kib, kib, kib})));
         memory.sampler.scheduleAtFixedRate(memory::sample, 500, 500, TimeUnit.MILLISECONDS);
         return memory;
     }

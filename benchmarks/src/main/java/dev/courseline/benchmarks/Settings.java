@@ -8,7 +8,7 @@ import java.time.Duration;
  * reference on {@code reference.port}.
  */
 record Settings(String enquiryUrl, String mongoUri, String kafka, int concurrency, Duration warmUp, Duration duration,
-                double rate, boolean reference, int referencePort) {
+        double rate, boolean reference, int referencePort) {
 
     static Settings fromSystemProperties() {
         return new Settings(

@@ -71,11 +71,11 @@ final class WebsiteBenchmark {
         if (settings.apis()) {
             String today = LocalDate.now(ZoneOffset.UTC).toString();
             List<String[]> calls = new ArrayList<>();
-            calls.add(new String[] {"catalogue GET /api/courses/" + settings.course(),
+            calls.add(new String[]{"catalogue GET /api/courses/" + settings.course(),
                     settings.catalogueUrl() + "/api/courses/" + settings.course()});
-            calls.add(new String[] {"catalogue GET /api/runs?course=" + settings.course(), settings.catalogueUrl()
+            calls.add(new String[]{"catalogue GET /api/runs?course=" + settings.course(), settings.catalogueUrl()
                     + "/api/runs?course=" + settings.course() + "&from=" + today + "&size=50"});
-            runId.ifPresent(id -> calls.add(new String[] {"enquiry GET /api/runs/{id}/seats",
+            runId.ifPresent(id -> calls.add(new String[]{"enquiry GET /api/runs/{id}/seats",
                     settings.enquiryUrl() + "/api/runs/" + id + "/seats"}));
             for (String[] call : calls) {
                 phases.add(measured(call[0], URI.create(call[1]), settings.apiDuration(), settings, visits,
@@ -105,7 +105,7 @@ final class WebsiteBenchmark {
         }
         // Little's law: in a closed loop the mean latency is the visitors over the throughput.
         lines.add(String.format("- With %d visitors in a closed loop the mean latency is %d / throughput, so a p99 "
-                        + "under %.0f ms needs more than %.0f pages a second whatever the code does per page.",
+                + "under %.0f ms needs more than %.0f pages a second whatever the code does per page.",
                 settings.concurrency(), settings.concurrency(), P99_TARGET_MS,
                 settings.concurrency() / (P99_TARGET_MS / 1000)));
         lines.add("");

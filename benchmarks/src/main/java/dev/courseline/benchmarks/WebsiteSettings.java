@@ -9,8 +9,8 @@ import java.util.List;
  * figure: 50 visitors at once, each asking for the next page as soon as the last one arrived.
  */
 record WebsiteSettings(String websiteUrl, String catalogueUrl, String enquiryUrl, String course, int concurrency,
-                       Duration warmUp, Duration settle, Duration duration, Duration single,
-                       boolean apis, Duration apiDuration, Duration think) {
+        Duration warmUp, Duration settle, Duration duration, Duration single,
+        boolean apis, Duration apiDuration, Duration think) {
 
     /** The public pages whose weight is measured; the enrolment form of the course's first run is added to them. */
     static final List<String> PUBLIC_PAGES = List.of("/", "/courses/pspo", "/courses/psm", "/in-house", "/membership",
@@ -34,8 +34,8 @@ record WebsiteSettings(String websiteUrl, String catalogueUrl, String enquiryUrl
 
     String describe() {
         return String.format("concurrency %d, warm-up %ds (both pages), then per phase %ds settling and %ds measured, "
-                        + "browsing visitors think %dms on average, single visitor %ds, course %s, API phases %s, "
-                        + "website %s, catalogue %s, enquiry %s",
+                + "browsing visitors think %dms on average, single visitor %ds, course %s, API phases %s, "
+                + "website %s, catalogue %s, enquiry %s",
                 concurrency, warmUp.toSeconds(), settle.toSeconds(), duration.toSeconds(), think.toMillis(),
                 single.toSeconds(), course,
                 apis ? apiDuration.toSeconds() + "s each" : "off", websiteUrl, catalogueUrl, enquiryUrl);

@@ -10,7 +10,7 @@ import java.util.Map;
  * else {@code /actuator}), and whether the probe groups and the health endpoint are switched on.
  */
 record Actuator(int port, String basePath, boolean probesEnabled, boolean healthExposed, List<String> livenessIncludes,
-                boolean prometheusExposed) {
+        boolean prometheusExposed) {
 
     /** {@code management.server.port} as a variable: a deployment moves the actuator to a port of its own. */
     static final String MANAGEMENT_PORT_VARIABLE = "MANAGEMENT_SERVER_PORT";

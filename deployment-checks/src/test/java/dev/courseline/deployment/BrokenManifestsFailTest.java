@@ -32,8 +32,8 @@ class BrokenManifestsFailTest {
         Rendered local = renderBroken("local", "k8s/base/enquiry-service.yaml",
                 "path: /actuator/health/readiness", "path: /actuator/health/ready");
 
-        assertThat(serviceViolations(local)).anyMatch(violation ->
-                violation.contains("enquiry-service readinessProbe asks /actuator/health/ready,"));
+        assertThat(serviceViolations(local)).anyMatch(
+                violation -> violation.contains("enquiry-service readinessProbe asks /actuator/health/ready,"));
     }
 
     @Test
@@ -42,16 +42,18 @@ class BrokenManifestsFailTest {
                 "              path: /actuator/health/liveness\n              port: management\n            periodSeconds: 10",
                 "              path: /actuator/health/liveness\n              port: http\n            periodSeconds: 10");
 
-        assertThat(serviceViolations(production)).contains("catalogue-service livenessProbe asks port http, not the actuator's port 8091");
+        assertThat(serviceViolations(production))
+                .contains("catalogue-service livenessProbe asks port http, not the actuator's port 8091");
     }
 
     @Test
     void aVariableTheServiceDoesNotReadFails() {
         Rendered local = renderBroken("local", "k8s/base/catalogue-service.yaml",
-                "  SERVER_PORT: \"8081\"", "  SERVER_PORT: \"8081\"\n  MONGO_URL: mongodb://mongodb:27017/courseline-catalogue");
+                "  SERVER_PORT: \"8081\"",
+                "  SERVER_PORT: \"8081\"\n  MONGO_URL: mongodb://mongodb:27017/courseline-catalogue");
 
-        assertThat(serviceViolations(local)).anyMatch(violation ->
-                violation.contains("catalogue-service sets MONGO_URL, which it never reads"));
+        assertThat(serviceViolations(local))
+                .anyMatch(violation -> violation.contains("catalogue-service sets MONGO_URL, which it never reads"));
     }
 
     @Test
@@ -59,8 +61,8 @@ class BrokenManifestsFailTest {
         Rendered local = renderBroken("local", "k8s/base/notification-service.yaml",
                 "containerPort: 8083", "containerPort: 8080");
 
-        assertThat(serviceViolations(local)).anyMatch(violation ->
-                violation.contains("notification-service exposes container port 8080, but the service listens on 8083"));
+        assertThat(serviceViolations(local)).anyMatch(violation -> violation
+                .contains("notification-service exposes container port 8080, but the service listens on 8083"));
     }
 
     @Test
@@ -68,8 +70,8 @@ class BrokenManifestsFailTest {
         Rendered production = renderBroken("production", "k8s/base/enquiry-service.yaml",
                 "  MANAGEMENT_SERVER_PORT: \"8092\"\n", "");
 
-        assertThat(MetricsAccessRules.check(production, ServiceContract.of("enquiry-service"))).anyMatch(violation ->
-                violation.startsWith("enquiry-service serves /actuator/prometheus on its HTTP port 8082"));
+        assertThat(MetricsAccessRules.check(production, ServiceContract.of("enquiry-service"))).anyMatch(
+                violation -> violation.startsWith("enquiry-service serves /actuator/prometheus on its HTTP port 8082"));
     }
 
     @Test
@@ -128,7 +130,8 @@ class BrokenManifestsFailTest {
 
         List<String> violations = new ArrayList<>();
         SERVICES.forEach(service -> violations.addAll(NetworkRules.forService(local, service)));
-        assertThat(violations).contains("website CATALOGUE_API_URL -> catalogue:8081: the overlay has no Service catalogue");
+        assertThat(violations)
+                .contains("website CATALOGUE_API_URL -> catalogue:8081: the overlay has no Service catalogue");
     }
 
     @Test
@@ -146,7 +149,8 @@ class BrokenManifestsFailTest {
                 "courseline.dev/unrouted-api-paths: ");
 
         assertThat(IngressRules.check(local, SERVICES))
-                .contains("Ingress/courseline routes /api/runs/x/seats to catalogue-service, but enquiry-service serves it");
+                .contains(
+                        "Ingress/courseline routes /api/runs/x/seats to catalogue-service, but enquiry-service serves it");
     }
 
     @Test
@@ -165,7 +169,8 @@ class BrokenManifestsFailTest {
                 "in-cluster Services.\n  WEBSITE_PUBLIC_URL: https://courseline.example");
 
         assertThat(IngressRules.check(production, SERVICES))
-                .contains("website WEBSITE_PUBLIC_URL=https://courseline.example is not a host of the Ingress [www.courseline.example]")
+                .contains(
+                        "website WEBSITE_PUBLIC_URL=https://courseline.example is not a host of the Ingress [www.courseline.example]")
                 .anyMatch(violation -> violation.startsWith("the services disagree on the website's address"));
     }
 
@@ -190,7 +195,8 @@ class BrokenManifestsFailTest {
     @Test
     void anOverlayThatDoesNotRenderFailsWithKubectlsOwnMessage() {
         copyManifests();
-        replace("k8s/overlays/local/kustomization.yaml", "  - namespace.yaml\n", "  - namespace.yaml\n  - missing.yaml\n");
+        replace("k8s/overlays/local/kustomization.yaml", "  - namespace.yaml\n",
+                "  - namespace.yaml\n  - missing.yaml\n");
 
         assertThatThrownBy(() -> Kustomize.renderNow(copy.resolve("k8s/overlays/local")))
                 .isInstanceOf(AssertionError.class)
@@ -203,7 +209,8 @@ class BrokenManifestsFailTest {
         String compose = Repository.read(Repository.path("docker-compose.yml"));
         int catalogue = compose.indexOf("\n  catalogue-service:");
         String broken = compose.substring(0, catalogue) + replaceOnce(compose.substring(catalogue),
-                "      mongodb:\n        condition: service_healthy", "      mongodb:\n        condition: service_started");
+                "      mongodb:\n        condition: service_healthy",
+                "      mongodb:\n        condition: service_started");
 
         assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD))
                 .contains("catalogue-service depends on mongodb with condition service_started, not service_healthy");
@@ -236,17 +243,19 @@ class BrokenManifestsFailTest {
         String broken = replaceOnce(compose, "      SMTP_HOST: mailpit", "      SMTP_SERVER: mailpit");
 
         assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD)).contains(
-                "notification-service sets SMTP_SERVER, which it never reads (" + ServiceContract.of("notification-service").source() + ")",
+                "notification-service sets SMTP_SERVER, which it never reads ("
+                        + ServiceContract.of("notification-service").source() + ")",
                 "notification-service does not set SMTP_HOST, whose default (localhost) is wrong in a container");
     }
 
     @Test
     void composeGivingAServiceJvmFlagsOfItsOwnFails() {
         String compose = Repository.read(Repository.path("docker-compose.yml"));
-        String broken = replaceOnce(compose, "      SMTP_HOST: mailpit", "      SMTP_HOST: mailpit\n      JAVA_TOOL_OPTIONS: -Xmx512m");
+        String broken = replaceOnce(compose, "      SMTP_HOST: mailpit",
+                "      SMTP_HOST: mailpit\n      JAVA_TOOL_OPTIONS: -Xmx512m");
 
-        assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD)).anyMatch(violation ->
-                violation.startsWith("notification-service sets JAVA_TOOL_OPTIONS=-Xmx512m: the image already runs"));
+        assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD)).anyMatch(violation -> violation
+                .startsWith("notification-service sets JAVA_TOOL_OPTIONS=-Xmx512m: the image already runs"));
     }
 
     @Test
@@ -254,8 +263,8 @@ class BrokenManifestsFailTest {
         Rendered production = renderBroken("production", "k8s/base/catalogue-service.yaml",
                 "  SERVER_PORT: \"8081\"", "  SERVER_PORT: \"8081\"\n  JDK_JAVA_OPTIONS: -XX:MaxRAMPercentage=75");
 
-        assertThat(serviceViolations(production)).anyMatch(violation ->
-                violation.startsWith("catalogue-service sets JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=75: the image already runs"));
+        assertThat(serviceViolations(production)).anyMatch(violation -> violation
+                .startsWith("catalogue-service sets JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=75: the image already runs"));
     }
 
     @Test
@@ -263,8 +272,9 @@ class BrokenManifestsFailTest {
         String compose = Repository.read(Repository.path("docker-compose.yml"));
         String broken = replaceOnce(compose, "INTERNAL://kafka:19092", "INTERNAL://localhost:19092");
 
-        assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD)).anyMatch(violation ->
-                violation.startsWith("enquiry-service bootstraps from kafka:19092, but kafka advertises [localhost:19092, localhost:9092]"));
+        assertThat(ComposeRules.check(ComposeRules.parse(broken), SERVICES, BUILD))
+                .anyMatch(violation -> violation.startsWith(
+                        "enquiry-service bootstraps from kafka:19092, but kafka advertises [localhost:19092, localhost:9092]"));
     }
 
     @Test
@@ -279,10 +289,12 @@ class BrokenManifestsFailTest {
     @Test
     void aRealmWhoseWebsiteClientDoesNotReturnToTheWebsiteFails() {
         String realm = Repository.read(DevelopmentRealm.FILE);
-        String broken = replaceOnce(realm, "\"http://localhost:8080/login/oauth2/code/courseline\"", "\"http://localhost:8080/*\"");
+        String broken = replaceOnce(realm, "\"http://localhost:8080/login/oauth2/code/courseline\"",
+                "\"http://localhost:8080/*\"");
 
-        assertThat(DevelopmentRealm.parse(broken).websiteClientViolations(ServiceContract.of(IngressRules.WEBSITE))).contains(
-                "courseline-website accepts no redirect to http://localhost:8080/login/oauth2/code/…, so sign-in ends on Keycloak's error page");
+        assertThat(DevelopmentRealm.parse(broken).websiteClientViolations(ServiceContract.of(IngressRules.WEBSITE)))
+                .contains(
+                        "courseline-website accepts no redirect to http://localhost:8080/login/oauth2/code/…, so sign-in ends on Keycloak's error page");
     }
 
     private List<String> serviceViolations(Rendered rendered) {

@@ -24,8 +24,8 @@ import org.w3c.dom.NodeList;
  *                           module order: the modules that ship as an image, which are what gets deployed
  */
 record BuildFacts(String projectVersion, String javaRelease, String baseImage, String targetImage, String user,
-                  List<String> jvmFlags, Map<String, String> imageEnvironment, List<String> jibJvmFlags,
-                  Map<String, Integer> imagePortByService) {
+        List<String> jvmFlags, Map<String, String> imageEnvironment, List<String> jibJvmFlags,
+        Map<String, Integer> imagePortByService) {
 
     /** The root pom property that holds the services' JVM flags. */
     static final String JVM_FLAGS_PROPERTY = "courseline.jvm.flags";
@@ -45,15 +45,17 @@ record BuildFacts(String projectVersion, String javaRelease, String baseImage, S
         }
         Map<String, String> environment = new LinkedHashMap<>();
         Element environmentElement = child(container, "environment");
-        for (Node node = environmentElement == null ? null : environmentElement.getFirstChild(); node != null;
-             node = node.getNextSibling()) {
+        for (Node node = environmentElement == null
+                ? null
+                : environmentElement.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element variable) {
                 environment.put(variable.getTagName(), variable.getTextContent().trim());
             }
         }
         String flagsProperty = text(child(project, "properties"), JVM_FLAGS_PROPERTY);
         List<String> jvmFlags = flagsProperty == null || flagsProperty.isBlank()
-                ? List.of() : List.of(flagsProperty.trim().split("\\s+"));
+                ? List.of()
+                : List.of(flagsProperty.trim().split("\\s+"));
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (Element module : children(child(project, "modules"), "module")) {
             String service = module.getTextContent().trim();
@@ -70,7 +72,8 @@ record BuildFacts(String projectVersion, String javaRelease, String baseImage, S
 
     /** The image name the build gives a service: {@code courseline/<artifactId>} (no tag). */
     String imageRepositoryOf(String service) {
-        String image = targetImage.replace("${project.artifactId}", service).replace("${project.version}", projectVersion);
+        String image = targetImage.replace("${project.artifactId}", service).replace("${project.version}",
+                projectVersion);
         return image.substring(0, image.lastIndexOf(':'));
     }
 

@@ -42,9 +42,11 @@ final class ClusterRules {
             if (configMap != null) {
                 Optional<KubeObject> found = rendered.find("ConfigMap", configMap);
                 if (found.isEmpty()) {
-                    problems.add("takes its settings from ConfigMap " + configMap + ", which the overlay does not have");
+                    problems.add(
+                            "takes its settings from ConfigMap " + configMap + ", which the overlay does not have");
                 } else {
-                    Tree.mapAt(found.get().body(), "data").forEach((key, value) -> settings.put(key, String.valueOf(value)));
+                    Tree.mapAt(found.get().body(), "data")
+                            .forEach((key, value) -> settings.put(key, String.valueOf(value)));
                 }
             }
             if (Tree.at(source, "secretRef") != null) {
@@ -145,11 +147,12 @@ final class ClusterRules {
         Map<String, String> settings = settingsOf(rendered, container, problems);
         problems.forEach(problem -> violations.add(name + " " + problem));
         settings.keySet().stream().filter(variable -> !service.reads(variable))
-                .filter(variable -> !JvmFlagRules.VARIABLES.contains(variable)).forEach(variable ->
-                violations.add(name + " sets " + variable + ", which it never reads (" + service.source() + ")"));
+                .filter(variable -> !JvmFlagRules.VARIABLES.contains(variable)).forEach(variable -> violations
+                        .add(name + " sets " + variable + ", which it never reads (" + service.source() + ")"));
         violations.addAll(JvmFlagRules.check(name, settings, Tree.at(container, "command"), build));
-        service.requiredInContainers().stream().filter(variable -> !settings.containsKey(variable)).forEach(variable ->
-                violations.add(name + " does not set " + variable + ", whose default (localhost) is wrong in a pod"));
+        service.requiredInContainers().stream().filter(variable -> !settings.containsKey(variable))
+                .forEach(variable -> violations
+                        .add(name + " does not set " + variable + ", whose default (localhost) is wrong in a pod"));
         String serverPort = settings.get("SERVER_PORT");
         if (serverPort != null && containerPort != null && !serverPort.equals(String.valueOf(containerPort))) {
             violations.add(name + " sets SERVER_PORT=" + serverPort + " but exposes container port " + containerPort);
@@ -179,7 +182,7 @@ final class ClusterRules {
     }
 
     private void checkProbe(String name, Map<String, Object> container, String probe, List<String> paths,
-                            int actuatorPort, boolean required) {
+            int actuatorPort, boolean required) {
         Object definition = Tree.at(container, probe);
         if (definition == null) {
             if (required) {
@@ -201,10 +204,12 @@ final class ClusterRules {
     private void checkSecurity(String name, Map<String, Object> pod, Map<String, Object> container) {
         Object podContext = Tree.at(pod, "securityContext");
         Object containerContext = Tree.at(container, "securityContext");
-        if (!Boolean.TRUE.equals(firstNonNull(Tree.at(containerContext, "runAsNonRoot"), Tree.at(podContext, "runAsNonRoot")))) {
+        if (!Boolean.TRUE
+                .equals(firstNonNull(Tree.at(containerContext, "runAsNonRoot"), Tree.at(podContext, "runAsNonRoot")))) {
             violations.add(name + " may run as root (runAsNonRoot is not true)");
         }
-        String user = Objects.toString(firstNonNull(Tree.at(containerContext, "runAsUser"), Tree.at(podContext, "runAsUser")), null);
+        String user = Objects
+                .toString(firstNonNull(Tree.at(containerContext, "runAsUser"), Tree.at(podContext, "runAsUser")), null);
         if (user == null || "0".equals(user) || !user.equals(String.valueOf(build.userId()))) {
             violations.add(name + " runs as user " + user + ", not the image's non-root user " + build.userId());
         }
@@ -223,15 +228,17 @@ final class ClusterRules {
         if (!Tree.listAt(containerContext, "capabilities", "add").isEmpty()) {
             violations.add(name + " adds Linux capabilities " + Tree.listAt(containerContext, "capabilities", "add"));
         }
-        Object seccomp = firstNonNull(Tree.text(containerContext, "seccompProfile", "type"), Tree.text(podContext, "seccompProfile", "type"));
+        Object seccomp = firstNonNull(Tree.text(containerContext, "seccompProfile", "type"),
+                Tree.text(podContext, "seccompProfile", "type"));
         if (!"RuntimeDefault".equals(seccomp) && !"Localhost".equals(seccomp)) {
             violations.add(name + " has no seccomp profile (RuntimeDefault)");
         }
         boolean writableTmp = Tree.listAt(container, "volumeMounts").stream()
                 .filter(mount -> "/tmp".equals(Tree.text(mount, "mountPath")))
                 .map(mount -> Tree.text(mount, "name"))
-                .anyMatch(volume -> Tree.listAt(pod, "volumes").stream().anyMatch(candidate ->
-                        volume.equals(Tree.text(candidate, "name")) && Tree.at(candidate, "emptyDir") != null));
+                .anyMatch(volume -> Tree.listAt(pod, "volumes").stream()
+                        .anyMatch(candidate -> volume.equals(Tree.text(candidate, "name"))
+                                && Tree.at(candidate, "emptyDir") != null));
         if (!writableTmp) {
             violations.add(name + " has no emptyDir at /tmp, which the JVM needs with a read-only root filesystem");
         }
@@ -280,12 +287,14 @@ final class ClusterRules {
         String grace = Tree.text(pod, "terminationGracePeriodSeconds");
         int graceSeconds = grace == null ? 30 : Integer.parseInt(grace);
         if (graceSeconds < delay + SPRING_SHUTDOWN_PHASE_SECONDS) {
-            violations.add(name + " is killed after " + graceSeconds + " s, before its " + delay + " s preStop pause and "
-                    + SPRING_SHUTDOWN_PHASE_SECONDS + " s graceful shutdown are over");
+            violations
+                    .add(name + " is killed after " + graceSeconds + " s, before its " + delay + " s preStop pause and "
+                            + SPRING_SHUTDOWN_PHASE_SECONDS + " s graceful shutdown are over");
         }
     }
 
-    private void checkService(String name, KubeObject deployment, Map<String, Object> container, Integer containerPort) {
+    private void checkService(String name, KubeObject deployment, Map<String, Object> container,
+            Integer containerPort) {
         Optional<KubeObject> service = rendered.find("Service", name);
         if (service.isEmpty()) {
             violations.add("has no Service " + name);
@@ -295,10 +304,12 @@ final class ClusterRules {
             violations.add("Service " + name + " does not select the pods of Deployment " + name);
         }
         boolean reachesContainer = Tree.listAt(service.get().body(), "spec", "ports").stream()
-                .map(port -> resolvePort(container, Objects.toString(Tree.text(port, "targetPort"), Tree.text(port, "port"))))
+                .map(port -> resolvePort(container,
+                        Objects.toString(Tree.text(port, "targetPort"), Tree.text(port, "port"))))
                 .anyMatch(port -> port != null && port.equals(containerPort));
         if (!reachesContainer) {
-            violations.add("Service " + name + " sends traffic to no port the container listens on (" + containerPort + ")");
+            violations.add(
+                    "Service " + name + " sends traffic to no port the container listens on (" + containerPort + ")");
         }
     }
 

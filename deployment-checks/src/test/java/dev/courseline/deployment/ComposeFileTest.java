@@ -19,7 +19,8 @@ class ComposeFileTest {
 
     @Test
     void runsTheSameInfrastructureImagesAsTheLocalCluster() {
-        var services = Tree.mapAt(ComposeRules.parse(Repository.read(Repository.path("docker-compose.yml"))), "services");
+        var services = Tree.mapAt(ComposeRules.parse(Repository.read(Repository.path("docker-compose.yml"))),
+                "services");
         Rendered local = Kustomize.render(Repository.path("k8s/overlays/local"));
 
         for (String infrastructure : List.of("kafka", "mongodb", "mailpit", "keycloak")) {

@@ -53,7 +53,8 @@ final class ComposeRules {
                 }
                 String owner = owners.putIfAbsent(hostPort, name);
                 if (owner != null) {
-                    violations.add(name + " publishes host port " + hostPort + ", which " + owner + " publishes already");
+                    violations
+                            .add(name + " publishes host port " + hostPort + ", which " + owner + " publishes already");
                 }
             }
         });
@@ -72,19 +73,23 @@ final class ComposeRules {
             }
         });
         if (new TreeSet<>(addresses.values()).size() > 1) {
-            violations.add("the services disagree on the website's address: " + IngressRules.PUBLIC_URL + " " + addresses);
+            violations.add(
+                    "the services disagree on the website's address: " + IngressRules.PUBLIC_URL + " " + addresses);
         }
         String website = addresses.get(IngressRules.WEBSITE);
         if (website == null) {
-            violations.add(IngressRules.WEBSITE + " is not told its own public address (" + IngressRules.PUBLIC_URL + ")");
+            violations.add(
+                    IngressRules.WEBSITE + " is not told its own public address (" + IngressRules.PUBLIC_URL + ")");
             return;
         }
         URI uri = URI.create(website);
         Set<String> published = new TreeSet<>();
         Tree.listAt(service(IngressRules.WEBSITE), "ports").forEach(entry -> published.add(hostPort(entry)));
-        if (!List.of("localhost", "127.0.0.1").contains(uri.getHost()) || !published.contains(String.valueOf(uri.getPort()))) {
-            violations.add(IngressRules.WEBSITE + " is told it is at " + website + ", but it is published on host port(s) "
-                    + published);
+        if (!List.of("localhost", "127.0.0.1").contains(uri.getHost())
+                || !published.contains(String.valueOf(uri.getPort()))) {
+            violations.add(
+                    IngressRules.WEBSITE + " is told it is at " + website + ", but it is published on host port(s) "
+                            + published);
         }
     }
 
@@ -123,7 +128,8 @@ final class ComposeRules {
     private void checkEveryService(String name, Object definition) {
         Map<String, Object> service = Tree.map(definition);
         List<Object> test = Tree.listAt(service, "healthcheck", "test");
-        if (test.isEmpty() || "NONE".equals(test.get(0)) || Boolean.TRUE.equals(Tree.at(service, "healthcheck", "disable"))) {
+        if (test.isEmpty() || "NONE".equals(test.get(0))
+                || Boolean.TRUE.equals(Tree.at(service, "healthcheck", "disable"))) {
             violations.add(name + " has no health check");
         }
         if (service.get("mem_limit") == null && Tree.text(service, "deploy", "resources", "limits", "memory") == null) {
@@ -131,14 +137,16 @@ final class ComposeRules {
         }
         Object dependsOn = service.get("depends_on");
         if (dependsOn instanceof List<?>) {
-            violations.add(name + " depends_on without condition: service_healthy, so it starts before its dependencies are ready");
+            violations.add(name
+                    + " depends_on without condition: service_healthy, so it starts before its dependencies are ready");
         }
         Tree.map(dependsOn).forEach((dependency, condition) -> {
             if (!services.containsKey(dependency)) {
                 violations.add(name + " depends on " + dependency + ", which is not a service");
             } else if (!"service_healthy".equals(Tree.text(condition, "condition"))) {
-                violations.add(name + " depends on " + dependency + " with condition " + Tree.text(condition, "condition")
-                        + ", not service_healthy");
+                violations
+                        .add(name + " depends on " + dependency + " with condition " + Tree.text(condition, "condition")
+                                + ", not service_healthy");
             }
         });
     }
@@ -154,12 +162,14 @@ final class ComposeRules {
         String image = String.valueOf(service.get("image"));
         if (!image.equals(expectedImage + ":" + build.imageTag())
                 && !image.matches("\\Q" + expectedImage + ":${\\E[A-Z_]+:-\\Q" + build.imageTag() + "}\\E")) {
-            violations.add(name + " runs image " + image + ", but the build makes " + expectedImage + ":" + build.imageTag());
+            violations.add(
+                    name + " runs image " + image + ", but the build makes " + expectedImage + ":" + build.imageTag());
         }
         if (!publishedContainerPorts(service).contains(contract.port())) {
             violations.add(name + " publishes " + Tree.listAt(service, "ports") + ", not its port " + contract.port());
         }
-        String healthcheck = String.join(" ", Tree.listAt(service, "healthcheck", "test").stream().map(String::valueOf).toList());
+        String healthcheck = String.join(" ",
+                Tree.listAt(service, "healthcheck", "test").stream().map(String::valueOf).toList());
         Actuator actuator = contract.actuator();
         if (!healthcheck.contains(actuator.readiness()) || !healthcheck.contains("/" + actuator.port() + " ")) {
             violations.add(name + " health check does not ask " + actuator.readiness() + " on port " + actuator.port());
@@ -177,11 +187,12 @@ final class ComposeRules {
         String name = contract.name();
         Map<String, String> settings = environment(service);
         settings.keySet().stream().filter(variable -> !contract.reads(variable))
-                .filter(variable -> !JvmFlagRules.VARIABLES.contains(variable)).forEach(variable ->
-                violations.add(name + " sets " + variable + ", which it never reads (" + contract.source() + ")"));
+                .filter(variable -> !JvmFlagRules.VARIABLES.contains(variable)).forEach(variable -> violations
+                        .add(name + " sets " + variable + ", which it never reads (" + contract.source() + ")"));
         violations.addAll(JvmFlagRules.check(name, settings, service.get("entrypoint"), build));
-        contract.requiredInContainers().stream().filter(variable -> !settings.containsKey(variable)).forEach(variable ->
-                violations.add(name + " does not set " + variable + ", whose default (localhost) is wrong in a container"));
+        contract.requiredInContainers().stream().filter(variable -> !settings.containsKey(variable))
+                .forEach(variable -> violations.add(
+                        name + " does not set " + variable + ", whose default (localhost) is wrong in a container"));
         String serverPort = settings.get("SERVER_PORT");
         if (serverPort != null && !serverPort.equals(String.valueOf(contract.port()))) {
             violations.add(name + " sets SERVER_PORT=" + serverPort + ", not " + contract.port());
@@ -191,7 +202,8 @@ final class ComposeRules {
         if (database != null && contract.database() != null && !database.equals(contract.database())) {
             violations.add(name + " uses database " + database + ", not its own " + contract.database());
         }
-        if (mongoUri != null && mongoUri.contains("replicaSet=") && !mongoUri.contains("replicaSet=" + replicaSetName())) {
+        if (mongoUri != null && mongoUri.contains("replicaSet=")
+                && !mongoUri.contains("replicaSet=" + replicaSetName())) {
             violations.add(name + " names a replica set other than mongodb's " + replicaSetName());
         }
         Set<String> dependencies = Tree.mapAt(service, "depends_on").keySet();
@@ -202,7 +214,8 @@ final class ComposeRules {
                 violations.add(name + " " + endpoint + ": " + endpoint.host() + " listens on "
                         + listeningPorts(service(endpoint.host())) + " only");
             } else if (!dependencies.contains(endpoint.host())) {
-                violations.add(name + " " + endpoint + ": " + name + " does not wait for " + endpoint.host() + " (depends_on)");
+                violations.add(name + " " + endpoint + ": " + name + " does not wait for " + endpoint.host()
+                        + " (depends_on)");
             }
         }
         String bootstrap = settings.get("KAFKA_BOOTSTRAP_SERVERS");
@@ -211,12 +224,14 @@ final class ComposeRules {
             violations.add(name + " bootstraps from " + bootstrap + ", but kafka advertises " + advertised
                     + ", so the client is sent to an address it cannot use");
         }
-        String keycloakIssuer = environment(service("keycloak")).get("KC_HOSTNAME") + "/realms/" + DevelopmentRealm.load().name();
+        String keycloakIssuer = environment(service("keycloak")).get("KC_HOSTNAME") + "/realms/"
+                + DevelopmentRealm.load().name();
         for (String variable : ISSUERS) {
             String issuer = settings.get(variable);
             if (issuer != null && !issuer.equals(keycloakIssuer)) {
-                violations.add(name + " expects tokens from " + issuer + " (" + variable + "), but Keycloak issues them as "
-                        + keycloakIssuer);
+                violations.add(
+                        name + " expects tokens from " + issuer + " (" + variable + "), but Keycloak issues them as "
+                                + keycloakIssuer);
             }
         }
     }
@@ -236,7 +251,8 @@ final class ComposeRules {
         if (listeners == null) {
             return List.of();
         }
-        return Arrays.stream(listeners.split(",")).map(listener -> listener.substring(listener.indexOf("://") + 3)).toList();
+        return Arrays.stream(listeners.split(",")).map(listener -> listener.substring(listener.indexOf("://") + 3))
+                .toList();
     }
 
     /** Both compose forms: a map, or a list of NAME=value. */
@@ -249,7 +265,8 @@ final class ComposeRules {
                 settings.put(parts[0], parts.length > 1 ? parts[1] : null);
             }
         } else {
-            Tree.map(environment).forEach((key, value) -> settings.put(key, value == null ? null : String.valueOf(value)));
+            Tree.map(environment)
+                    .forEach((key, value) -> settings.put(key, value == null ? null : String.valueOf(value)));
         }
         return settings;
     }

@@ -23,7 +23,8 @@ class ContainerImageTest {
         assertThat(build.user()).matches("\\d+:\\d+");
         assertThat(build.userId()).isPositive();
         // The images carry the root pom's flags, and Jib keeps no second list of its own.
-        assertThat(build.imageEnvironment()).containsEntry("JDK_JAVA_OPTIONS", "${" + BuildFacts.JVM_FLAGS_PROPERTY + "}");
+        assertThat(build.imageEnvironment()).containsEntry("JDK_JAVA_OPTIONS",
+                "${" + BuildFacts.JVM_FLAGS_PROPERTY + "}");
         assertThat(build.jibJvmFlags()).isEmpty();
         assertThat(build.jvmFlags()).isNotEmpty().allMatch(flag -> flag.startsWith("-"))
                 .anyMatch(flag -> flag.startsWith("-Xmx"));
@@ -34,7 +35,8 @@ class ContainerImageTest {
         String resource = "local-stack/src/main/resources-filtered/dev/courseline/localstack/launcher/service-jvm-flags.txt";
         // Spring Boot's parent filters resources with @...@ delimiters (local-stack's ServiceProcessFlagsTest reads
         // the filtered result).
-        assertThat(Repository.read(Repository.path(resource)).trim()).isEqualTo("@" + BuildFacts.JVM_FLAGS_PROPERTY + "@");
+        assertThat(Repository.read(Repository.path(resource)).trim())
+                .isEqualTo("@" + BuildFacts.JVM_FLAGS_PROPERTY + "@");
         assertThat(Repository.read(Repository.path("local-stack/pom.xml")))
                 .containsPattern("<directory>src/main/resources-filtered</directory>\\s*<filtering>true</filtering>");
     }

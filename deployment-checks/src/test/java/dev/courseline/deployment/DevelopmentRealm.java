@@ -20,8 +20,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 record DevelopmentRealm(Map<String, Object> realm) {
 
     static final Path FILE = Repository.path("k8s/components/dev-identity/courseline-realm.json");
-    private static final Pattern CONVENTIONS_USER =
-            Pattern.compile("(?m)^\\|\\s*`([a-z]+)`\\s*\\|\\s*`([A-Z_]+)`\\s*\\|\\s*(?:`([a-z]+)`)?\\s*\\|");
+    private static final Pattern CONVENTIONS_USER = Pattern
+            .compile("(?m)^\\|\\s*`([a-z]+)`\\s*\\|\\s*`([A-Z_]+)`\\s*\\|\\s*(?:`([a-z]+)`)?\\s*\\|");
 
     /** A staff user as docs/conventions.md defines it; team is null for users outside sales. */
     record StaffUser(String username, String role, String team) {
@@ -50,7 +50,8 @@ record DevelopmentRealm(Map<String, Object> realm) {
 
     List<String> violations(List<StaffUser> staff) {
         List<String> violations = new ArrayList<>();
-        List<String> realmRoles = Tree.listAt(realm, "roles", "realm").stream().map(role -> Tree.text(role, "name")).toList();
+        List<String> realmRoles = Tree.listAt(realm, "roles", "realm").stream().map(role -> Tree.text(role, "name"))
+                .toList();
         for (StaffUser expected : staff) {
             Optional<Object> user = Tree.listAt(realm, "users").stream()
                     .filter(candidate -> expected.username().equals(Tree.text(candidate, "username"))).findFirst();
@@ -59,7 +60,8 @@ record DevelopmentRealm(Map<String, Object> realm) {
                 continue;
             }
             if (!List.of(expected.role()).equals(Tree.listAt(user.get(), "realmRoles"))) {
-                violations.add(expected.username() + " has roles " + Tree.listAt(user.get(), "realmRoles") + ", not [" + expected.role() + "]");
+                violations.add(expected.username() + " has roles " + Tree.listAt(user.get(), "realmRoles") + ", not ["
+                        + expected.role() + "]");
             }
             if (!realmRoles.contains(expected.role())) {
                 violations.add("does not define the realm role " + expected.role());
@@ -68,28 +70,32 @@ record DevelopmentRealm(Map<String, Object> realm) {
             if (!Objects.equals(expected.team() == null ? List.of() : List.of(expected.team()), team)) {
                 violations.add(expected.username() + " is in team " + team + ", not " + expected.team());
             }
-            if (!Boolean.TRUE.equals(Tree.at(user.get(), "enabled")) || Tree.listAt(user.get(), "credentials").isEmpty()) {
+            if (!Boolean.TRUE.equals(Tree.at(user.get(), "enabled"))
+                    || Tree.listAt(user.get(), "credentials").isEmpty()) {
                 violations.add(expected.username() + " is disabled or has no password, so no token can be had for it");
             }
         }
         List<Object> tokenClients = Tree.listAt(realm, "clients").stream()
                 .filter(client -> Boolean.TRUE.equals(Tree.at(client, "directAccessGrantsEnabled"))).toList();
         if (tokenClients.isEmpty()) {
-            violations.add("has no client that hands out tokens for a user name and password (directAccessGrantsEnabled)");
+            violations.add(
+                    "has no client that hands out tokens for a user name and password (directAccessGrantsEnabled)");
         }
         for (Object client : tokenClients) {
             List<Object> mappers = Tree.listAt(client, "protocolMappers");
             if (!hasMapper(mappers, "oidc-usermodel-realm-role-mapper", "roles", true)) {
-                violations.add(Tree.text(client, "clientId") + " puts no multivalued realm-role claim named roles in access tokens");
+                violations.add(Tree.text(client, "clientId")
+                        + " puts no multivalued realm-role claim named roles in access tokens");
             }
-            boolean subjectIsUserName = mappers.stream().anyMatch(mapper ->
-                    "oidc-usermodel-property-mapper".equals(Tree.text(mapper, "protocolMapper"))
+            boolean subjectIsUserName = mappers.stream()
+                    .anyMatch(mapper -> "oidc-usermodel-property-mapper".equals(Tree.text(mapper, "protocolMapper"))
                             && "username".equals(Tree.text(mapper, "config", "user.attribute"))
                             && "sub".equals(Tree.text(mapper, "config", "claim.name"))
                             && "true".equals(Tree.text(mapper, "config", "access.token.claim")));
             if (!subjectIsUserName) {
-                violations.add(Tree.text(client, "clientId") + " leaves sub as Keycloak's user id; the services record the "
-                        + "subject as who acted, which is the user name with the local identity provider");
+                violations.add(
+                        Tree.text(client, "clientId") + " leaves sub as Keycloak's user id; the services record the "
+                                + "subject as who acted, which is the user name with the local identity provider");
             }
             if (!hasMapper(mappers, "oidc-usermodel-attribute-mapper", "team", false)) {
                 violations.add(Tree.text(client, "clientId") + " puts no team claim in access tokens");
@@ -98,9 +104,10 @@ record DevelopmentRealm(Map<String, Object> realm) {
         // The services accept only tokens meant for them (JWT_AUDIENCE), and the website relays its access token to them.
         String audience = ServiceContract.of(SecurityRules.ENQUIRY).variables().get("JWT_AUDIENCE");
         for (Object client : Tree.listAt(realm, "clients")) {
-            boolean audienceMapped = Tree.listAt(client, "protocolMappers").stream().anyMatch(mapper ->
-                    "oidc-audience-mapper".equals(Tree.text(mapper, "protocolMapper"))
-                            && audience != null && audience.equals(Tree.text(mapper, "config", "included.custom.audience"))
+            boolean audienceMapped = Tree.listAt(client, "protocolMappers").stream()
+                    .anyMatch(mapper -> "oidc-audience-mapper".equals(Tree.text(mapper, "protocolMapper"))
+                            && audience != null
+                            && audience.equals(Tree.text(mapper, "config", "included.custom.audience"))
                             && "true".equals(Tree.text(mapper, "config", "access.token.claim")));
             if (!audienceMapped) {
                 violations.add(Tree.text(client, "clientId") + " puts no audience " + audience
@@ -110,9 +117,11 @@ record DevelopmentRealm(Map<String, Object> realm) {
         // Keycloak 24 and later drop user attributes the user profile does not declare.
         boolean teamDeclared = Tree.listAt(realm, "components", "org.keycloak.userprofile.UserProfileProvider").stream()
                 .flatMap(provider -> Tree.listAt(provider, "config", "kc.user.profile.config").stream())
-                .map(config -> Tree.map(new Yaml(new SafeConstructor(new LoaderOptions())).load(String.valueOf(config))))
+                .map(config -> Tree
+                        .map(new Yaml(new SafeConstructor(new LoaderOptions())).load(String.valueOf(config))))
                 .anyMatch(profile -> "ENABLED".equals(profile.get("unmanagedAttributePolicy"))
-                        || Tree.listAt(profile, "attributes").stream().anyMatch(attribute -> "team".equals(Tree.text(attribute, "name"))));
+                        || Tree.listAt(profile, "attributes").stream()
+                                .anyMatch(attribute -> "team".equals(Tree.text(attribute, "name"))));
         if (!teamDeclared) {
             violations.add("user profile does not declare the team attribute, so Keycloak drops it on import");
         }
@@ -138,7 +147,8 @@ record DevelopmentRealm(Map<String, Object> realm) {
             return violations;
         }
         Object client = found.get();
-        if (!Boolean.FALSE.equals(Tree.at(client, "publicClient")) || !Boolean.TRUE.equals(Tree.at(client, "standardFlowEnabled"))) {
+        if (!Boolean.FALSE.equals(Tree.at(client, "publicClient"))
+                || !Boolean.TRUE.equals(Tree.at(client, "standardFlowEnabled"))) {
             violations.add(clientId + " is not a confidential client with the authorization code flow");
         }
         String secret = website.variables().get("WEBSITE_OIDC_CLIENT_SECRET");
@@ -150,14 +160,16 @@ record DevelopmentRealm(Map<String, Object> realm) {
         }
         String redirect = website.variables().get(IngressRules.PUBLIC_URL) + "/login/oauth2/code/";
         if (Tree.listAt(client, "redirectUris").stream().noneMatch(uri -> String.valueOf(uri).startsWith(redirect))) {
-            violations.add(clientId + " accepts no redirect to " + redirect + "…, so sign-in ends on Keycloak's error page");
+            violations.add(
+                    clientId + " accepts no redirect to " + redirect + "…, so sign-in ends on Keycloak's error page");
         }
         List<Object> mappers = Tree.listAt(client, "protocolMappers");
         for (String token : List.of("id.token.claim", "access.token.claim")) {
             if (!hasMapper(mappers, "oidc-usermodel-realm-role-mapper", "roles", true, token)
                     || !hasMapper(mappers, "oidc-usermodel-attribute-mapper", "team", false, token)
                     || !hasMapper(mappers, "oidc-usermodel-property-mapper", "sub", false, token)) {
-                violations.add(clientId + " does not put roles, team and the user name as sub in every " + token.replace(".claim", ""));
+                violations.add(clientId + " does not put roles, team and the user name as sub in every "
+                        + token.replace(".claim", ""));
             }
         }
         if (!hasMapper(mappers, "oidc-usermodel-property-mapper", "sub", false, "userinfo.token.claim")) {
@@ -170,7 +182,8 @@ record DevelopmentRealm(Map<String, Object> realm) {
         return hasMapper(mappers, type, claim, multivalued, "access.token.claim");
     }
 
-    private static boolean hasMapper(List<Object> mappers, String type, String claim, boolean multivalued, String token) {
+    private static boolean hasMapper(List<Object> mappers, String type, String claim, boolean multivalued,
+            String token) {
         return mappers.stream().anyMatch(mapper -> type.equals(Tree.text(mapper, "protocolMapper"))
                 && claim.equals(Tree.text(mapper, "config", "claim.name"))
                 && "true".equals(Tree.text(mapper, "config", token))

@@ -94,7 +94,8 @@ final class IngressRules {
         Optional<Object> best = matches.stream()
                 .max(Comparator.comparingInt(Match::length).thenComparing(Match::exact))
                 .map(Match::path);
-        Object backend = best.map(match -> Tree.at(match, "backend")).orElse(Tree.at(ingress.body(), "spec", "defaultBackend"));
+        Object backend = best.map(match -> Tree.at(match, "backend"))
+                .orElse(Tree.at(ingress.body(), "spec", "defaultBackend"));
         return Optional.ofNullable(backend).map(Backend::of);
     }
 
@@ -124,15 +125,16 @@ final class IngressRules {
                 }
             }
         }
-        unrouted.stream().filter(path -> !served.contains(path)).forEach(path ->
-                violations.add(ingress + " says " + path + " is not routed, but no service serves it (" + UNROUTED + ")"));
+        unrouted.stream().filter(path -> !served.contains(path)).forEach(path -> violations
+                .add(ingress + " says " + path + " is not routed, but no service serves it (" + UNROUTED + ")"));
         expected.forEach((template, service) -> {
             String path = TEMPLATE.matcher(template).replaceAll("x");
             Optional<Backend> backend = route(ingress, rule, path);
             if (backend.isEmpty()) {
                 violations.add(where + " routes " + path + " nowhere, not to " + service);
             } else if (!backend.get().service().equals(service)) {
-                violations.add(where + " routes " + path + " to " + backend.get().service() + ", but " + service + " serves it");
+                violations.add(where + " routes " + path + " to " + backend.get().service() + ", but " + service
+                        + " serves it");
             }
         });
     }
@@ -175,7 +177,7 @@ final class IngressRules {
             for (Map<String, Object> container : workload.containers()) {
                 ClusterRules.settingsOf(rendered, container, new ArrayList<>()).forEach((variable, address) -> {
                     if (variable.endsWith(PUBLIC_URL_SUFFIX) && address != null) {
-                        publicAddresses.add(new String[] {workload.name(), variable, address});
+                        publicAddresses.add(new String[]{workload.name(), variable, address});
                     }
                     if (PUBLIC_URL.equals(variable) && address != null) {
                         websiteAddresses.put(workload.name(), address);
@@ -194,8 +196,8 @@ final class IngressRules {
         for (KubeObject ingress : ingresses) {
             Tree.listAt(ingress.body(), "spec", "rules").stream().map(rule -> Tree.text(rule, "host"))
                     .filter(Objects::nonNull).forEach(hosts::add);
-            Tree.listAt(ingress.body(), "spec", "tls").forEach(tls ->
-                    Tree.listAt(tls, "hosts").forEach(host -> tlsHosts.add(String.valueOf(host))));
+            Tree.listAt(ingress.body(), "spec", "tls")
+                    .forEach(tls -> Tree.listAt(tls, "hosts").forEach(host -> tlsHosts.add(String.valueOf(host))));
         }
         for (String[] entry : publicAddresses) {
             String setting = entry[0] + " " + entry[1] + "=" + entry[2];

@@ -11,7 +11,8 @@ import java.util.Map;
 final class JvmFlagRules {
 
     /** The variables through which a container's environment can give a JVM flags. */
-    static final List<String> VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS");
+    static final List<String> VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS",
+            "JAVA_OPTS");
 
     private JvmFlagRules() {
     }
@@ -35,7 +36,8 @@ final class JvmFlagRules {
                         + " JVM flags (" + BuildFacts.JVM_FLAGS_PROPERTY + " in the root pom); change them there");
             }
         }
-        boolean replaced = entrypoint instanceof List<?> list ? !list.isEmpty()
+        boolean replaced = entrypoint instanceof List<?> list
+                ? !list.isEmpty()
                 : entrypoint != null && !String.valueOf(entrypoint).isBlank();
         if (replaced) {
             violations.add(name + " replaces the image's entrypoint with " + entrypoint + ", bypassing the services'"

@@ -27,12 +27,14 @@ class JvmFlagsTest {
 
     @Test
     void composeLeavesTheImagesJvmFlagsAlone() {
-        Map<String, Object> services = Tree.mapAt(ComposeRules.parse(Repository.read(Repository.path("docker-compose.yml"))),
+        Map<String, Object> services = Tree.mapAt(
+                ComposeRules.parse(Repository.read(Repository.path("docker-compose.yml"))),
                 "services");
         List<String> violations = new ArrayList<>();
         for (String name : ServiceContract.NAMES) {
             Map<String, Object> service = Tree.mapAt(services, name);
-            violations.addAll(JvmFlagRules.check(name, ComposeRules.environment(service), service.get("entrypoint"), BUILD));
+            violations.addAll(
+                    JvmFlagRules.check(name, ComposeRules.environment(service), service.get("entrypoint"), BUILD));
         }
 
         assertThat(violations).isEmpty();
@@ -44,9 +46,11 @@ class JvmFlagsTest {
         Rendered rendered = Kustomize.render(overlay);
         List<String> violations = new ArrayList<>();
         for (String name : ServiceContract.NAMES) {
-            rendered.find("Deployment", name).ifPresent(deployment -> deployment.containers().forEach(container ->
-                    violations.addAll(JvmFlagRules.check(name, ClusterRules.settingsOf(rendered, container, new ArrayList<>()),
-                            Tree.at(container, "command"), BUILD))));
+            rendered.find("Deployment", name)
+                    .ifPresent(deployment -> deployment.containers()
+                            .forEach(container -> violations.addAll(JvmFlagRules.check(name,
+                                    ClusterRules.settingsOf(rendered, container, new ArrayList<>()),
+                                    Tree.at(container, "command"), BUILD))));
         }
 
         assertThat(violations).as(overlay.toString()).isEmpty();

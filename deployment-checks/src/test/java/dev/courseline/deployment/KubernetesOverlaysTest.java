@@ -75,15 +75,16 @@ class KubernetesOverlaysTest {
     void everyComponentIsPartOfAnOverlaySoItIsRenderedAndChecked() throws IOException {
         List<String> components;
         try (Stream<Path> entries = Files.list(Repository.path("k8s/components"))) {
-            components = entries.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList();
+            components = entries.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted()
+                    .toList();
         }
         StringBuilder overlayKustomizations = new StringBuilder();
         for (Path overlay : overlays().toList()) {
             overlayKustomizations.append(Repository.read(overlay.resolve("kustomization.yaml")));
         }
 
-        assertThat(components).isNotEmpty().allSatisfy(component ->
-                assertThat(overlayKustomizations).as("overlays using component " + component)
+        assertThat(components).isNotEmpty()
+                .allSatisfy(component -> assertThat(overlayKustomizations).as("overlays using component " + component)
                         .contains("../../components/" + component));
     }
 }

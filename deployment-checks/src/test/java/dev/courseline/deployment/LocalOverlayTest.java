@@ -37,7 +37,8 @@ class LocalOverlayTest {
 
         for (String service : servicesReading("KAFKA_BOOTSTRAP_SERVERS")) {
             Map<String, Object> container = local.find("Deployment", service).orElseThrow().containers().get(0);
-            String bootstrap = ClusterRules.settingsOf(local, container, new ArrayList<>()).get("KAFKA_BOOTSTRAP_SERVERS");
+            String bootstrap = ClusterRules.settingsOf(local, container, new ArrayList<>())
+                    .get("KAFKA_BOOTSTRAP_SERVERS");
             assertThat(ComposeRules.advertisedListeners(advertised)).as(service).contains(bootstrap.split(","));
         }
     }
@@ -57,8 +58,10 @@ class LocalOverlayTest {
                         .as(service).containsEntry(variable, issuer);
             }
         }
-        String realmConfigMap = Tree.listAt(local.find("Deployment", "keycloak").orElseThrow().podSpec(), "volumes").stream()
-                .map(volume -> Tree.text(volume, "configMap", "name")).filter(Objects::nonNull).findFirst().orElseThrow();
+        String realmConfigMap = Tree.listAt(local.find("Deployment", "keycloak").orElseThrow().podSpec(), "volumes")
+                .stream()
+                .map(volume -> Tree.text(volume, "configMap", "name")).filter(Objects::nonNull).findFirst()
+                .orElseThrow();
         assertThat(local.find("ConfigMap", realmConfigMap).orElseThrow().at("data"))
                 .asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsKey(DevelopmentRealm.FILE.getFileName().toString());

@@ -37,7 +37,7 @@ final class NetworkRules {
     }
 
     private static void checkEndpoint(Rendered rendered, ServiceContract contract, KubeObject source,
-                                      Endpoint endpoint, List<String> violations) {
+            Endpoint endpoint, List<String> violations) {
         checkReachable(rendered, contract.name() + " " + endpoint, endpoint.host(), String.valueOf(endpoint.port()),
                 source, contract.name(), violations);
     }
@@ -48,27 +48,30 @@ final class NetworkRules {
      * controller), which only a rule open to every source admits.
      */
     static void checkReachable(Rendered rendered, String who, String serviceName, String port, KubeObject source,
-                               String caller, List<String> violations) {
+            String caller, List<String> violations) {
         Optional<KubeObject> service = rendered.find("Service", serviceName);
         if (service.isEmpty()) {
             violations.add(who + ": the overlay has no Service " + serviceName);
             return;
         }
         Optional<Object> servicePort = Tree.listAt(service.get().body(), "spec", "ports").stream()
-                .filter(candidate -> port.equals(Tree.text(candidate, "port")) || port.equals(Tree.text(candidate, "name")))
+                .filter(candidate -> port.equals(Tree.text(candidate, "port"))
+                        || port.equals(Tree.text(candidate, "name")))
                 .findFirst();
         if (servicePort.isEmpty()) {
             violations.add(who + ": Service " + serviceName + " has no port " + port);
             return;
         }
         List<KubeObject> targets = rendered.workloads().stream()
-                .filter(workload -> Selectors.matchesPlain(Tree.mapAt(service.get().body(), "spec", "selector"), workload.podLabels()))
+                .filter(workload -> Selectors.matchesPlain(Tree.mapAt(service.get().body(), "spec", "selector"),
+                        workload.podLabels()))
                 .toList();
         if (targets.isEmpty()) {
             violations.add(who + ": Service " + serviceName + " selects no pods");
             return;
         }
-        String targetPort = Objects.toString(Tree.text(servicePort.get(), "targetPort"), Tree.text(servicePort.get(), "port"));
+        String targetPort = Objects.toString(Tree.text(servicePort.get(), "targetPort"),
+                Tree.text(servicePort.get(), "port"));
         for (KubeObject target : targets) {
             Map<String, Object> container = target.containers().stream()
                     .filter(candidate -> portNumber(candidate, targetPort) != null)
@@ -86,7 +89,8 @@ final class NetworkRules {
         if (!port.matches("\\d+")) {
             return ClusterRules.portNamed(container, port);
         }
-        boolean declared = Tree.listAt(container, "ports").stream().anyMatch(candidate -> port.equals(Tree.text(candidate, "containerPort")));
+        boolean declared = Tree.listAt(container, "ports").stream()
+                .anyMatch(candidate -> port.equals(Tree.text(candidate, "containerPort")));
         return declared ? Integer.valueOf(port) : null;
     }
 
@@ -96,9 +100,10 @@ final class NetworkRules {
      * caller, which only a rule without {@code from} admits.
      */
     private static boolean ingressAllowed(Rendered rendered, KubeObject target, Map<String, Object> container,
-                                          int port, KubeObject source) {
+            int port, KubeObject source) {
         List<KubeObject> policies = rendered.ofKind("NetworkPolicy").stream()
-                .filter(policy -> Selectors.matches(Tree.mapAt(policy.body(), "spec", "podSelector"), target.podLabels()))
+                .filter(policy -> Selectors.matches(Tree.mapAt(policy.body(), "spec", "podSelector"),
+                        target.podLabels()))
                 .filter(NetworkRules::governsIngress)
                 .toList();
         if (policies.isEmpty()) {

@@ -49,7 +49,8 @@ class ObservabilityTest {
         assertThat(alerts).contains("CourselineOutboxStuck", "CourselineDeadLetter", "CourselineEmailDelayHigh",
                 "CourselineLeadsOverdue", "CourselineServiceNotReady", "CourselineServiceDown");
         String operations = Repository.read(Repository.path("docs/operations.md"));
-        assertThat(alerts).allSatisfy(alert -> assertThat(operations).as("docs/operations.md").contains("### " + alert));
+        assertThat(alerts)
+                .allSatisfy(alert -> assertThat(operations).as("docs/operations.md").contains("### " + alert));
     }
 
     @Test

@@ -51,12 +51,15 @@ final class OverlayRules {
             // The Service kafka would inject KAFKA_PORT and friends, which the Kafka image reads as (deprecated) settings
             // and refuses to start with; no workload here needs the links.
             if (!Boolean.FALSE.equals(Tree.at(workload.podSpec(), "enableServiceLinks"))) {
-                violations.add(workload + " gets Docker-link variables such as KAFKA_PORT injected (enableServiceLinks)");
+                violations
+                        .add(workload + " gets Docker-link variables such as KAFKA_PORT injected (enableServiceLinks)");
             }
             for (Map<String, Object> container : workload.containers()) {
                 String who = workload + " container " + Tree.text(container, "name");
                 Object context = Tree.at(container, "securityContext");
-                Object nonRoot = Tree.at(context, "runAsNonRoot") != null ? Tree.at(context, "runAsNonRoot") : Tree.at(podContext, "runAsNonRoot");
+                Object nonRoot = Tree.at(context, "runAsNonRoot") != null
+                        ? Tree.at(context, "runAsNonRoot")
+                        : Tree.at(podContext, "runAsNonRoot");
                 if (!Boolean.TRUE.equals(nonRoot)) {
                     violations.add(who + " may run as root");
                 }
@@ -106,19 +109,21 @@ final class OverlayRules {
             checkDisruptionBudget(rendered, deployment.get(), replicas, violations);
             checkSecretsFor(rendered, service, deployment.get(), violations);
         }
-        rendered.ofKind("Secret").forEach(secret ->
-                violations.add("renders " + secret + ": production credentials are never kept in the repository"));
-        rendered.ofKind("StatefulSet").forEach(statefulSet ->
-                violations.add("runs " + statefulSet + " in the cluster; production Kafka and MongoDB are external"));
+        rendered.ofKind("Secret").forEach(secret -> violations
+                .add("renders " + secret + ": production credentials are never kept in the repository"));
+        rendered.ofKind("StatefulSet").forEach(statefulSet -> violations
+                .add("runs " + statefulSet + " in the cluster; production Kafka and MongoDB are external"));
         if (rendered.ofKind("NetworkPolicy").isEmpty()) {
             violations.add("has no NetworkPolicy");
         }
         return violations;
     }
 
-    private static void checkDisruptionBudget(Rendered rendered, KubeObject deployment, int replicas, List<String> violations) {
+    private static void checkDisruptionBudget(Rendered rendered, KubeObject deployment, int replicas,
+            List<String> violations) {
         List<KubeObject> budgets = rendered.ofKind("PodDisruptionBudget").stream()
-                .filter(budget -> Selectors.matches(Tree.mapAt(budget.body(), "spec", "selector"), deployment.podLabels()))
+                .filter(budget -> Selectors.matches(Tree.mapAt(budget.body(), "spec", "selector"),
+                        deployment.podLabels()))
                 .toList();
         if (budgets.size() != 1) {
             violations.add(deployment.name() + " is covered by " + budgets.size() + " PodDisruptionBudgets, not one");
@@ -127,10 +132,13 @@ final class OverlayRules {
         String minAvailable = Tree.text(budgets.get(0).body(), "spec", "minAvailable");
         String maxUnavailable = Tree.text(budgets.get(0).body(), "spec", "maxUnavailable");
         boolean protects = minAvailable != null ? !"0".equals(minAvailable) : maxUnavailable != null;
-        boolean drainable = minAvailable == null || !minAvailable.matches("\\d+") || Integer.parseInt(minAvailable) < replicas;
+        boolean drainable = minAvailable == null || !minAvailable.matches("\\d+")
+                || Integer.parseInt(minAvailable) < replicas;
         if (!protects || !drainable) {
-            violations.add(deployment.name() + " PodDisruptionBudget (minAvailable " + minAvailable + ", maxUnavailable "
-                    + maxUnavailable + ") must keep a pod up and still let a node drain with " + replicas + " replicas");
+            violations
+                    .add(deployment.name() + " PodDisruptionBudget (minAvailable " + minAvailable + ", maxUnavailable "
+                            + maxUnavailable + ") must keep a pod up and still let a node drain with " + replicas
+                            + " replicas");
         }
     }
 
@@ -141,7 +149,8 @@ final class OverlayRules {
                         && deployment.name().equals(Tree.text(hpa.body(), "spec", "scaleTargetRef", "name")))
                 .toList();
         if (autoscalers.size() != 1) {
-            violations.add(deployment.name() + " is scaled by " + autoscalers.size() + " HorizontalPodAutoscalers, not one");
+            violations.add(
+                    deployment.name() + " is scaled by " + autoscalers.size() + " HorizontalPodAutoscalers, not one");
             return 1;
         }
         Map<String, Object> spec = Tree.mapAt(autoscalers.get(0).body(), "spec");
@@ -162,16 +171,18 @@ final class OverlayRules {
     }
 
     private static void checkSecretsFor(Rendered rendered, ServiceContract service, KubeObject deployment,
-                                        List<String> violations) {
+            List<String> violations) {
         // Only what the service reads (the website uses neither Kafka nor MongoDB), and every secret or password it reads.
         Stream<String> credentials = service.variables().keySet().stream()
                 .filter(variable -> variable.endsWith("_SECRET") || variable.endsWith("_PASSWORD"));
-        List<String> fromSecrets = Stream.concat(Stream.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SMTP_USERNAME"), credentials)
+        List<String> fromSecrets = Stream
+                .concat(Stream.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SMTP_USERNAME"), credentials)
                 .distinct().filter(service::reads).toList();
         Map<String, Object> container = deployment.containers().get(0);
         for (String variable : fromSecrets) {
-            boolean fromSecret = Tree.listAt(container, "env").stream().anyMatch(env ->
-                    variable.equals(Tree.text(env, "name")) && Tree.at(env, "valueFrom", "secretKeyRef") != null);
+            boolean fromSecret = Tree.listAt(container, "env").stream()
+                    .anyMatch(env -> variable.equals(Tree.text(env, "name"))
+                            && Tree.at(env, "valueFrom", "secretKeyRef") != null);
             if (!fromSecret) {
                 violations.add(service.name() + " does not take " + variable + " from a Secret");
             }

@@ -32,15 +32,16 @@ final class SecurityRules {
         if (container.isEmpty()) {
             return List.of("has no Deployment " + ENQUIRY);
         }
-        boolean fromSecret = Tree.listAt(container.get(), "env").stream().anyMatch(env ->
-                LINK_SECRET.equals(Tree.text(env, "name")) && Tree.at(env, "valueFrom", "secretKeyRef") != null);
+        boolean fromSecret = Tree.listAt(container.get(), "env").stream().anyMatch(
+                env -> LINK_SECRET.equals(Tree.text(env, "name")) && Tree.at(env, "valueFrom", "secretKeyRef") != null);
         if (!fromSecret) {
             violations.add(ENQUIRY + " does not take " + LINK_SECRET + " from a Secret, so it signs cancel links with "
                     + "the development default or a value kept in the repository");
         }
         rendered.ofKind("ConfigMap").stream()
                 .filter(configMap -> Tree.mapAt(configMap.body(), "data").containsKey(LINK_SECRET))
-                .forEach(configMap -> violations.add(LINK_SECRET + " is in " + configMap + "; it comes from a Secret only"));
+                .forEach(configMap -> violations
+                        .add(LINK_SECRET + " is in " + configMap + "; it comes from a Secret only"));
         return violations;
     }
 
@@ -103,20 +104,24 @@ final class SecurityRules {
     }
 
     static List<String> readinessIncludes(ServiceContract service) {
-        Object include = Tree.at(applicationYml(service.name()), "management", "endpoint", "health", "group", "readiness", "include");
+        Object include = Tree.at(applicationYml(service.name()), "management", "endpoint", "health", "group",
+                "readiness", "include");
         if (include instanceof List<?> list) {
             return list.stream().map(String::valueOf).map(String::trim).toList();
         }
-        return include == null ? List.of() : List.of(String.valueOf(include).split(",")).stream().map(String::trim).toList();
+        return include == null
+                ? List.of()
+                : List.of(String.valueOf(include).split(",")).stream().map(String::trim).toList();
     }
 
     private static void checkReplication(String service, Map<String, String> settings, String prefix, String topic,
-                                          List<String> violations) {
+            List<String> violations) {
         int replicas = number(settings.get(prefix + "REPLICAS"));
         int minInsync = number(settings.get(prefix + "MIN_INSYNC_REPLICAS"));
         if (replicas < 3 || minInsync != 2) {
             violations.add(service + " creates " + topic + " with " + replicas + " replica(s) and min.insync.replicas "
-                    + minInsync + " (" + prefix + "REPLICAS, " + prefix + "MIN_INSYNC_REPLICAS); production needs 3 and 2");
+                    + minInsync + " (" + prefix + "REPLICAS, " + prefix
+                    + "MIN_INSYNC_REPLICAS); production needs 3 and 2");
         }
     }
 

@@ -38,7 +38,8 @@ class SecurityRulesTest {
 
     @Test
     void productionSeedsNothingAddressesEveryRoutingTeamAndReplicatesTheTopics() {
-        assertThat(SecurityRules.routingTeams()).contains("general", "enterprise", "membership", "emea", "americas", "apac");
+        assertThat(SecurityRules.routingTeams()).contains("general", "enterprise", "membership", "emea", "americas",
+                "apac");
 
         assertThat(SecurityRules.production(Kustomize.render(Repository.path("k8s/overlays/production")))).isEmpty();
     }
@@ -47,10 +48,11 @@ class SecurityRulesTest {
     void aLinkSecretLeftToTheDefaultFails() {
         Rendered production = renderBroken("production", "k8s/overlays/production/secrets-enquiry-service.yaml",
                 "            - name: ENQUIRY_LINK_SECRET\n              valueFrom:\n                secretKeyRef:\n"
-                        + "                  name: enquiry-service-links\n                  key: secret\n", "");
+                        + "                  name: enquiry-service-links\n                  key: secret\n",
+                "");
 
-        assertThat(SecurityRules.linkSecretFromSecret(production)).anyMatch(violation ->
-                violation.contains("enquiry-service does not take ENQUIRY_LINK_SECRET from a Secret"));
+        assertThat(SecurityRules.linkSecretFromSecret(production)).anyMatch(
+                violation -> violation.contains("enquiry-service does not take ENQUIRY_LINK_SECRET from a Secret"));
     }
 
     @Test
@@ -58,8 +60,8 @@ class SecurityRulesTest {
         Rendered production = renderBroken("production", "k8s/overlays/production/settings.yaml",
                 "CATALOGUE_SEED_ENABLED: \"false\"", "CATALOGUE_SEED_ENABLED: \"true\"");
 
-        assertThat(SecurityRules.production(production)).anyMatch(violation ->
-                violation.contains("catalogue-service seeds demonstration runs"));
+        assertThat(SecurityRules.production(production))
+                .anyMatch(violation -> violation.contains("catalogue-service seeds demonstration runs"));
     }
 
     @Test
@@ -76,8 +78,8 @@ class SecurityRulesTest {
         Rendered production = renderBroken("production", "k8s/overlays/production/settings.yaml",
                 "  ENQUIRY_TOPIC_MIN_INSYNC_REPLICAS: \"2\"\n", "");
 
-        assertThat(SecurityRules.production(production)).anyMatch(violation ->
-                violation.startsWith("enquiry-service creates enquiries with 3 replica(s) and min.insync.replicas 1"));
+        assertThat(SecurityRules.production(production)).anyMatch(violation -> violation
+                .startsWith("enquiry-service creates enquiries with 3 replica(s) and min.insync.replicas 1"));
     }
 
     @Test
@@ -85,8 +87,8 @@ class SecurityRulesTest {
         Rendered local = renderBroken("local", "k8s/base/enquiry-service.yaml",
                 "path: /actuator/health/readiness", "path: /actuator/health");
 
-        assertThat(SecurityRules.readinessWithoutKafka(local)).anyMatch(violation ->
-                violation.contains("enquiry-service readinessProbe asks /actuator/health, not the readiness group"));
+        assertThat(SecurityRules.readinessWithoutKafka(local)).anyMatch(violation -> violation
+                .contains("enquiry-service readinessProbe asks /actuator/health, not the readiness group"));
     }
 
     private Rendered renderBroken(String overlay, String file, String original, String broken) {

@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param source    the file the contract was read from
  */
 record ServiceContract(String name, int port, String database, Map<String, String> variables, Actuator actuator,
-                       String source) {
+        String source) {
 
     /** Every module the build makes an image of (its pom sets {@code container.port}): a new one is checked at once. */
     static final List<String> NAMES = List.copyOf(BuildFacts.read().imagePortByService().keySet());
@@ -32,8 +32,8 @@ record ServiceContract(String name, int port, String database, Map<String, Strin
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
     private static final Pattern DATABASE = Pattern.compile("^mongodb(?:\\+srv)?://[^/]+/([^?]+)");
     /** What every service needs in any container when the conventions are all there is to go on. */
-    private static final Set<String> CONVENTIONAL_ADDRESSES =
-            Set.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "JWT_ISSUER_URI", "JWT_JWK_SET_URI");
+    private static final Set<String> CONVENTIONAL_ADDRESSES = Set.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI",
+            "JWT_ISSUER_URI", "JWT_JWK_SET_URI");
 
     static List<ServiceContract> all() {
         return NAMES.stream().map(ServiceContract::of).toList();
@@ -113,7 +113,8 @@ record ServiceContract(String name, int port, String database, Map<String, Strin
      */
     private static Map<String, String> properties(String applicationYml) {
         Map<String, String> properties = new LinkedHashMap<>();
-        Object defaultProfile = new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(applicationYml).iterator().next();
+        Object defaultProfile = new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(applicationYml).iterator()
+                .next();
         flatten("", defaultProfile, properties);
         properties.replaceAll((key, value) -> {
             Matcher placeholder = PLACEHOLDER.matcher(value);
@@ -124,7 +125,8 @@ record ServiceContract(String name, int port, String database, Map<String, Strin
 
     private static void flatten(String prefix, Object node, Map<String, String> properties) {
         if (node instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, properties));
+            map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value,
+                    properties));
         } else if (node instanceof List<?> list) {
             properties.put(prefix, String.join(",", list.stream().map(String::valueOf).toList()));
         } else if (node != null) {

@@ -111,7 +111,8 @@ class CatalogueConsoleIT {
     private void awaitEmail(String recipient, String subjectStart) {
         await().alias("'" + subjectStart + "' email to " + recipient).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> mailbox.to(recipient, mail -> mail.subject().startsWith(subjectStart)), mails -> !mails.isEmpty());
+                .until(() -> mailbox.to(recipient, mail -> mail.subject().startsWith(subjectStart)),
+                        mails -> !mails.isEmpty());
     }
 
     private String banner() {

@@ -33,6 +33,8 @@ final class Mailbox {
     }
 
     private static List<String> strings(JsonNode array) {
-        return array == null ? List.of() : StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList();
+        return array == null
+                ? List.of()
+                : StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList();
     }
 }

@@ -51,7 +51,8 @@ class QuarantineConsoleIT {
                         + "')]")).stream().findFirst().or(() -> {
                             site.driver.navigate().refresh();
                             return Optional.empty();
-                        }), Optional::isPresent).get();
+                        }), Optional::isPresent)
+                .get();
         assertThat(held.getText()).as("why it is held").contains("a field hidden from people was filled in");
         assertThat(quote.leadEmails()).as("no lead email while it is held").isEmpty();
 

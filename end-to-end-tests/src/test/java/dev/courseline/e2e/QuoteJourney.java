@@ -76,7 +76,8 @@ final class QuoteJourney {
 
         assertThat(thankYouPath).matches("/enquiries/[^/]+");
         assertExactlyOneLeadEmail();
-        assertThat(thankYou).as("the thank-you page names the reply-by deadline (contract: \"We will reply by <respond-by>\")")
+        assertThat(thankYou)
+                .as("the thank-you page names the reply-by deadline (contract: \"We will reply by <respond-by>\")")
                 .containsPattern("We will reply by \\S+");
         return thankYouPath;
     }
@@ -99,7 +100,8 @@ final class QuoteJourney {
     void assertExactlyOneLeadEmail() {
         await().alias("the lead email to sales about " + organisation).atMost(Duration.ofSeconds(30))
                 .until(() -> leadEmails().size(), count -> count >= 1);
-        await().alias("no second lead email about " + organisation).during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        await().alias("no second lead email about " + organisation).during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> leadEmails().size(), count -> count == 1);
     }
 

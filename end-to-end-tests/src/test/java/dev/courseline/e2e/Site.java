@@ -28,8 +28,8 @@ final class Site {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern SEATS_LEFT = Pattern.compile("(\\d+) seats? left");
-    private static final Pattern ENROLMENT_LINK =
-            Pattern.compile("https?://[^\\s<>\"]+/enrolments/[^\\s<>\"?/]+\\?token=[^\\s<>\"]+");
+    private static final Pattern ENROLMENT_LINK = Pattern
+            .compile("https?://[^\\s<>\"]+/enrolments/[^\\s<>\"?/]+\\?token=[^\\s<>\"]+");
 
     final Browser browser;
     final ChromeDriver driver;
@@ -85,7 +85,8 @@ final class Site {
     /** The run's article on the course page now shown, found by its enrol link. */
     Optional<WebElement> runArticle(String runId) {
         return driver.findElements(By.cssSelector("article.run")).stream()
-                .filter(article -> !article.findElements(By.cssSelector("a[href$='/runs/" + runId + "/enrol']")).isEmpty())
+                .filter(article -> !article.findElements(By.cssSelector("a[href$='/runs/" + runId + "/enrol']"))
+                        .isEmpty())
                 .findFirst();
     }
 
@@ -116,7 +117,8 @@ final class Site {
      * reload: the pages read state that reaches the services a moment later (through Kafka).
      */
     <T> T reloadUntil(String what, Supplier<Optional<T>> probe) {
-        return await().alias(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(750)).pollInSameThread()
+        return await().alias(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(750))
+                .pollInSameThread()
                 .until(() -> {
                     Optional<T> found = probe.get();
                     if (found.isEmpty()) {

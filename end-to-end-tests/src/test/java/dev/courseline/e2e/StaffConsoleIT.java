@@ -71,24 +71,28 @@ class StaffConsoleIT {
         assertThat(site.path()).matches("/enquiries/[^/]+");
         quote.assertExactlyOneLeadEmail();
         Mailbox.Mail leadEmail = quote.leadEmails().get(0);
-        Mailbox.Mail acknowledgement = await().alias("the acknowledgement to " + quote.email).atMost(Duration.ofSeconds(30))
+        Mailbox.Mail acknowledgement = await().alias("the acknowledgement to " + quote.email)
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> mailbox.to(quote.email, mail -> true), mails -> mails.size() == 1).get(0);
         String link = leadLinkIn(leadEmail);
-        assertThat(link).as("the lead email links to the console's page of the lead").startsWith(site.url("/staff/leads/"));
+        assertThat(link).as("the lead email links to the console's page of the lead")
+                .startsWith(site.url("/staff/leads/"));
         String leadId = link.substring(site.url("/staff/leads/").length());
 
         site.browser.freshContext();
         site.driver.get(link);
         console.signInAs("sam", "staff-lead-page");
 
-        assertThat(site.path()).as("after signing in, sam lands on the lead the email named").isEqualTo("/staff/leads/" + leadId);
+        assertThat(site.path()).as("after signing in, sam lands on the lead the email named")
+                .isEqualTo("/staff/leads/" + leadId);
         assertThat(site.heading()).contains("Priya Shah", quote.organisation);
         String note = "Called Priya, workshop in January " + Site.unique();
         site.forms.fill("note", note);
         site.follow(button("Mark contacted"), "staff-lead-contacted");
 
         assertThat(site.path()).isEqualTo("/staff/leads/" + leadId);
-        assertThat(site.driver.findElement(By.cssSelector("main [role='status']")).getText()).contains("Status changed");
+        assertThat(site.driver.findElement(By.cssSelector("main [role='status']")).getText())
+                .contains("Status changed");
         assertThat(site.driver.findElement(By.cssSelector("main p.lead")).getText()).contains("status CONTACTED");
         List<String> history = site.driver.findElements(By.cssSelector("ol.history li")).stream()
                 .map(WebElement::getText).toList();
@@ -105,7 +109,8 @@ class StaffConsoleIT {
         awaitLeadsInTheInboxApi(organisation, 1);
         String adaToken = LocalStack.current().tokenFor("ada");
         String leadId = Http.json(send(HttpRequest.newBuilder(URI.create(system.url("enquiry",
-                "/api/leads?team=all&q=" + organisation.replace(" ", "+")))).header("Authorization", "Bearer " + adaToken)
+                "/api/leads?team=all&q=" + organisation.replace(" ", "+"))))
+                .header("Authorization", "Bearer " + adaToken)
                 .GET().build()).body()).path("items").get(0).path("leadId").asString();
 
         site.driver.get(site.url("/staff/leads/" + leadId));
@@ -137,14 +142,16 @@ class StaffConsoleIT {
         assertThat(console.signInAtTheConsole("sam", "staff-inbox-sam")).isEqualTo("/staff/leads");
         assertThat(site.forms.value("team")).as("sam's inbox opens on his team").isEqualTo("emea");
         assertThat(site.mainText()).contains("for team emea");
-        assertThat(console.leadRows()).as("sam's default inbox").allSatisfy(row -> assertThat(row.team()).isEqualTo("emea"));
+        assertThat(console.leadRows()).as("sam's default inbox")
+                .allSatisfy(row -> assertThat(row.team()).isEqualTo("emea"));
 
         // The inbox is paged soonest reply first, so leads made a moment ago come after every older one of the
         // shared system: they are looked for through the search, with the team field as the filter under test.
         site.forms.fill("q", batch);
         site.submitFormWith("q", "staff-inbox-sam-search-own-team");
         assertThat(console.leadRows()).extracting(StaffConsole.LeadRow::who)
-                .as("sam's own team (emea) only").anyMatch(who -> who.contains(london)).noneMatch(who -> who.contains(boston));
+                .as("sam's own team (emea) only").anyMatch(who -> who.contains(london))
+                .noneMatch(who -> who.contains(boston));
 
         site.driver.findElement(By.id("team")).clear();
         site.submitFormWith("q", "staff-inbox-sam-all-teams");
@@ -155,16 +162,19 @@ class StaffConsoleIT {
 
         site.forms.fill("q", london);
         site.submitFormWith("q", "staff-inbox-sam-organisation-search");
-        assertThat(console.leadRows()).extracting(StaffConsole.LeadRow::who).hasSize(1).allMatch(who -> who.contains(london));
+        assertThat(console.leadRows()).extracting(StaffConsole.LeadRow::who).hasSize(1)
+                .allMatch(who -> who.contains(london));
 
         site.browser.freshContext();
         assertThat(console.signInAtTheConsole("sofia", "staff-inbox-sofia")).isEqualTo("/staff/leads");
         assertThat(site.forms.value("team")).as("sofia's inbox opens on her team").isEqualTo("americas");
-        assertThat(console.leadRows()).as("sofia's default inbox").allSatisfy(row -> assertThat(row.team()).isEqualTo("americas"));
+        assertThat(console.leadRows()).as("sofia's default inbox")
+                .allSatisfy(row -> assertThat(row.team()).isEqualTo("americas"));
         site.forms.fill("q", batch);
         site.submitFormWith("q", "staff-inbox-sofia-search-own-team");
         assertThat(console.leadRows()).extracting(StaffConsole.LeadRow::who)
-                .as("sofia's own team (americas) only").anyMatch(who -> who.contains(boston)).noneMatch(who -> who.contains(london));
+                .as("sofia's own team (americas) only").anyMatch(who -> who.contains(boston))
+                .noneMatch(who -> who.contains(london));
     }
 
     @Test
@@ -177,7 +187,8 @@ class StaffConsoleIT {
         assertThat(site.mainText()).as("the refusal says why").contains("role");
         HttpResponse<String> answer = site.fetch(site.url("/staff/catalogue"));
         assertThat(answer.statusCode()).isEqualTo(403);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(answer.body()).contains("<h1").doesNotContain("\"status\"");
 
         site.open("/staff/privacy", "staff-roles-sam-privacy-refused");
@@ -191,7 +202,8 @@ class StaffConsoleIT {
 
         // Checked last, so that the refusal itself is known either way: sam sent no form, so the page must not say so.
         site.driver.get(site.url("/staff/catalogue"));
-        assertThat(site.heading()).as("the heading of the page refusing sam the catalogue").doesNotContainIgnoringCase("form");
+        assertThat(site.heading()).as("the heading of the page refusing sam the catalogue")
+                .doesNotContainIgnoringCase("form");
     }
 
     @Test
@@ -302,16 +314,18 @@ class StaffConsoleIT {
         String afterSignOut = site.driver.getCurrentUrl();
 
         site.driver.get(site.url("/staff/leads"));
-        assertThat(console.onTheLoginPage()).as("after Sign out, opening the inbox asks for the login again; instead the"
-                + " browser is at " + site.driver.getCurrentUrl() + ". Sign out had left it at " + afterSignOut
-                + ", Content-Security-Policy violations: " + refused).isTrue();
+        assertThat(console.onTheLoginPage())
+                .as("after Sign out, opening the inbox asks for the login again; instead the"
+                        + " browser is at " + site.driver.getCurrentUrl() + ". Sign out had left it at " + afterSignOut
+                        + ", Content-Security-Policy violations: " + refused)
+                .isTrue();
         site.browser.screenshot("staff-signed-out-idp-login");
         assertThat(afterSignOut).as("Sign out ends on the website's home page").isEqualTo(site.url("/"));
         HttpResponse<String> replayed = send(HttpRequest.newBuilder(URI.create(site.url("/staff/leads")))
                 .header("Cookie", signedInCookies).GET().build());
         assertThat(replayed.statusCode()).as("the old session cookie no longer opens the inbox").isEqualTo(302);
-        assertThat(replayed.headers().firstValue("Location")).hasValueSatisfying(location ->
-                assertThat(location).contains("/oauth2/authorization/"));
+        assertThat(replayed.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).contains("/oauth2/authorization/"));
     }
 
     private WebElement button(String text) {
@@ -333,7 +347,8 @@ class StaffConsoleIT {
         List<JsonNode> matching = StreamSupport.stream(runs.path("items").spliterator(), false)
                 .filter(run -> run.path("start").asString().startsWith(firstDay.toString()))
                 .filter(run -> run.path("maxCapacity").asInt() == 8 && run.path("minCapacity").asInt() == 2)
-                .filter(run -> new BigDecimal(run.path("price").path("amount").asString("0")).compareTo(new BigDecimal(amount)) == 0)
+                .filter(run -> new BigDecimal(run.path("price").path("amount").asString("0"))
+                        .compareTo(new BigDecimal(amount)) == 0)
                 .filter(run -> "SCHEDULED".equals(run.path("status").asString()))
                 .toList();
         assertThat(matching).as("the scheduled run in the catalogue API: " + runs).hasSize(1);
@@ -341,7 +356,8 @@ class StaffConsoleIT {
     }
 
     private void requestQuote(String organisation, String country, String currency) {
-        requestQuote(organisation, country, currency, "casey." + Site.unique() + "@" + country.toLowerCase() + ".example");
+        requestQuote(organisation, country, currency,
+                "casey." + Site.unique() + "@" + country.toLowerCase() + ".example");
     }
 
     /** An in-house quote sent the way an integrating partner's script would, through the public API. */
@@ -370,10 +386,13 @@ class StaffConsoleIT {
     private void awaitLeadsInTheInboxApi(String text, int count) {
         String token = LocalStack.current().tokenFor("sam");
         URI leads = URI.create(system.url("enquiry", "/api/leads?team=all&q=" + text.replace(" ", "+")));
-        await().alias(count + " leads matching '" + text + "' in GET /api/leads?team=all").atMost(Duration.ofSeconds(30))
+        await().alias(count + " leads matching '" + text + "' in GET /api/leads?team=all")
+                .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> send(HttpRequest.newBuilder(leads).header("Authorization", "Bearer " + token).GET().build()),
-                        answer -> answer.statusCode() == 200 && Http.json(answer.body()).path("total").asLong() == count);
+                .until(() -> send(
+                        HttpRequest.newBuilder(leads).header("Authorization", "Bearer " + token).GET().build()),
+                        answer -> answer.statusCode() == 200
+                                && Http.json(answer.body()).path("total").asLong() == count);
     }
 
     private static String leadLinkIn(Mailbox.Mail mail) {

@@ -107,7 +107,8 @@ class TraceJourneyIT {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> send(HttpRequest.newBuilder(URI.create(system.url("website", "/in-house")))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))), response -> response.statusCode() / 100 == 3);
+                        .POST(HttpRequest.BodyPublishers.ofString(body))),
+                        response -> response.statusCode() / 100 == 3);
     }
 
     private static Map<String, String> hiddenFields(String page) {
@@ -143,7 +144,8 @@ class TraceJourneyIT {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
             return seen.stream().anyMatch(record -> key.equals(record.key()));
         });
-        ConsumerRecord<String, byte[]> record = seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> record = seen.stream().filter(r -> key.equals(r.key())).findFirst()
+                .orElseThrow();
         Map<String, String> headers = new HashMap<>();
         record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
         return headers;
@@ -152,7 +154,7 @@ class TraceJourneyIT {
     /** The emails to {@code recipient} as the mail server received them, once at least {@code count} arrived. */
     private static List<MimeMessage> emailsAbout(String recipient, int count) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(
-                        LocalStack.current().greenMail().getReceivedMessages())
+                LocalStack.current().greenMail().getReceivedMessages())
                 .filter(message -> sentTo(message, recipient)).toList(), found -> found.size() >= count);
     }
 
@@ -175,7 +177,7 @@ class TraceJourneyIT {
 
     private JsonNode deliveryLog(CourselineSystem system, String enquiryId) {
         HttpResponse<String> page = send(HttpRequest.newBuilder(
-                        URI.create(system.url("notification", "/api/notifications?aboutId=" + enquiryId)))
+                URI.create(system.url("notification", "/api/notifications?aboutId=" + enquiryId)))
                 .header("Authorization", "Bearer " + LocalStack.current().tokenFor("sam")).GET());
         return Http.json(page.body()).path("items");
     }

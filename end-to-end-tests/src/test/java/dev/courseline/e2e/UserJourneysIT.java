@@ -48,7 +48,8 @@ class UserJourneysIT {
     void eachServicePublishesItsCommittedApiDocument() throws IOException {
         for (String service : List.of("catalogue", "enquiry", "notification")) {
             Http.Response served = Http.get(system.url(service, "/v3/api-docs"));
-            JsonNode committed = Http.json(Files.readString(Path.of("..", "docs", "openapi", service + "-service.json")));
+            JsonNode committed = Http
+                    .json(Files.readString(Path.of("..", "docs", "openapi", service + "-service.json")));
 
             assertThat(served.status()).as(service).isEqualTo(200);
             assertThat(served.body()).as(service).isEqualTo(committed);
@@ -80,14 +81,16 @@ class UserJourneysIT {
         assertThat(accepted.body().path("enquiryId").asString()).isNotBlank();
 
         List<Mailbox.Mail> leadEmails = await().atMost(Duration.ofSeconds(30))
-                .until(() -> mailbox.to("sales-emea@", mail -> mail.text().contains(organisation)), mails -> !mails.isEmpty());
+                .until(() -> mailbox.to("sales-emea@", mail -> mail.text().contains(organisation)),
+                        mails -> !mails.isEmpty());
         Mailbox.Mail lead = leadEmails.get(0);
         assertThat(lead.subject()).contains(organisation);
         assertThat(lead.text()).contains("Priya Shah", contactEmail, "24", "ONSITE", "Manchester",
                 "Mixed team of developers and product people, new to Scrum.", "organisation country is in region emea");
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .until(() -> mailbox.to("sales-emea@", mail -> mail.text().contains(organisation)), mails -> mails.size() == 1);
+                .until(() -> mailbox.to("sales-emea@", mail -> mail.text().contains(organisation)),
+                        mails -> mails.size() == 1);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mailbox.to(contactEmail, mail -> true), mails -> mails.size() == 1);
     }
@@ -123,7 +126,8 @@ class UserJourneysIT {
 
         Mailbox.Mail confirmation = await().atMost(Duration.ofSeconds(30))
                 .until(() -> mailbox.to(learnerEmail, mail -> mail.subject().startsWith("Enrolment confirmed")),
-                        mails -> mails.size() == 1).get(0);
+                        mails -> mails.size() == 1)
+                .get(0);
         assertThat(confirmation.subject()).contains(run.path("courseTitle").asString());
         assertThat(confirmation.attachments()).anyMatch(name -> name.endsWith(".ics"));
         // The email links to the learner's "My enrolment" page on the website, with the learner's secret token.

@@ -61,22 +61,27 @@ class WebsiteJourneysIT {
 
         Mailbox.Mail confirmation = await().alias("the confirmation email").atMost(Duration.ofSeconds(30))
                 .until(() -> mailbox.to(learner, mail -> mail.subject().startsWith("Enrolment confirmed")),
-                        mails -> mails.size() == 1).get(0);
+                        mails -> mails.size() == 1)
+                .get(0);
         String link = Site.enrolmentLinkIn(confirmation);
         assertThat(link).as("the email links to this website's page of the enrolment")
                 .startsWith(site.url("/enrolments/" + enrolmentId + "?token="));
 
         site.browser.open(link, "my-enrolment");
         assertThat(site.heading()).isEqualTo("Your place is confirmed");
-        WebElement calendarLink = site.driver.findElement(By.cssSelector("main a[href*='/enrolments/" + enrolmentId + "/calendar.ics']"));
+        WebElement calendarLink = site.driver
+                .findElement(By.cssSelector("main a[href*='/enrolments/" + enrolmentId + "/calendar.ics']"));
         HttpResponse<String> calendar = site.fetch(calendarLink.getDomProperty("href"));
         assertThat(calendar.statusCode()).isEqualTo(200);
-        assertThat(calendar.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/calendar"));
+        assertThat(calendar.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/calendar"));
         assertThat(calendar.body()).contains("BEGIN:VCALENDAR", "BEGIN:VEVENT", "END:VEVENT");
 
         site.follow(site.driver.findElement(By.linkText("Cancel my place")), "cancel-confirm");
         assertThat(site.path()).isEqualTo("/enrolments/" + enrolmentId + "/cancel");
-        site.follow(site.driver.findElement(By.xpath("//main//button[@type='submit'][normalize-space()='Yes, cancel my place']")),
+        site.follow(
+                site.driver.findElement(
+                        By.xpath("//main//button[@type='submit'][normalize-space()='Yes, cancel my place']")),
                 "enrolment-cancelled");
         assertThat(site.driver.getCurrentUrl()).endsWith("/enrolments/" + enrolmentId + "?cancelled");
         String cancelledPage = site.mainText();
@@ -87,7 +92,8 @@ class WebsiteJourneysIT {
                         .filter(seats -> seats.isPresent() && seats.getAsInt() == run.seatsLeft()));
         site.browser.check("course-pspo-after-cancel");
         await().alias("the cancellation email").atMost(Duration.ofSeconds(30))
-                .until(() -> mailbox.to(learner, mail -> mail.subject().startsWith("Enrolment cancelled")), mails -> mails.size() == 1);
+                .until(() -> mailbox.to(learner, mail -> mail.subject().startsWith("Enrolment cancelled")),
+                        mails -> mails.size() == 1);
         // Checked last so a wording slip does not hide whether the place was really freed.
         assertThat(cancelledPage).as("the page after cancelling (contract: \"Your place is cancelled\")")
                 .contains("Your place is cancelled");
@@ -115,9 +121,11 @@ class WebsiteJourneysIT {
         // The occupant cancels through the link in their confirmation email (no HTTP answer carries it).
         Mailbox.Mail confirmation = await().alias("the occupant's confirmation").atMost(Duration.ofSeconds(30))
                 .until(() -> mailbox.to(occupantEmail, mail -> mail.subject().startsWith("Enrolment confirmed")),
-                        mails -> mails.size() == 1).get(0);
-        Http.Response cancelled = Http.post(system.url("enquiry", "/api/enrolments/" + occupant.path("enrolmentId").asString()
-                + "/cancellation?token=" + tokenOf(confirmation.text())), Map.of(), null);
+                        mails -> mails.size() == 1)
+                .get(0);
+        Http.Response cancelled = Http
+                .post(system.url("enquiry", "/api/enrolments/" + occupant.path("enrolmentId").asString()
+                        + "/cancellation?token=" + tokenOf(confirmation.text())), Map.of(), null);
         assertThat(cancelled.status()).as("the occupant cancels: " + cancelled.body()).isEqualTo(200);
 
         site.reloadUntil("the waitlisted learner promoted on their page",
@@ -125,7 +133,8 @@ class WebsiteJourneysIT {
         assertThat(site.path()).isEqualTo(enrolmentPath);
         site.browser.check("enrolment-promoted");
         await().alias("the promotion email").atMost(Duration.ofSeconds(30))
-                .until(() -> mailbox.to(learner, mail -> mail.subject().startsWith("A seat is yours")), mails -> mails.size() == 1);
+                .until(() -> mailbox.to(learner, mail -> mail.subject().startsWith("A seat is yours")),
+                        mails -> mails.size() == 1);
     }
 
     @Test
@@ -184,7 +193,8 @@ class WebsiteJourneysIT {
 
         Mailbox.Mail confirmation = await().alias("the confirmation email").atMost(Duration.ofSeconds(30))
                 .until(() -> mailbox.to(learner, mail -> mail.subject().startsWith("Enrolment confirmed")),
-                        mails -> mails.size() == 1).get(0);
+                        mails -> mails.size() == 1)
+                .get(0);
         assertThat(confirmation.text()).contains(name);
         assertThat(confirmation.html()).doesNotContain("<b id=\"xss-injected\">", "<script>alert");
         site.browser.open(Site.enrolmentLinkIn(confirmation), "xss-my-enrolment");
@@ -209,7 +219,8 @@ class WebsiteJourneysIT {
         assertThat(site.browser.alertIsOpen()).as("a JavaScript alert is open on " + site.path()).isFalse();
         assertThat(site.driver.findElements(By.cssSelector("#xss-injected, #xss-org, img[src='x']")))
                 .as("elements from the typed name in " + site.path()).isEmpty();
-        assertThat(site.driver.findElements(By.xpath("//script[contains(., 'xss')]"))).as("script from the typed name").isEmpty();
+        assertThat(site.driver.findElements(By.xpath("//script[contains(., 'xss')]"))).as("script from the typed name")
+                .isEmpty();
         String text = site.mainText();
         if (text.contains("Zoë")) {
             assertThat(text).as("the name, where shown, is its literal text").contains(name);
@@ -230,7 +241,8 @@ class WebsiteJourneysIT {
         return await().alias("the enquiry service knowing run " + runId).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> Http.post(system.url("enquiry", "/api/enrolments"), enrolment, null),
-                        response -> response.status() == 201).body();
+                        response -> response.status() == 201)
+                .body();
     }
 
     private static String tokenOf(String link) {

@@ -87,18 +87,20 @@ class FaultScenariosIT {
 
     @Test
     void brokerPaused() {
-        scenario("broker-paused", "The Kafka broker process frozen with SIGSTOP for " + settings.brokerPause().toSeconds()
-                + " s (issue 21 asks 30 s: the long run), then SIGCONT.", (report, load) -> {
-            system.stack().pauseKafka();
-            report.event("broker paused (SIGSTOP)");
-            try {
-                keepLoading(load, settings.brokerPause());
-            } finally {
-                system.stack().unpauseKafka();
-            }
-            report.event("broker resumed (SIGCONT)");
-            report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
-        });
+        scenario("broker-paused",
+                "The Kafka broker process frozen with SIGSTOP for " + settings.brokerPause().toSeconds()
+                        + " s (issue 21 asks 30 s: the long run), then SIGCONT.",
+                (report, load) -> {
+                    system.stack().pauseKafka();
+                    report.event("broker paused (SIGSTOP)");
+                    try {
+                        keepLoading(load, settings.brokerPause());
+                    } finally {
+                        system.stack().unpauseKafka();
+                    }
+                    report.event("broker resumed (SIGCONT)");
+                    report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
+                });
     }
 
     @Test
@@ -106,17 +108,18 @@ class FaultScenariosIT {
         Assumptions.assumeTrue(system.stack().supportsBrokerRestart(),
                 "a broker container cannot restart on the same port (embedded mode only)");
         scenario("broker-killed", "The Kafka broker process killed with SIGKILL and started again on the same ports "
-                + "with its data, " + settings.brokerKills() + " time(s) (issue 21 asks 3: the long run).", (report, load) -> {
-            for (int kill = 1; kill <= settings.brokerKills(); kill++) {
-                system.stack().killKafka();
-                report.event("broker killed (SIGKILL), kill " + kill);
-                keepLoading(load, Duration.ofSeconds(3));
-                system.stack().startKafka();
-                report.event("broker started again on its port");
-                report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
-                keepLoading(load, Duration.ofSeconds(2));
-            }
-        });
+                + "with its data, " + settings.brokerKills() + " time(s) (issue 21 asks 3: the long run).",
+                (report, load) -> {
+                    for (int kill = 1; kill <= settings.brokerKills(); kill++) {
+                        system.stack().killKafka();
+                        report.event("broker killed (SIGKILL), kill " + kill);
+                        keepLoading(load, Duration.ofSeconds(3));
+                        system.stack().startKafka();
+                        report.event("broker started again on its port");
+                        report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
+                        keepLoading(load, Duration.ofSeconds(2));
+                    }
+                });
     }
 
     @Test
@@ -141,157 +144,170 @@ class FaultScenariosIT {
                 + "`enquiries` (the notification service: " + good + " enrolment confirmations, one email each) and "
                 + "`catalogue.offerings` (the enquiry service: " + good + " new runs, each opened for enrolment). "
                 + "The catalogue service consumes no topic.", (report, load) -> {
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            String poisonEnquiry = "poison-" + id + "-enquiries";
-            String poisonRun = "poison-" + id + "-run";
-            double deadBefore = counter("notification", DEAD_LETTERS, "enquiries")
-                    + counter("enquiry", DEAD_LETTERS, "catalogue.offerings");
-            double attemptsBefore = counter("notification", POISON_ATTEMPTS, "enquiries")
-                    + counter("enquiry", POISON_ATTEMPTS, "catalogue.offerings");
-            List<String> learners = new ArrayList<>();
-            List<String> runs = new ArrayList<>();
-            try (TopicFeed feed = new TopicFeed(system.stack().kafkaBootstrapServers(), "/courseline/fault-tests")) {
-                for (int i = 0; i < good; i++) {
-                    if (i == good / 2) {
-                        feed.send("enquiries", poisonEnquiry, ENROLMENT_CONFIRMED, "{\"enrolmentId\": ");
-                        feed.send("catalogue.offerings", poisonRun, RUN_SCHEDULED, "{\"id\": ");
+                    String id = UUID.randomUUID().toString().substring(0, 8);
+                    String poisonEnquiry = "poison-" + id + "-enquiries";
+                    String poisonRun = "poison-" + id + "-run";
+                    double deadBefore = counter("notification", DEAD_LETTERS, "enquiries")
+                            + counter("enquiry", DEAD_LETTERS, "catalogue.offerings");
+                    double attemptsBefore = counter("notification", POISON_ATTEMPTS, "enquiries")
+                            + counter("enquiry", POISON_ATTEMPTS, "catalogue.offerings");
+                    List<String> learners = new ArrayList<>();
+                    List<String> runs = new ArrayList<>();
+                    try (TopicFeed feed = new TopicFeed(system.stack().kafkaBootstrapServers(),
+                            "/courseline/fault-tests")) {
+                        for (int i = 0; i < good; i++) {
+                            if (i == good / 2) {
+                                feed.send("enquiries", poisonEnquiry, ENROLMENT_CONFIRMED, "{\"enrolmentId\": ");
+                                feed.send("catalogue.offerings", poisonRun, RUN_SCHEDULED, "{\"id\": ");
+                            }
+                            String enrolmentId = UUID.randomUUID().toString();
+                            String learner = "poison-" + id + "-" + i + "@faults.example";
+                            learners.add(learner);
+                            feed.send("enquiries", enrolmentId, ENROLMENT_CONFIRMED,
+                                    enrolmentConfirmed(enrolmentId, learner));
+                            String runId = "poison-" + id + "-run-" + i;
+                            runs.add(runId);
+                            feed.send("catalogue.offerings", runId, RUN_SCHEDULED, runScheduled(runId));
+                        }
+                        feed.flush();
                     }
-                    String enrolmentId = UUID.randomUUID().toString();
-                    String learner = "poison-" + id + "-" + i + "@faults.example";
-                    learners.add(learner);
-                    feed.send("enquiries", enrolmentId, ENROLMENT_CONFIRMED, enrolmentConfirmed(enrolmentId, learner));
-                    String runId = "poison-" + id + "-run-" + i;
-                    runs.add(runId);
-                    feed.send("catalogue.offerings", runId, RUN_SCHEDULED, runScheduled(runId));
-                }
-                feed.flush();
-            }
-            Instant published = Instant.now();
-            report.event("published " + good + " valid records and one malformed one on each of enquiries and "
-                    + "catalogue.offerings");
+                    Instant published = Instant.now();
+                    report.event("published " + good + " valid records and one malformed one on each of enquiries and "
+                            + "catalogue.offerings");
 
-            boolean emailed = within(settings.recovery(), () -> {
-                Inbox.Counts counts = verifier.inbox();
-                return learners.stream().allMatch(learner -> counts.to(learner) >= 1);
-            });
-            Inbox.Counts counts = verifier.inbox();
-            long confirmationsEmailed = learners.stream().filter(learner -> counts.to(learner) >= 1).count();
-            long confirmationsTwice = learners.stream().filter(learner -> counts.to(learner) > 1).count();
-            int confirmationsRepeated = learners.stream().mapToInt(counts::repeatsTo).sum();
-            report.event(String.format(Locale.ROOT, "%d of %d enrolment confirmations emailed, %.1f s after publishing",
-                    confirmationsEmailed, good, seconds(published)));
-            report.figure("valid enquiries records emailed (of " + good + ")", confirmationsEmailed);
-            report.figure("valid enquiries records emailed twice (two emails / the same one again)",
-                    confirmationsTwice + " / " + confirmationsRepeated);
-            if (!emailed || confirmationsTwice > 0 || confirmationsRepeated > 0) {
-                report.problem(good - confirmationsEmailed + " valid enquiries records not emailed, "
-                        + confirmationsTwice + " emailed twice, " + confirmationsRepeated + " delivered again");
-            }
+                    boolean emailed = within(settings.recovery(), () -> {
+                        Inbox.Counts counts = verifier.inbox();
+                        return learners.stream().allMatch(learner -> counts.to(learner) >= 1);
+                    });
+                    Inbox.Counts counts = verifier.inbox();
+                    long confirmationsEmailed = learners.stream().filter(learner -> counts.to(learner) >= 1).count();
+                    long confirmationsTwice = learners.stream().filter(learner -> counts.to(learner) > 1).count();
+                    int confirmationsRepeated = learners.stream().mapToInt(counts::repeatsTo).sum();
+                    report.event(String.format(Locale.ROOT,
+                            "%d of %d enrolment confirmations emailed, %.1f s after publishing",
+                            confirmationsEmailed, good, seconds(published)));
+                    report.figure("valid enquiries records emailed (of " + good + ")", confirmationsEmailed);
+                    report.figure("valid enquiries records emailed twice (two emails / the same one again)",
+                            confirmationsTwice + " / " + confirmationsRepeated);
+                    if (!emailed || confirmationsTwice > 0 || confirmationsRepeated > 0) {
+                        report.problem(good - confirmationsEmailed + " valid enquiries records not emailed, "
+                                + confirmationsTwice + " emailed twice, " + confirmationsRepeated + " delivered again");
+                    }
 
-            deadLettered(report, "notification", poisonEnquiry, "enquiries");
-            deadLettered(report, "enquiry", poisonRun, "catalogue.offerings");
-            // A run once known stays known: each poll reads only the rosters not seen yet.
-            List<String> unknown = new ArrayList<>(runs);
-            boolean opened = within(settings.recovery(), () -> {
-                List<String> still = unknownRuns(unknown);
-                unknown.retainAll(still);
-                return unknown.isEmpty();
-            });
-            report.event(String.format(Locale.ROOT, "%d of %d runs open for enrolment, %.1f s after publishing",
-                    good - unknown.size(), good, seconds(published)));
-            report.figure("valid catalogue.offerings records applied (of " + good + ")", good - unknown.size());
-            if (!opened) {
-                report.problem(unknown.size() + " valid catalogue.offerings records not applied, e.g. "
-                        + unknown.stream().limit(3).toList());
-            }
+                    deadLettered(report, "notification", poisonEnquiry, "enquiries");
+                    deadLettered(report, "enquiry", poisonRun, "catalogue.offerings");
+                    // A run once known stays known: each poll reads only the rosters not seen yet.
+                    List<String> unknown = new ArrayList<>(runs);
+                    boolean opened = within(settings.recovery(), () -> {
+                        List<String> still = unknownRuns(unknown);
+                        unknown.retainAll(still);
+                        return unknown.isEmpty();
+                    });
+                    report.event(String.format(Locale.ROOT, "%d of %d runs open for enrolment, %.1f s after publishing",
+                            good - unknown.size(), good, seconds(published)));
+                    report.figure("valid catalogue.offerings records applied (of " + good + ")", good - unknown.size());
+                    if (!opened) {
+                        report.problem(unknown.size() + " valid catalogue.offerings records not applied, e.g. "
+                                + unknown.stream().limit(3).toList());
+                    }
 
-            double dead = counter("notification", DEAD_LETTERS, "enquiries")
-                    + counter("enquiry", DEAD_LETTERS, "catalogue.offerings") - deadBefore;
-            double attempts = counter("notification", POISON_ATTEMPTS, "enquiries")
-                    + counter("enquiry", POISON_ATTEMPTS, "catalogue.offerings") - attemptsBefore;
-            report.figure("dead-lettered during the scenario (courseline_dead_letters_total, both topics)", dead);
-            report.figure("attempts at the poison records (never_processable failures, both topics)", attempts);
-            if (dead != 2 || attempts != 2) {
-                report.problem("expected the two poison records dead-lettered after one attempt each, counted " + dead
-                        + " dead letters and " + attempts + " attempts");
-            }
-        });
+                    double dead = counter("notification", DEAD_LETTERS, "enquiries")
+                            + counter("enquiry", DEAD_LETTERS, "catalogue.offerings") - deadBefore;
+                    double attempts = counter("notification", POISON_ATTEMPTS, "enquiries")
+                            + counter("enquiry", POISON_ATTEMPTS, "catalogue.offerings") - attemptsBefore;
+                    report.figure("dead-lettered during the scenario (courseline_dead_letters_total, both topics)",
+                            dead);
+                    report.figure("attempts at the poison records (never_processable failures, both topics)", attempts);
+                    if (dead != 2 || attempts != 2) {
+                        report.problem(
+                                "expected the two poison records dead-lettered after one attempt each, counted " + dead
+                                        + " dead letters and " + attempts + " attempts");
+                    }
+                });
     }
 
     @Test
     void smtpRefusesOneRecipient() {
         scenario("smtp-refuses-recipient", "The mail server answers RCPT TO for one contact with 451 (try later) "
                 + settings.temporaryRefusals() + " time(s), then accepts; for another contact it answers 550 (never). "
-                + "Both are quote requests sent among the load; every other recipient's mail flows.", (report, load) -> {
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            String later = "smtp451-" + id + "@faults.example";
-            String never = "smtp550-" + id + "@faults.example";
-            system.stack().refuseMailTo(later, 451);
-            system.stack().refuseMailTo(never, 550);
-            verifier.expectNoEmailTo(never);
-            JsonNode refused;
-            try {
-                load.sendQuoteFrom(later);
-                load.sendQuoteFrom(never);
-                report.event("quote requests sent from " + later + " (refused with 451) and " + never
-                        + " (refused with 550)");
-                refused = awaitNotificationTo(later, "PENDING",
-                        n -> n.path("failedAttempts").asInt() >= settings.temporaryRefusals(), settings.recovery());
-                if (refused == null) {
-                    report.problem("the acknowledgement to " + later + " never showed " + settings.temporaryRefusals()
-                            + " failed attempts in the delivery log");
-                } else {
-                    report.event("the delivery log shows the acknowledgement to " + later + " PENDING after "
-                            + refused.path("failedAttempts").asInt() + " refusals: " + refused.path("lastError").asString());
-                }
-            } finally {
-                system.stack().acceptMailTo(later);
-            }
-            Instant accepted = Instant.now();
-            report.event("the mail server accepts " + later + " again");
-            within(settings.recovery(), () -> verifier.emailsTo(later) >= 1);
-            report.event(String.format(Locale.ROOT, "%d email(s) delivered to %s, %.1f s after it was accepted",
-                    verifier.emailsTo(later), later, seconds(accepted)));
-            if (refused != null) {
-                JsonNode sent = staff.notification(refused.path("id").asString());
-                String status = sent == null ? "unreadable" : sent.path("status").asString();
-                report.figure("temporarily refused: status / failed attempts / delivered", status + " / "
-                        + (sent == null ? "?" : sent.path("failedAttempts").asInt()) + " / " + verifier.emailsTo(later));
-                if (!"SENT".equals(status) || verifier.emailsTo(later) != 1) {
-                    report.problem("the acknowledgement to " + later + " is " + status + " with "
-                            + verifier.emailsTo(later) + " email(s) delivered, not SENT once");
-                }
-            }
+                + "Both are quote requests sent among the load; every other recipient's mail flows.",
+                (report, load) -> {
+                    String id = UUID.randomUUID().toString().substring(0, 8);
+                    String later = "smtp451-" + id + "@faults.example";
+                    String never = "smtp550-" + id + "@faults.example";
+                    system.stack().refuseMailTo(later, 451);
+                    system.stack().refuseMailTo(never, 550);
+                    verifier.expectNoEmailTo(never);
+                    JsonNode refused;
+                    try {
+                        load.sendQuoteFrom(later);
+                        load.sendQuoteFrom(never);
+                        report.event("quote requests sent from " + later + " (refused with 451) and " + never
+                                + " (refused with 550)");
+                        refused = awaitNotificationTo(later, "PENDING",
+                                n -> n.path("failedAttempts").asInt() >= settings.temporaryRefusals(),
+                                settings.recovery());
+                        if (refused == null) {
+                            report.problem(
+                                    "the acknowledgement to " + later + " never showed " + settings.temporaryRefusals()
+                                            + " failed attempts in the delivery log");
+                        } else {
+                            report.event("the delivery log shows the acknowledgement to " + later + " PENDING after "
+                                    + refused.path("failedAttempts").asInt() + " refusals: "
+                                    + refused.path("lastError").asString());
+                        }
+                    } finally {
+                        system.stack().acceptMailTo(later);
+                    }
+                    Instant accepted = Instant.now();
+                    report.event("the mail server accepts " + later + " again");
+                    within(settings.recovery(), () -> verifier.emailsTo(later) >= 1);
+                    report.event(String.format(Locale.ROOT, "%d email(s) delivered to %s, %.1f s after it was accepted",
+                            verifier.emailsTo(later), later, seconds(accepted)));
+                    if (refused != null) {
+                        JsonNode sent = staff.notification(refused.path("id").asString());
+                        String status = sent == null ? "unreadable" : sent.path("status").asString();
+                        report.figure("temporarily refused: status / failed attempts / delivered", status + " / "
+                                + (sent == null ? "?" : sent.path("failedAttempts").asInt()) + " / "
+                                + verifier.emailsTo(later));
+                        if (!"SENT".equals(status) || verifier.emailsTo(later) != 1) {
+                            report.problem("the acknowledgement to " + later + " is " + status + " with "
+                                    + verifier.emailsTo(later) + " email(s) delivered, not SENT once");
+                        }
+                    }
 
-            JsonNode failed = awaitNotificationTo(never, "FAILED", n -> true, settings.recovery());
-            String error = failed == null ? null : failed.path("lastError").asString();
-            report.figure("permanently refused: status / delivered / error in the delivery log", (failed == null
-                    ? "not FAILED" : "FAILED") + " / " + verifier.emailsTo(never) + " / " + error);
-            if (failed == null || error == null || !error.contains("550") || verifier.emailsTo(never) != 0) {
-                report.problem("the acknowledgement to " + never + " is not FAILED with the server's 550 in the "
-                        + "delivery log and nothing delivered: " + failed);
-            } else {
-                report.event("the delivery log shows the acknowledgement to " + never + " FAILED: " + error);
-            }
-        });
+                    JsonNode failed = awaitNotificationTo(never, "FAILED", n -> true, settings.recovery());
+                    String error = failed == null ? null : failed.path("lastError").asString();
+                    report.figure("permanently refused: status / delivered / error in the delivery log", (failed == null
+                            ? "not FAILED"
+                            : "FAILED") + " / " + verifier.emailsTo(never) + " / " + error);
+                    if (failed == null || error == null || !error.contains("550") || verifier.emailsTo(never) != 0) {
+                        report.problem(
+                                "the acknowledgement to " + never + " is not FAILED with the server's 550 in the "
+                                        + "delivery log and nothing delivered: " + failed);
+                    } else {
+                        report.event("the delivery log shows the acknowledgement to " + never + " FAILED: " + error);
+                    }
+                });
     }
 
     @Test
     void smtpDownBeyondTheLease() {
         scenario("smtp-down-beyond-lease", "The mail server refuses every connection (its port closed) for "
                 + settings.smtpOutage().toSeconds() + " s, longer than the dispatcher's " + FaultSystem.DISPATCH_LEASE
-                .toSeconds() + " s lease, while emails keep coming: each is refused, handed back and swept up again until the "
+                        .toSeconds()
+                + " s lease, while emails keep coming: each is refused, handed back and swept up again until the "
                 + "server listens again.", (report, load) -> {
-            system.stack().stopSmtp();
-            report.event("SMTP stopped listening");
-            try {
-                keepLoading(load, settings.smtpOutage());
-            } finally {
-                system.stack().startSmtp();
-            }
-            report.event("SMTP listening again");
-            report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
-        });
+                    system.stack().stopSmtp();
+                    report.event("SMTP stopped listening");
+                    try {
+                        keepLoading(load, settings.smtpOutage());
+                    } finally {
+                        system.stack().startSmtp();
+                    }
+                    report.event("SMTP listening again");
+                    report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
+                });
     }
 
     @Test
@@ -303,28 +319,31 @@ class FaultScenariosIT {
                 + settings.storeDown().toSeconds() + " s and started again on the same port"
                 + (system.storeInFile() ? ", reading its file back from disk" : " with its data") + ", "
                 + settings.storeRestarts() + " time(s) under load (the long run: 3).", (report, load) -> {
-            Map<String, Long> pids = new HashMap<>();
-            FaultSystem.SERVICES.forEach(service -> pids.put(service, system.pid(service)));
-            for (int restart = 1; restart <= settings.storeRestarts(); restart++) {
-                system.stack().stopMongo();
-                report.event("store stopped, restart " + restart);
-                keepLoading(load, settings.storeDown());
-                system.stack().startMongo();
-                Instant started = Instant.now();
-                report.event("store started again on its port");
-                system.awaitHealthy(settings.recovery());
-                report.event(String.format(Locale.ROOT, "every service healthy %.1f s after the store came back",
-                        seconds(started)));
-                report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
-                keepLoading(load, Duration.ofSeconds(2));
-            }
-            List<String> restarted = FaultSystem.SERVICES.stream()
-                    .filter(service -> system.pid(service) != pids.get(service)).toList();
-            report.figure("services restarted by the supervisor meanwhile", restarted.isEmpty() ? "none" : restarted);
-            if (!restarted.isEmpty()) {
-                report.problem(restarted + " died during the store's restart instead of recovering by themselves");
-            }
-        });
+                    Map<String, Long> pids = new HashMap<>();
+                    FaultSystem.SERVICES.forEach(service -> pids.put(service, system.pid(service)));
+                    for (int restart = 1; restart <= settings.storeRestarts(); restart++) {
+                        system.stack().stopMongo();
+                        report.event("store stopped, restart " + restart);
+                        keepLoading(load, settings.storeDown());
+                        system.stack().startMongo();
+                        Instant started = Instant.now();
+                        report.event("store started again on its port");
+                        system.awaitHealthy(settings.recovery());
+                        report.event(
+                                String.format(Locale.ROOT, "every service healthy %.1f s after the store came back",
+                                        seconds(started)));
+                        report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
+                        keepLoading(load, Duration.ofSeconds(2));
+                    }
+                    List<String> restarted = FaultSystem.SERVICES.stream()
+                            .filter(service -> system.pid(service) != pids.get(service)).toList();
+                    report.figure("services restarted by the supervisor meanwhile",
+                            restarted.isEmpty() ? "none" : restarted);
+                    if (!restarted.isEmpty()) {
+                        report.problem(
+                                restarted + " died during the store's restart instead of recovering by themselves");
+                    }
+                });
     }
 
     @Test
@@ -337,14 +356,14 @@ class FaultScenariosIT {
                     + "instance of each service is killed with SIGKILL (the notification one while emails are being "
                     + "sent) and left down: the first instances take over its partitions, outbox and leased emails.",
                     DISPATCH_WORKERS, List.of(system.url("enquiry", ""), second.url("enquiry", "")), (report, load) -> {
-                overdueLeadsEscalatedOnce(report, load);
-                awaitSending(report);
-                for (String service : List.of("notification", "enquiry", "catalogue")) {
-                    second.kill(service);
-                    report.event("the second " + service + " instance killed (SIGKILL), left down");
-                }
-                report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
-            });
+                        overdueLeadsEscalatedOnce(report, load);
+                        awaitSending(report);
+                        for (String service : List.of("notification", "enquiry", "catalogue")) {
+                            second.kill(service);
+                            report.event("the second " + service + " instance killed (SIGKILL), left down");
+                        }
+                        report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
+                    });
         }
     }
 
@@ -356,25 +375,27 @@ class FaultScenariosIT {
                     + "the steady load goes on: exactly " + settings.seats() + " confirmed, everyone else waitlisted, "
                     + "each told once.", 0, List.of(system.url("enquiry", ""), second.url("enquiry", "")),
                     (report, load) -> {
-                int before = load.acknowledged(LoadClient.Kind.ENROLMENT).size();
-                Instant sent = Instant.now();
-                load.burstOfEnrolments(settings.crowd());
-                report.event(settings.crowd() + " enrolments sent at once");
-                boolean answered = within(settings.recovery(),
-                        () -> load.acknowledged(LoadClient.Kind.ENROLMENT).size() >= before + settings.crowd());
-                double seconds = seconds(sent);
-                report.event(String.format(Locale.ROOT, "every enrolment of the crowd answered 2xx, %.1f s after "
-                        + "they were sent", seconds));
-                report.figure("the crowd answered in (s)", String.format(Locale.ROOT, "%.1f", seconds));
-                JsonNode roster = staff.roster(load.runId());
-                int confirmed = roster == null ? -1 : roster.path("confirmed").size();
-                report.figure("confirmed on the run right after the crowd (of " + settings.seats() + " seats)",
-                        confirmed);
-                if (!answered || confirmed != settings.seats()) {
-                    report.problem("the crowd was " + (answered ? "" : "not ") + "answered in time and the run has "
-                            + confirmed + " confirmed, not exactly " + settings.seats());
-                }
-            });
+                        int before = load.acknowledged(LoadClient.Kind.ENROLMENT).size();
+                        Instant sent = Instant.now();
+                        load.burstOfEnrolments(settings.crowd());
+                        report.event(settings.crowd() + " enrolments sent at once");
+                        boolean answered = within(settings.recovery(),
+                                () -> load.acknowledged(LoadClient.Kind.ENROLMENT).size() >= before + settings.crowd());
+                        double seconds = seconds(sent);
+                        report.event(
+                                String.format(Locale.ROOT, "every enrolment of the crowd answered 2xx, %.1f s after "
+                                        + "they were sent", seconds));
+                        report.figure("the crowd answered in (s)", String.format(Locale.ROOT, "%.1f", seconds));
+                        JsonNode roster = staff.roster(load.runId());
+                        int confirmed = roster == null ? -1 : roster.path("confirmed").size();
+                        report.figure("confirmed on the run right after the crowd (of " + settings.seats() + " seats)",
+                                confirmed);
+                        if (!answered || confirmed != settings.seats()) {
+                            report.problem(
+                                    "the crowd was " + (answered ? "" : "not ") + "answered in time and the run has "
+                                            + confirmed + " confirmed, not exactly " + settings.seats());
+                        }
+                    });
         }
     }
 
@@ -475,7 +496,8 @@ class FaultScenariosIT {
         soft.assertThat(figures.refused()).as("requests refused").isEmpty();
         soft.assertThat(figures.lost()).as("acknowledged requests with an email missing").isEmpty();
         soft.assertThat(figures.duplicates()).as("requests emailed twice (two different emails)").isEmpty();
-        soft.assertThat(figures.repeats()).as("emails delivered again after a crash").isLessThanOrEqualTo(repeatsAllowed);
+        soft.assertThat(figures.repeats()).as("emails delivered again after a crash")
+                .isLessThanOrEqualTo(repeatsAllowed);
         soft.assertThat(figures.roster().wrong()).as("the run's roster").isEmpty();
         soft.assertThat(figures.pendingAtEnd()).as("events and notifications still pending").isZero();
         soft.assertThat(report.problems()).as("what the scenario promises beyond the above").isEmpty();
@@ -580,7 +602,8 @@ class FaultScenariosIT {
     }
 
     /** The newest notification to {@code recipient} with {@code status} that matches, waiting for one; null if none. */
-    private JsonNode awaitNotificationTo(String recipient, String status, Predicate<JsonNode> matches, Duration atMost) {
+    private JsonNode awaitNotificationTo(String recipient, String status, Predicate<JsonNode> matches,
+            Duration atMost) {
         AtomicReference<JsonNode> found = new AtomicReference<>();
         within(atMost, () -> {
             for (int page = 0; page < 5; page++) {

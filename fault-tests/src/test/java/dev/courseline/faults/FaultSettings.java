@@ -27,7 +27,7 @@ record FaultSettings(boolean isLong, double quotesPerSecond, double enrolmentsPe
 
     String describe() {
         return String.format(java.util.Locale.ROOT, "%.0f quote requests and %.0f enrolments a second, %d s of load "
-                        + "before the fault and at least %d s after it, a run of %d seats", quotesPerSecond,
+                + "before the fault and at least %d s after it, a run of %d seats", quotesPerSecond,
                 enrolmentsPerSecond, warmUp.toSeconds(), afterFault.toSeconds(), seats);
     }
 }

@@ -179,7 +179,8 @@ final class FaultSystem implements AutoCloseable {
     /** Waits until every service is running and healthy again (the supervisor restarts what died). */
     void awaitHealthy(Duration timeout) {
         Awaitility.await("every service healthy").atMost(timeout).pollInterval(Duration.ofMillis(250))
-                .until(() -> services.services().stream().allMatch(service -> service.isRunning() && service.isHealthy()));
+                .until(() -> services.services().stream()
+                        .allMatch(service -> service.isRunning() && service.isHealthy()));
     }
 
     /** The service's current process id (a new one after the supervisor restarted it). */

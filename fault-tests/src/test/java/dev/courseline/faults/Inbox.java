@@ -78,7 +78,8 @@ final class Inbox {
                 Address[] to = message.getRecipients(Message.RecipientType.TO);
                 if (to != null) {
                     for (Address address : to) {
-                        String mail = (address instanceof InternetAddress internet ? internet.getAddress()
+                        String mail = (address instanceof InternetAddress internet
+                                ? internet.getAddress()
                                 : address.toString()).toLowerCase(Locale.ROOT);
                         toAddress.computeIfAbsent(mail, key -> new HashSet<>()).add(messageId);
                         if (repeat) {
@@ -89,7 +90,9 @@ final class Inbox {
                 String subject = message.getSubject();
                 if (subject != null && subject.startsWith(LEAD)) {
                     int comma = subject.indexOf(',', LEAD.length());
-                    String organisation = comma < 0 ? subject.substring(LEAD.length()) : subject.substring(LEAD.length(), comma);
+                    String organisation = comma < 0
+                            ? subject.substring(LEAD.length())
+                            : subject.substring(LEAD.length(), comma);
                     leads.computeIfAbsent(organisation, key -> new HashSet<>()).add(messageId);
                     if (repeat) {
                         leadRepeats.merge(organisation, 1, Integer::sum);

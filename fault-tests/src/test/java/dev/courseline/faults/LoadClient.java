@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LoadClient implements AutoCloseable {
 
-    enum Kind { QUOTE, ENROLMENT }
+    enum Kind {
+        QUOTE, ENROLMENT
+    }
 
     /** One request a person sent; {@code email} is the contact's or learner's, unique to it. */
     record Request(Kind kind, long sequence, String key, String email, String organisation) {
@@ -204,7 +206,8 @@ final class LoadClient implements AutoCloseable {
     private HttpRequest httpRequest(Request request, int attempt) {
         String enquiryUrl = enquiryUrls.get((int) ((request.sequence() + attempt) % enquiryUrls.size()));
         boolean quote = request.kind() == Kind.QUOTE;
-        String body = quote ? QUOTE.formatted(request.organisation(), request.email())
+        String body = quote
+                ? QUOTE.formatted(request.organisation(), request.email())
                 : ENROLMENT.formatted(runId, request.email());
         String path = quote ? "/api/enquiries/in-house-quotes" : "/api/enrolments";
         return HttpRequest.newBuilder(URI.create(enquiryUrl + path)).timeout(REQUEST_TIMEOUT)

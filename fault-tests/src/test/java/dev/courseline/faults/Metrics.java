@@ -22,8 +22,9 @@ final class Metrics {
     static OptionalDouble sum(String baseUrl, String name, String labelFilter) {
         String text;
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP
+                    .send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return OptionalDouble.empty();
             }

@@ -28,8 +28,9 @@ final class ScenarioReport {
 
     /** A line of the fault's timeline, with the seconds since the scenario started. */
     void event(String what) {
-        events.add(String.format(Locale.ROOT, "%.1f s: %s", Duration.between(started, Instant.now()).toMillis() / 1000.0,
-                what));
+        events.add(
+                String.format(Locale.ROOT, "%.1f s: %s", Duration.between(started, Instant.now()).toMillis() / 1000.0,
+                        what));
     }
 
     /** How long, after a fault ended, until every request acknowledged by then had its emails. */
@@ -40,7 +41,7 @@ final class ScenarioReport {
 
     /** A figure of what this scenario promises beyond the common ones, as a row of its table. */
     void figure(String name, Object value) {
-        figures.add(new String[] {name, String.valueOf(value)});
+        figures.add(new String[]{name, String.valueOf(value)});
     }
 
     /** Something this scenario promised that did not hold; the scenario fails on any. */
@@ -57,7 +58,8 @@ final class ScenarioReport {
         Path directory = Path.of(System.getProperty("faults.reports", "target/faults"));
         StringBuilder text = new StringBuilder();
         text.append("# ").append(scenario).append("\n\n").append(fault).append("\n\n");
-        text.append("Run: ").append(Boolean.getBoolean("faults.long") ? "long (-Pfaults-long)" : "short (default build)")
+        text.append("Run: ")
+                .append(Boolean.getBoolean("faults.long") ? "long (-Pfaults-long)" : "short (default build)")
                 .append(", ").append(settings).append(", ").append(Instant.now()).append(".\n\n");
         text.append("| Figure | Value |\n|---|---|\n");
         row(text, "requests sent", figures.sent());
@@ -76,8 +78,10 @@ final class ScenarioReport {
             row(text, "roster problems (oversold, doubles, missing)", figures.roster().wrong().size());
         }
         row(text, "pending at the end (outboxes + delivery log)", figures.pendingAtEnd());
-        row(text, "time to recover", recoveries.isEmpty() ? "n/a" : String.join(", ", recoveries.stream()
-                .map(d -> String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0)).toList()));
+        row(text, "time to recover", recoveries.isEmpty()
+                ? "n/a"
+                : String.join(", ", recoveries.stream()
+                        .map(d -> String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0)).toList()));
         this.figures.forEach(row -> row(text, row[0], row[1]));
         text.append("\n## Timeline\n\n");
         events.forEach(event -> text.append("- ").append(event).append('\n'));

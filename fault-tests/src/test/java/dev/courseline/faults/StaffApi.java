@@ -37,7 +37,8 @@ final class StaffApi {
         JsonNode draft = send("catalogue", "/api/admin/runs",
                 RUN.formatted(day.atTime(9, 0), day.atTime(17, 0), seats), 201);
         String id = draft.path("id").asString();
-        send("catalogue", "/api/admin/runs/" + id + "/schedule", "{\"version\":" + draft.path("version").asLong() + "}", 200);
+        send("catalogue", "/api/admin/runs/" + id + "/schedule", "{\"version\":" + draft.path("version").asLong() + "}",
+                200);
         return id;
     }
 

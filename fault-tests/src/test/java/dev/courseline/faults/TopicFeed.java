@@ -38,7 +38,8 @@ final class TopicFeed implements AutoCloseable {
 
     /** Sends one record without waiting; {@link #flush()} waits for all of them. */
     void send(String topic, String key, String type, String value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
+                value.getBytes(StandardCharsets.UTF_8));
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", UUID.randomUUID().toString());
         header(record, "ce_type", type);

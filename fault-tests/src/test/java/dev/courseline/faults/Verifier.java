@@ -78,8 +78,11 @@ final class Verifier {
         Roster roster = runId == null ? Roster.NONE : roster(runId, capacity, load.acknowledged(Kind.ENROLMENT));
         return new Figures(load.sent(), load.acknowledged(Kind.QUOTE).size(), load.acknowledged(Kind.ENROLMENT).size(),
                 load.retries(), load.refused(), load.unanswered().stream()
-                        .map(u -> u.request().key() + " last answered " + u.lastStatus() + " after " + u.attempts() + " attempts").toList(),
-                acknowledged.size() - (int) acknowledged.stream().filter(a -> lost.stream().anyMatch(l -> l.startsWith(a.request().key() + ":"))).count(),
+                        .map(u -> u.request().key() + " last answered " + u.lastStatus() + " after " + u.attempts()
+                                + " attempts")
+                        .toList(),
+                acknowledged.size() - (int) acknowledged.stream()
+                        .filter(a -> lost.stream().anyMatch(l -> l.startsWith(a.request().key() + ":"))).count(),
                 lost, duplicates, repeats(acknowledged, counts), roster, settled, pendingNow());
     }
 
@@ -139,7 +142,8 @@ final class Verifier {
         if (enquiry.isEmpty() || catalogue.isEmpty() || pending.isEmpty() || sending.isEmpty()) {
             return -1;
         }
-        return Math.round(enquiry.getAsDouble() + catalogue.getAsDouble() + pending.getAsDouble() + sending.getAsDouble());
+        return Math
+                .round(enquiry.getAsDouble() + catalogue.getAsDouble() + pending.getAsDouble() + sending.getAsDouble());
     }
 
     private Roster roster(String runId, int capacity, List<Acknowledged> enrolments) {
@@ -182,7 +186,8 @@ final class Verifier {
 
     /** What a scenario's load did, and what came of it. */
     record Figures(int sent, int quotesAcknowledged, int enrolmentsAcknowledged, int retries, List<String> refused,
-            List<String> unanswered, int emailed, List<String> lost, List<String> duplicates, int repeats, Roster roster, boolean settled,
+            List<String> unanswered, int emailed, List<String> lost, List<String> duplicates, int repeats,
+            Roster roster, boolean settled,
             long pendingAtEnd) {
 
         int acknowledged() {

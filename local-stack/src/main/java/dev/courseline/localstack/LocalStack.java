@@ -35,7 +35,8 @@ import java.util.stream.Stream;
 public final class LocalStack implements AutoCloseable {
 
     /** Shutdown hooks of Spring Boot and Spring, which close application contexts that may still use the stack. */
-    private static final Set<String> SPRING_SHUTDOWN_HOOKS = Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
+    private static final Set<String> SPRING_SHUTDOWN_HOOKS = Set.of("SpringApplicationShutdownHook",
+            "SpringContextShutdownHook");
     private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     private static LocalStack current;
@@ -53,7 +54,8 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(LocalStackSettings settings) {
         this.settings = settings;
-        this.kafkaDirectory = settings.dataDirectory().map(data -> data.resolve("kafka")).orElseGet(LocalStack::tempDirectory);
+        this.kafkaDirectory = settings.dataDirectory().map(data -> data.resolve("kafka"))
+                .orElseGet(LocalStack::tempDirectory);
     }
 
     /** The stack of this JVM, started on first use with free ports and the mode of {@code courseline.infra}. */
@@ -323,8 +325,9 @@ public final class LocalStack implements AutoCloseable {
             mongo = track(newMongo());
             smtp = new SmtpServer(settings.smtpPort(), settings.mailRetention()).start();
             started.push(smtp::close);
-            inbox = track(new MailInbox(settings.inboxPort(), new InboxMessages(smtp.greenMail()), settings.mailRetention())
-                    .start());
+            inbox = track(
+                    new MailInbox(settings.inboxPort(), new InboxMessages(smtp.greenMail()), settings.mailRetention())
+                            .start());
         } finally {
             RuntimeException failure = null;
             try {
@@ -349,7 +352,8 @@ public final class LocalStack implements AutoCloseable {
 
     private AuthorizationServer startIdentity() {
         return settings.dataDirectory()
-                .map(data -> AuthorizationServer.withKeyFile(settings.identityPort(), data.resolve("identity/signing-key.json")))
+                .map(data -> AuthorizationServer.withKeyFile(settings.identityPort(),
+                        data.resolve("identity/signing-key.json")))
                 .orElseGet(() -> AuthorizationServer.withFreshKey(settings.identityPort()))
                 .start();
     }

@@ -21,7 +21,8 @@ class ContainersModeIntegrationTest {
     @Test
     void theStackRunsOnContainersWithARealReplicaSet() throws Exception {
         try (LocalStack stack = LocalStack.start(LocalStackSettings.forTests(InfraMode.CONTAINERS))) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            try (Admin admin = Admin
+                    .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
                 assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).isNotEmpty();
             }
             String id = UUID.randomUUID().toString();

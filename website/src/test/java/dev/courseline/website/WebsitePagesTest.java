@@ -167,7 +167,8 @@ class WebsitePagesTest {
     void aTooManyRequestsAnswerIsSaidOnTheFormNotAsAnOutage() {
         API.answer("POST", "/api/enquiries/memberships", 429, """
                 {"status":429,"title":"Too many requests","detail":"Too many requests; please try again later."}""");
-        String html = web.mutateWith(csrf()).post().uri("/membership").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        String html = web.mutateWith(csrf()).post().uri("/membership")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("contactName", "Ana").with("email", "ana@example.org")
                         .with("plan", "individual").with("consent", "yes")
                         .with("idempotencyKey", UUID.randomUUID().toString()))

@@ -1,7 +1,5 @@
 package dev.courseline.catalogue.common;
 
 public enum DeliveryMode {
-    ONLINE,
-    ONSITE,
-    BLENDED
+    ONLINE, ONSITE, BLENDED
 }

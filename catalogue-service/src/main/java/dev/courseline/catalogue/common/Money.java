@@ -8,8 +8,7 @@ import java.util.Objects;
 
 /** An exact amount in an ISO 4217 currency; published as {@code {"amount": "1195.00", "currency": "GBP"}}. */
 public record Money(
-        @Schema(type = "string", example = "1195.00", description = "decimal amount with two decimals")
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+        @Schema(type = "string", example = "1195.00", description = "decimal amount with two decimals") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
         @Schema(example = "GBP") String currency) {
 
     public Money {

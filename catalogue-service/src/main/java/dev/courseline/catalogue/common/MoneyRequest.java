@@ -5,10 +5,8 @@ import jakarta.validation.constraints.Pattern;
 
 /** A price as a client sends it: the amount as a decimal string, never a JSON number that could lose cents. */
 public record MoneyRequest(
-        @NotBlank @Pattern(regexp = "\\d{1,7}(\\.\\d{1,2})?", message = "must be a decimal amount with at most 2 decimals")
-        String amount,
-        @NotBlank @Pattern(regexp = "GBP|EUR|USD", message = "must be one of GBP, EUR, USD")
-        String currency) {
+        @NotBlank @Pattern(regexp = "\\d{1,7}(\\.\\d{1,2})?", message = "must be a decimal amount with at most 2 decimals") String amount,
+        @NotBlank @Pattern(regexp = "GBP|EUR|USD", message = "must be one of GBP, EUR, USD") String currency) {
 
     public Money toMoney() {
         return Money.of(amount, currency);

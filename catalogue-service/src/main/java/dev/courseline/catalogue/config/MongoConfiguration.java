@@ -30,6 +30,7 @@ public class MongoConfiguration {
 
     @Bean
     OutboxCollections outboxCollections(ReactiveMongoTemplate mongo) {
-        return new OutboxCollections(List.of(mongo.getCollectionName(Course.class), mongo.getCollectionName(Run.class)));
+        return new OutboxCollections(
+                List.of(mongo.getCollectionName(Course.class), mongo.getCollectionName(Run.class)));
     }
 }

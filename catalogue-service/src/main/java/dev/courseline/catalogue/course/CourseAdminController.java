@@ -54,7 +54,8 @@ public class CourseAdminController {
     public Mono<ResponseEntity<CourseView>> create(@Valid @RequestBody CourseRequest request) {
         request.requireSlug();
         return courses.create(request.slug(), request.content())
-                .map(created -> ResponseEntity.created(URI.create("/api/admin/courses/" + created.slug())).body(created));
+                .map(created -> ResponseEntity.created(URI.create("/api/admin/courses/" + created.slug()))
+                        .body(created));
     }
 
     @Operation(operationId = "editCourse", summary = "Edit a course (publishes course-updated unless a draft)")

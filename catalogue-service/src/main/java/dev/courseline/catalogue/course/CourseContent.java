@@ -6,6 +6,6 @@ import java.util.List;
 
 /** The editable part of a course, already validated. */
 public record CourseContent(String title, CourseKind kind, TargetRole role, String summary, List<String> outcomes,
-                            Certification certification, int durationDays, List<DeliveryMode> deliveryModes,
-                            Money listPrice) {
+        Certification certification, int durationDays, List<DeliveryMode> deliveryModes,
+        Money listPrice) {
 }

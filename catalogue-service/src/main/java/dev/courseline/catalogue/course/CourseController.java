@@ -31,9 +31,9 @@ public class CourseController {
     @Operation(operationId = "listCourses", summary = "Published courses, filtered and paged")
     @GetMapping
     public Mono<ResponseEntity<PageView<CourseView>>> list(@Valid @ParameterObject @ModelAttribute CourseFilter filter,
-                                                           ServerHttpRequest request) {
+            ServerHttpRequest request) {
         return courses.publishedCourses(filter.role(), filter.deliveryMode(), Paging.page(filter.page()),
-                        Paging.size(filter.size()))
+                Paging.size(filter.size()))
                 .map(page -> caching.cacheable(page, request.getHeaders()));
     }
 

@@ -7,5 +7,5 @@ import jakarta.validation.constraints.Min;
 
 /** Query parameters of {@code GET /api/courses}; all optional. */
 public record CourseFilter(TargetRole role, DeliveryMode deliveryMode, @Min(0) Integer page,
-                           @Min(1) @Max(Paging.MAX_SIZE) Integer size) {
+        @Min(1) @Max(Paging.MAX_SIZE) Integer size) {
 }

@@ -18,8 +18,7 @@ import java.util.List;
  * version the edit is based on).
  */
 public record CourseRequest(
-        @Size(max = 60) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by hyphens")
-        String slug,
+        @Size(max = 60) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by hyphens") String slug,
         @Min(1) Long version,
         @NotBlank @Size(max = 200) String title,
         @NotNull CourseKind kind,
@@ -32,7 +31,7 @@ public record CourseRequest(
         @NotNull @Valid MoneyRequest listPrice) {
 
     public record CertificationRequest(@NotBlank @Size(max = 100) String body, @NotBlank @Size(max = 100) String name,
-                                       @NotNull Boolean assessmentIncluded) {
+            @NotNull Boolean assessmentIncluded) {
     }
 
     void requireSlug() {
@@ -44,7 +43,8 @@ public record CourseRequest(
     }
 
     CourseContent content() {
-        Certification cert = certification == null ? null
+        Certification cert = certification == null
+                ? null
                 : new Certification(certification.body(), certification.name(), certification.assessmentIncluded());
         return new CourseContent(title, kind, role, summary, List.copyOf(outcomes), cert, durationDays,
                 deliveryModes.stream().distinct().toList(), listPrice.toMoney());

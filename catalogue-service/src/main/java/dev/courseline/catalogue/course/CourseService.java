@@ -48,8 +48,10 @@ public class CourseService {
         }
         Query query = Query.query(criteria);
         Mono<Long> total = mongo.count(query, Course.class);
-        Mono<List<CourseView>> items = mongo.find(Query.of(query).with(Sort.by("_id")).skip((long) page * size).limit(size),
-                Course.class).map(CourseView::of).collectList();
+        Mono<List<CourseView>> items = mongo
+                .find(Query.of(query).with(Sort.by("_id")).skip((long) page * size).limit(size),
+                        Course.class)
+                .map(CourseView::of).collectList();
         return Mono.zip(items, total).map(both -> PageView.of(both.getT1(), page, size, both.getT2()));
     }
 
@@ -99,15 +101,17 @@ public class CourseService {
     }
 
     private Mono<CourseView> change(String slug, long basedOnVersion, Function<Course, Course> change,
-                                    Function<Course, Optional<CatalogueEventType>> eventType) {
+            Function<Course, Optional<CatalogueEventType>> eventType) {
         return course(slug).flatMap(current -> {
             if (current.version() != basedOnVersion) {
                 return Mono.error(new StaleVersionException("course", slug, basedOnVersion));
             }
             Course next = change.apply(current);
-            List<PendingEvent> pending = eventType.apply(next).map(type -> List.of(eventFor(type, next, next.updatedAt()))).orElse(List.of());
+            List<PendingEvent> pending = eventType.apply(next)
+                    .map(type -> List.of(eventFor(type, next, next.updatedAt()))).orElse(List.of());
             return outbox.update(slug, current.version(), next, pending)
-                    .flatMap(written -> written ? Mono.just(CourseView.of(next))
+                    .flatMap(written -> written
+                            ? Mono.just(CourseView.of(next))
                             : Mono.error(new StaleVersionException("course", slug, basedOnVersion)));
         });
     }
@@ -117,7 +121,8 @@ public class CourseService {
     }
 
     private static CatalogueEventType currentStateType(Course course) {
-        return course.status() == CourseStatus.WITHDRAWN ? CatalogueEventType.COURSE_WITHDRAWN
+        return course.status() == CourseStatus.WITHDRAWN
+                ? CatalogueEventType.COURSE_WITHDRAWN
                 : CatalogueEventType.COURSE_PUBLISHED;
     }
 

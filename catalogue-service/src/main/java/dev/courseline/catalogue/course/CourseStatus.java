@@ -1,7 +1,5 @@
 package dev.courseline.catalogue.course;
 
 public enum CourseStatus {
-    DRAFT,
-    PUBLISHED,
-    WITHDRAWN
+    DRAFT, PUBLISHED, WITHDRAWN
 }

@@ -10,9 +10,9 @@ import java.util.List;
  * course events (see {@code contracts/events/courseline.catalogue.course-*.v1.json}).
  */
 public record CourseView(String slug, String title, CourseKind kind, TargetRole role, String summary,
-                         List<String> outcomes, Certification certification, int durationDays,
-                         List<DeliveryMode> deliveryModes, Money listPrice, CourseStatus status, long version,
-                         Instant updatedAt) {
+        List<String> outcomes, Certification certification, int durationDays,
+        List<DeliveryMode> deliveryModes, Money listPrice, CourseStatus status, long version,
+        Instant updatedAt) {
 
     public static CourseView of(Course course) {
         return new CourseView(course.slug(), course.title(), course.kind(), course.role(), course.summary(),

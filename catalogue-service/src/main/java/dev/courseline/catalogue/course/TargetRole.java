@@ -2,8 +2,5 @@ package dev.courseline.catalogue.course;
 
 /** The role a course serves. */
 public enum TargetRole {
-    PRODUCT_OWNER,
-    SCRUM_MASTER,
-    WHOLE_TEAM,
-    ANY
+    PRODUCT_OWNER, SCRUM_MASTER, WHOLE_TEAM, ANY
 }

@@ -22,7 +22,7 @@ public class RoleFitController {
     @Operation(operationId = "recommendCourse", summary = "Which course should you choose")
     @GetMapping("/api/guide/role-fit")
     public ResponseEntity<RoleFitRecommendation> recommend(@ParameterObject @ModelAttribute RoleFitAnswers answers,
-                                                           ServerHttpRequest request) {
+            ServerHttpRequest request) {
         return caching.cacheable(RoleFitGuide.recommend(answers), request.getHeaders());
     }
 }

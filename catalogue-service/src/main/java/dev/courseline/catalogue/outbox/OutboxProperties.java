@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("catalogue.outbox")
 public record OutboxProperties(Duration pollInterval, Duration lease, Duration sendTimeout,
-                               Duration initialBackOff, Duration maxBackOff) {
+        Duration initialBackOff, Duration maxBackOff) {
 }

@@ -45,8 +45,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxSignal signal,
-                       OutboxProperties properties, OutboxCollections collections, Clock clock,
-                       TraceContexts traces) {
+            OutboxProperties properties, OutboxCollections collections, Clock clock,
+            TraceContexts traces) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.signal = signal;

@@ -57,7 +57,8 @@ public class OutboxWriter {
         Update update = new Update();
         Document state = new Document();
         converter.write(newState, state);
-        MongoPersistentEntity<?> entity = converter.getMappingContext().getRequiredPersistentEntity(newState.getClass());
+        MongoPersistentEntity<?> entity = converter.getMappingContext()
+                .getRequiredPersistentEntity(newState.getClass());
         PersistentPropertyAccessor<Object> accessor = entity.getPropertyAccessor(newState);
         for (MongoPersistentProperty property : entity) {
             if (property.isIdProperty()) {

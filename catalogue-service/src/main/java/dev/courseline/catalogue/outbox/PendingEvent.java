@@ -14,5 +14,5 @@ import java.time.Instant;
  *                   continues when it sends the event later from its own thread
  */
 public record PendingEvent(String eventId, String type, String key, Instant occurredAt, String payload,
-                           String traceparent) {
+        String traceparent) {
 }

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotNull;
 
 /** New seat limits for a run, based on the version the caller last saw. */
 public record CapacityRequest(@NotNull @Min(1) @Max(500) Integer minCapacity,
-                              @NotNull @Min(1) @Max(500) Integer maxCapacity,
-                              @NotNull @Min(1) Long version) {
+        @NotNull @Min(1) @Max(500) Integer maxCapacity,
+        @NotNull @Min(1) Long version) {
 
     void check() {
         new FieldRules().require(minCapacity <= maxCapacity, "minCapacity", "must not exceed maxCapacity").throwIfAny();

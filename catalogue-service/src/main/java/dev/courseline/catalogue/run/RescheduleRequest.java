@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
 
 /** New dates for a run, based on the version the caller last saw. */
 public record RescheduleRequest(@NotNull LocalDateTime start, @NotNull LocalDateTime end,
-                                @NotBlank @Size(max = 60) String timeZone, @NotNull @Min(1) Long version) {
+        @NotBlank @Size(max = 60) String timeZone, @NotNull @Min(1) Long version) {
 
     Schedule schedule(Instant now) {
         FieldRules rules = new FieldRules();

@@ -35,8 +35,8 @@ public record Run(
         Instant updatedAt) {
 
     public static Run draft(String id, String courseSlug, String courseTitle, Schedule schedule,
-                            DeliveryMode deliveryMode, Venue venue, int minCapacity, int maxCapacity, Money price,
-                            EarlyBird earlyBird, Instant now) {
+            DeliveryMode deliveryMode, Venue venue, int minCapacity, int maxCapacity, Money price,
+            EarlyBird earlyBird, Instant now) {
         return new Run(id, courseSlug, courseTitle, schedule.start(), schedule.end(), schedule.timeZone().getId(),
                 schedule.startUtc(), schedule.endUtc(), deliveryMode, venue, minCapacity, maxCapacity, price,
                 earlyBird, RunStatus.DRAFT, 1, now);

@@ -30,7 +30,7 @@ public class RunController {
     @Operation(operationId = "listRuns", summary = "Public runs, soonest first, filtered and paged")
     @GetMapping
     public Mono<ResponseEntity<PageView<RunView>>> list(@Valid @ParameterObject @ModelAttribute RunFilter filter,
-                                                        ServerHttpRequest request) {
+            ServerHttpRequest request) {
         return Mono.defer(() -> runs.publicRuns(filter)).map(page -> caching.cacheable(page, request.getHeaders()));
     }
 

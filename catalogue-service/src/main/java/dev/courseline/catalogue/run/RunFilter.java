@@ -14,8 +14,8 @@ import java.time.LocalDate;
  * with the run's start date in UTC.
  */
 public record RunFilter(@Size(max = 60) String course, TargetRole role, DeliveryMode deliveryMode, RunStatus status,
-                        LocalDate from, LocalDate to, @Min(0) Integer page,
-                        @Min(1) @Max(Paging.MAX_SIZE) Integer size) {
+        LocalDate from, LocalDate to, @Min(0) Integer page,
+        @Min(1) @Max(Paging.MAX_SIZE) Integer size) {
 
     void check() {
         new FieldRules().require(from == null || to == null || !to.isBefore(from), "to", "must not be before from")

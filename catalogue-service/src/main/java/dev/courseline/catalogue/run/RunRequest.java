@@ -29,8 +29,7 @@ public record RunRequest(
         @Valid EarlyBirdRequest earlyBird) {
 
     public record VenueRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String city,
-                               @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
-                               String country) {
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
     }
 
     public record EarlyBirdRequest(@NotNull @Valid MoneyRequest price, @NotNull LocalDate deadline) {
@@ -43,7 +42,8 @@ public record RunRequest(
         rules.require(minCapacity <= maxCapacity, "minCapacity", "must not exceed maxCapacity");
         rules.require(deliveryMode == DeliveryMode.ONLINE || venue != null, "venue",
                 "must be given for " + deliveryMode + " delivery");
-        rules.require(deliveryMode != DeliveryMode.ONLINE || venue == null, "venue", "must be empty for ONLINE delivery");
+        rules.require(deliveryMode != DeliveryMode.ONLINE || venue == null, "venue",
+                "must be empty for ONLINE delivery");
         Money fullPrice = price.toMoney();
         EarlyBird offer = null;
         if (earlyBird != null) {
@@ -59,6 +59,6 @@ public record RunRequest(
     }
 
     record PlannedRun(String courseSlug, Schedule schedule, DeliveryMode deliveryMode, Venue venue, int minCapacity,
-                      int maxCapacity, Money price, EarlyBird earlyBird) {
+            int maxCapacity, Money price, EarlyBird earlyBird) {
     }
 }

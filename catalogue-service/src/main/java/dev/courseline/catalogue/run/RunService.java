@@ -39,7 +39,7 @@ public class RunService {
     private final Clock clock;
 
     public RunService(ReactiveMongoTemplate mongo, CourseService courses, OutboxWriter outbox, EventFactory events,
-                      Clock clock) {
+            Clock clock) {
         this.mongo = mongo;
         this.courses = courses;
         this.outbox = outbox;
@@ -51,14 +51,15 @@ public class RunService {
         filter.check();
         int page = Paging.page(filter.page());
         int size = Paging.size(filter.size());
-        Mono<Criteria> criteria = filter.role() == null ? Mono.just(runCriteria(filter, null))
+        Mono<Criteria> criteria = filter.role() == null
+                ? Mono.just(runCriteria(filter, null))
                 : courses.all().filter(course -> course.role() == filter.role()).map(Course::slug).collectList()
                         .map(slugs -> runCriteria(filter, slugs));
         return criteria.flatMap(where -> {
             Query query = Query.query(where);
             Mono<Long> total = mongo.count(query, Run.class);
             Mono<List<RunView>> items = mongo.find(Query.of(query).with(Sort.by("startUtc", "_id"))
-                            .skip((long) page * size).limit(size), Run.class)
+                    .skip((long) page * size).limit(size), Run.class)
                     .map(RunView::of).collectList();
             return Mono.zip(items, total).map(both -> PageView.of(both.getT1(), page, size, both.getT2()));
         });
@@ -77,7 +78,8 @@ public class RunService {
     public Mono<RunView> create(RunRequest request) {
         RunRequest.PlannedRun plan = request.plan(now());
         return mongo.findById(plan.courseSlug(), Course.class)
-                .filter(course -> course.kind() == CourseKind.PUBLIC_COURSE && course.status() == CourseStatus.PUBLISHED)
+                .filter(course -> course.kind() == CourseKind.PUBLIC_COURSE
+                        && course.status() == CourseStatus.PUBLISHED)
                 .switchIfEmpty(Mono.error(() -> new InvalidRequestException(List.of(
                         new FieldProblem("courseSlug", "must name a published public course")))))
                 .flatMap(course -> {
@@ -107,7 +109,8 @@ public class RunService {
 
     public Mono<RunView> reschedule(String id, RescheduleRequest request) {
         Schedule schedule = request.schedule(now());
-        return change(id, request.version(), run -> run.reschedule(schedule, now()), CatalogueEventType.RUN_RESCHEDULED);
+        return change(id, request.version(), run -> run.reschedule(schedule, now()),
+                CatalogueEventType.RUN_RESCHEDULED);
     }
 
     public Mono<RunView> changeCapacity(String id, CapacityRequest request) {
@@ -136,7 +139,8 @@ public class RunService {
             // Changes to a draft stay private: nobody outside the catalogue has seen it yet.
             List<PendingEvent> pending = next.isPublic() ? List.of(eventFor(type, next, next.updatedAt())) : List.of();
             return outbox.update(id, current.version(), next, pending)
-                    .flatMap(written -> written ? Mono.just(RunView.of(next))
+                    .flatMap(written -> written
+                            ? Mono.just(RunView.of(next))
                             : Mono.error(new StaleVersionException("run", id, basedOnVersion)));
         });
     }
@@ -156,8 +160,10 @@ public class RunService {
 
     private static Criteria runCriteria(RunFilter filter, List<String> slugsOfRole) {
         // Drafts are never public, so asking for them finds nothing rather than revealing them.
-        Criteria criteria = filter.status() == null ? Criteria.where("status").ne(RunStatus.DRAFT)
-                : Criteria.where("status").in(filter.status() == RunStatus.DRAFT ? List.of() : List.of(filter.status()));
+        Criteria criteria = filter.status() == null
+                ? Criteria.where("status").ne(RunStatus.DRAFT)
+                : Criteria.where("status")
+                        .in(filter.status() == RunStatus.DRAFT ? List.of() : List.of(filter.status()));
         List<String> slugs = slugsOfRole;
         if (filter.course() != null) {
             slugs = slugs == null || slugs.contains(filter.course()) ? List.of(filter.course()) : List.of();

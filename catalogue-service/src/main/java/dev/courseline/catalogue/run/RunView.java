@@ -13,14 +13,12 @@ import java.time.LocalDateTime;
  * {@code contracts/events/courseline.catalogue.run-*.v1.json}).
  */
 public record RunView(String id, String courseSlug, String courseTitle,
-                      @Schema(type = "string", example = "2026-12-08T09:00", description = "local time in timeZone")
-                      @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime start,
-                      @Schema(type = "string", example = "2026-12-09T17:00", description = "local time in timeZone")
-                      @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime end,
-                      @Schema(example = "Europe/London", description = "IANA time zone")
-                      String timeZone, Instant startUtc, Instant endUtc, DeliveryMode deliveryMode, Venue venue,
-                      int minCapacity, int maxCapacity, Money price, EarlyBird earlyBird, RunStatus status,
-                      long version, Instant updatedAt) {
+        @Schema(type = "string", example = "2026-12-08T09:00", description = "local time in timeZone") @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime start,
+        @Schema(type = "string", example = "2026-12-09T17:00", description = "local time in timeZone") @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime end,
+        @Schema(example = "Europe/London", description = "IANA time zone") String timeZone, Instant startUtc,
+        Instant endUtc, DeliveryMode deliveryMode, Venue venue,
+        int minCapacity, int maxCapacity, Money price, EarlyBird earlyBird, RunStatus status,
+        long version, Instant updatedAt) {
 
     public static RunView of(Run run) {
         return new RunView(run.id(), run.courseSlug(), run.courseTitle(), run.start(), run.end(), run.timeZone(),

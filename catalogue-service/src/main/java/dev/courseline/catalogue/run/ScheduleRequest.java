@@ -20,7 +20,8 @@ final class ScheduleRequest {
         if (start == null || end == null || zone == null) {
             return null;
         }
-        Schedule schedule = new Schedule(start.truncatedTo(ChronoUnit.MINUTES), end.truncatedTo(ChronoUnit.MINUTES), zone);
+        Schedule schedule = new Schedule(start.truncatedTo(ChronoUnit.MINUTES), end.truncatedTo(ChronoUnit.MINUTES),
+                zone);
         rules.require(schedule.endUtc().isAfter(schedule.startUtc()), "end", "must be after start");
         rules.require(schedule.startUtc().isAfter(now), "start", "must be in the future");
         return schedule;

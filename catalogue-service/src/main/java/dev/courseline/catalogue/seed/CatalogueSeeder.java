@@ -75,7 +75,8 @@ class CatalogueSeeder implements ApplicationRunner {
         Mono<Void> marker = ignoreExisting(mongo.insert(new Document("_id", MARKER_ID).append("seededAt", now), MARKERS)
                 .then());
         return courseWrites.thenMany(runWrites).then(marker)
-                .doOnSuccess(done -> log.info("Seeded the catalogue: {} courses, {} runs", courses.size(), runs.size()));
+                .doOnSuccess(
+                        done -> log.info("Seeded the catalogue: {} courses, {} runs", courses.size(), runs.size()));
     }
 
     private static Mono<Void> ignoreExisting(Mono<Void> write) {

@@ -37,18 +37,26 @@ final class SeedRuns {
     }
 
     private record Plan(String courseSlug, int week, DayOfWeek day, ZoneId zone, DeliveryMode mode, Venue venue,
-                        String price, String earlyBirdPrice, String currency) {
+            String price, String earlyBirdPrice, String currency) {
     }
 
     private static final List<Plan> PLANS = List.of(
-            new Plan(SeedCourses.PSPO, 0, DayOfWeek.TUESDAY, LONDON_ZONE, DeliveryMode.ONLINE, null, "1195.00", "995.00", "GBP"),
-            new Plan(SeedCourses.PSM, 0, DayOfWeek.THURSDAY, NEW_YORK_ZONE, DeliveryMode.ONLINE, null, "1495.00", "1295.00", "USD"),
-            new Plan(SeedCourses.PSM, 1, DayOfWeek.TUESDAY, AMSTERDAM_ZONE, DeliveryMode.ONSITE, AMSTERDAM, "1450.00", "1250.00", "EUR"),
-            new Plan(SeedCourses.PSPO, 1, DayOfWeek.THURSDAY, LONDON_ZONE, DeliveryMode.ONSITE, LONDON, "1395.00", null, "GBP"),
-            new Plan(SeedCourses.PSM, 2, DayOfWeek.TUESDAY, LONDON_ZONE, DeliveryMode.ONLINE, null, "1195.00", null, "GBP"),
-            new Plan(SeedCourses.PSPO, 2, DayOfWeek.THURSDAY, NEW_YORK_ZONE, DeliveryMode.ONLINE, null, "1495.00", null, "USD"),
-            new Plan(SeedCourses.PSPO, 3, DayOfWeek.TUESDAY, AMSTERDAM_ZONE, DeliveryMode.ONSITE, AMSTERDAM, "1450.00", null, "EUR"),
-            new Plan(SeedCourses.PSM, 3, DayOfWeek.THURSDAY, LONDON_ZONE, DeliveryMode.ONSITE, LONDON, "1395.00", null, "GBP"));
+            new Plan(SeedCourses.PSPO, 0, DayOfWeek.TUESDAY, LONDON_ZONE, DeliveryMode.ONLINE, null, "1195.00",
+                    "995.00", "GBP"),
+            new Plan(SeedCourses.PSM, 0, DayOfWeek.THURSDAY, NEW_YORK_ZONE, DeliveryMode.ONLINE, null, "1495.00",
+                    "1295.00", "USD"),
+            new Plan(SeedCourses.PSM, 1, DayOfWeek.TUESDAY, AMSTERDAM_ZONE, DeliveryMode.ONSITE, AMSTERDAM, "1450.00",
+                    "1250.00", "EUR"),
+            new Plan(SeedCourses.PSPO, 1, DayOfWeek.THURSDAY, LONDON_ZONE, DeliveryMode.ONSITE, LONDON, "1395.00", null,
+                    "GBP"),
+            new Plan(SeedCourses.PSM, 2, DayOfWeek.TUESDAY, LONDON_ZONE, DeliveryMode.ONLINE, null, "1195.00", null,
+                    "GBP"),
+            new Plan(SeedCourses.PSPO, 2, DayOfWeek.THURSDAY, NEW_YORK_ZONE, DeliveryMode.ONLINE, null, "1495.00", null,
+                    "USD"),
+            new Plan(SeedCourses.PSPO, 3, DayOfWeek.TUESDAY, AMSTERDAM_ZONE, DeliveryMode.ONSITE, AMSTERDAM, "1450.00",
+                    null, "EUR"),
+            new Plan(SeedCourses.PSM, 3, DayOfWeek.THURSDAY, LONDON_ZONE, DeliveryMode.ONSITE, LONDON, "1395.00", null,
+                    "GBP"));
 
     static List<Run> upcoming(LocalDate today, List<Course> courses, Instant now) {
         Map<String, Course> bySlug = courses.stream().collect(Collectors.toMap(Course::slug, Function.identity()));
@@ -58,7 +66,8 @@ final class SeedRuns {
             Schedule schedule = new Schedule(startDate.atTime(LocalTime.of(9, 0)),
                     startDate.plusDays(1).atTime(LocalTime.of(17, 0)), plan.zone());
             LocalDate earlyBirdDeadline = startDate.minusWeeks(1);
-            EarlyBird earlyBird = plan.earlyBirdPrice() == null || !earlyBirdDeadline.isAfter(today) ? null
+            EarlyBird earlyBird = plan.earlyBirdPrice() == null || !earlyBirdDeadline.isAfter(today)
+                    ? null
                     : new EarlyBird(Money.of(plan.earlyBirdPrice(), plan.currency()), earlyBirdDeadline);
             Course course = bySlug.get(plan.courseSlug());
             Run draft = Run.draft(seedId(plan, startDate), course.slug(), course.title(), schedule, plan.mode(),

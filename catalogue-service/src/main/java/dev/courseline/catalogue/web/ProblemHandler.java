@@ -34,7 +34,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         List<FieldProblem> errors = ex.getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), error.isBindingFailure()
-                        ? "has an invalid value '" + error.getRejectedValue() + "'" : error.getDefaultMessage()))
+                        ? "has an invalid value '" + error.getRejectedValue() + "'"
+                        : error.getDefaultMessage()))
                 .toList();
         return badRequest(ex, errors, headers, exchange);
     }
@@ -82,14 +83,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private Mono<ResponseEntity<Object>> problem(Exception ex, HttpStatus status, String title, String detail,
-                                                 ServerWebExchange exchange) {
+            ServerWebExchange exchange) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
         return handleExceptionInternal(ex, body, new HttpHeaders(), status, exchange);
     }
 
     private Mono<ResponseEntity<Object>> badRequest(Exception ex, List<FieldProblem> errors, HttpHeaders headers,
-                                                    ServerWebExchange exchange) {
+            ServerWebExchange exchange) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has " + errors.size() + " invalid field(s)");
         body.setTitle("Invalid request");

@@ -13,7 +13,8 @@ class HardeningIntegrationTest extends IntegrationTestSupport {
     @Test
     void aTokenForAnotherAudienceGets401AndOneForCourselineIsTaken() {
         http.get().uri("/api/admin/courses/{slug}", uniqueSlug())
-                .headers(headers -> headers.setBearerAuth(LocalStack.current().tokenForAudience("cora", "another-application")))
+                .headers(headers -> headers
+                        .setBearerAuth(LocalStack.current().tokenForAudience("cora", "another-application")))
                 .exchange()
                 .expectStatus().isUnauthorized();
 
@@ -30,8 +31,9 @@ class HardeningIntegrationTest extends IntegrationTestSupport {
         assertThat(anonymous.get("components").propertyNames()).contains("mongo", "kafka");
         assertThat(anonymous.toString()).doesNotContain("details", "clusterId", "database", "courseline-");
 
-        JsonNode admin = parse(http.get().uri("/actuator/health").headers(headers -> headers.setBearerAuth(token("ada")))
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        JsonNode admin = parse(
+                http.get().uri("/actuator/health").headers(headers -> headers.setBearerAuth(token("ada")))
+                        .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         assertThat(admin.at("/components/kafka/details/clusterId").asString()).isNotBlank();
     }
 }

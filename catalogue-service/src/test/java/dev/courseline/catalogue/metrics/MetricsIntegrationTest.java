@@ -70,7 +70,8 @@ class MetricsIntegrationTest extends IntegrationTestSupport {
             PrometheusScrape scrape = scrape();
             assertThat(scrape.names()).contains("http_server_requests_seconds_count", "jvm_memory_used_bytes",
                     "kafka_producer_record_send_total", "mongodb_driver_commands_seconds_count",
-                    "mongodb_driver_pool_size", "courseline_outbox_pending", "courseline_outbox_oldest_pending_seconds");
+                    "mongodb_driver_pool_size", "courseline_outbox_pending",
+                    "courseline_outbox_oldest_pending_seconds");
             ExportedNames.check(SERVICE, scrape.names());
         });
     }

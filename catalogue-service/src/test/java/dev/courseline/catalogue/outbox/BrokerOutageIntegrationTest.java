@@ -41,7 +41,8 @@ class BrokerOutageIntegrationTest extends IntegrationTestSupport {
             edit.remove("slug");
             edit.put("version", 2);
             edit.put("summary", "Changed while the broker was down");
-            http.put().uri("/api/admin/courses/{slug}", slug).header(HttpHeaders.AUTHORIZATION, "Bearer " + token("cora"))
+            http.put().uri("/api/admin/courses/{slug}", slug)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token("cora"))
                     .bodyValue(edit).exchange().expectStatus().isOk();
             runId = staffPost("/api/admin/runs",
                     Requests.onsiteRun("pspo", LocalDate.now(ZoneOffset.UTC).plusMonths(4)), HttpStatus.CREATED)
@@ -52,8 +53,8 @@ class BrokerOutageIntegrationTest extends IntegrationTestSupport {
             stack.startKafka();
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
 
         // A change after the outage is the sentinel: per-key order means any duplicate of an earlier event would
         // have to arrive before it, so seeing exactly the expected sequence up to it proves nothing came twice.

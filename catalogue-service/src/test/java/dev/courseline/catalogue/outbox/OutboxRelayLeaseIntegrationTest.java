@@ -41,7 +41,8 @@ class OutboxRelayLeaseIntegrationTest extends IntegrationTestSupport {
             throws InterruptedException {
         String collection = "leaseTest" + UUID.randomUUID().toString().replace("-", "");
         String key = uniqueSlug();
-        PendingEvent event = pendingEvents.create("courseline.catalogue.course-updated.v1", key, NOW, Map.of("slug", key));
+        PendingEvent event = pendingEvents.create("courseline.catalogue.course-updated.v1", key, NOW,
+                Map.of("slug", key));
         Document eventDocument = new Document();
         mongo.getConverter().write(event, eventDocument);
         mongo.insert(new Document("_id", key).append("pendingEvents", List.of(eventDocument)), collection).block();

@@ -111,7 +111,7 @@ class RunLifecycleIntegrationTest extends IntegrationTestSupport {
         Map<String, Object> missing = Map.of("courseSlug", "psm");
         assertThat(fields(problem(staff(http.post().uri("/api/admin/runs")).bodyValue(missing).exchange()
                 .expectStatus().isBadRequest()))).containsExactlyInAnyOrder(
-                "start", "end", "timeZone", "deliveryMode", "minCapacity", "maxCapacity", "price");
+                        "start", "end", "timeZone", "deliveryMode", "minCapacity", "maxCapacity", "price");
 
         Map<String, Object> inconsistent = Requests.onsiteRun("psm", START);
         inconsistent.put("timeZone", "Mars/Olympus_Mons");
@@ -121,7 +121,7 @@ class RunLifecycleIntegrationTest extends IntegrationTestSupport {
                 "deadline", START.plusDays(3).toString()));
         assertThat(fields(problem(staff(http.post().uri("/api/admin/runs")).bodyValue(inconsistent).exchange()
                 .expectStatus().isBadRequest()))).containsExactlyInAnyOrder(
-                "timeZone", "minCapacity", "venue", "earlyBird.price");
+                        "timeZone", "minCapacity", "venue", "earlyBird.price");
 
         Map<String, Object> backwards = Requests.onsiteRun("psm", START);
         backwards.put("end", START.minusDays(1) + "T17:00");

@@ -16,7 +16,8 @@ class RunTest {
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
     private static Run draft() {
-        Schedule schedule = new Schedule(LocalDateTime.parse("2027-03-08T09:00"), LocalDateTime.parse("2027-03-09T17:00"),
+        Schedule schedule = new Schedule(LocalDateTime.parse("2027-03-08T09:00"),
+                LocalDateTime.parse("2027-03-09T17:00"),
                 ZoneId.of("America/New_York"));
         return Run.draft("run-1", "psm", "Professional Scrum Master (PSM)", schedule, DeliveryMode.ONLINE, null, 4, 16,
                 Money.of("1495", "USD"), null, NOW);

@@ -29,16 +29,17 @@ class PublicCorsIntegrationTest extends IntegrationTestSupport {
                         .exchange()
                         .expectStatus().isOk()
                         .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
-                        .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods ->
-                                assertThat(methods).contains("GET", "HEAD").doesNotContain("POST"))
+                        .expectHeader()
+                        .value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS,
+                                methods -> assertThat(methods).contains("GET", "HEAD").doesNotContain("POST"))
                         .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
             }
         }
         http.get().uri("/api/courses/pspo").header(HttpHeaders.ORIGIN, "https://partner.example").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://partner.example")
-                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed ->
-                        assertThat(exposed).contains(HttpHeaders.ETAG));
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+                        exposed -> assertThat(exposed).contains(HttpHeaders.ETAG));
     }
 
     @Test

@@ -58,7 +58,8 @@ final class Axe {
                 .until(() -> evaluate("window.__courselineAxe"), Objects::nonNull);
         JsonNode violations = JSON.readTree(answer);
         if (violations.has("error")) {
-            throw new IllegalStateException("axe-core failed on " + driver.getCurrentUrl() + ": " + violations.get("error"));
+            throw new IllegalStateException(
+                    "axe-core failed on " + driver.getCurrentUrl() + ": " + violations.get("error"));
         }
         List<String> found = new ArrayList<>();
         for (JsonNode violation : violations) {
@@ -67,10 +68,12 @@ final class Axe {
                 continue;
             }
             String nodes = StreamSupport.stream(violation.path("nodes").spliterator(), false)
-                    .map(node -> "    " + node.path("target").toString() + "  " + firstLine(node.path("failureSummary").asString("")))
+                    .map(node -> "    " + node.path("target").toString() + "  "
+                            + firstLine(node.path("failureSummary").asString("")))
                     .collect(Collectors.joining("\n"));
-            found.add("  - " + violation.path("id").asString() + " (" + impact + "): " + violation.path("help").asString()
-                    + " <" + violation.path("helpUrl").asString() + ">\n" + nodes);
+            found.add(
+                    "  - " + violation.path("id").asString() + " (" + impact + "): " + violation.path("help").asString()
+                            + " <" + violation.path("helpUrl").asString() + ">\n" + nodes);
         }
         return found;
     }
@@ -95,7 +98,8 @@ final class Axe {
     private static String load() {
         try (InputStream in = Axe.class.getClassLoader().getResourceAsStream("axe.min.js")) {
             if (in == null) {
-                throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
+                throw new IllegalStateException(
+                        "axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     public static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-    public static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+    public static final Path CHROMEDRIVER = Path
+            .of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
 
     /** Headless and quiet: without the networking flags Chromium keeps calling hosts this machine cannot reach. */
     static final List<String> FLAGS = List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",

@@ -14,7 +14,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /** See {@link WithBrowser}. The browser lives in the class's store, which closes it after the class. */
 final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+            .create(BrowserExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {

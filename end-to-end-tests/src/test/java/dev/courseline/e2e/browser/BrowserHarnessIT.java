@@ -61,7 +61,8 @@ class BrowserHarnessIT {
     }
 
     @Test
-    void withJavaScriptOffThePagesOwnScriptDoesNotRunButThePageIsStillCheckedAtBothWidths(Browser browser) throws IOException {
+    void withJavaScriptOffThePagesOwnScriptDoesNotRunButThePageIsStillCheckedAtBothWidths(Browser browser)
+            throws IOException {
         browser.open(url("/good"), "harness-good");
 
         assertThat(browser.javascript()).isFalse();

@@ -38,14 +38,17 @@ final class PageChecks {
         long[] widths = capture(name, PHONE);
         if (widths[0] > widths[1]) {
             problems.add("At " + PHONE + " px the page scrolls sideways: document.documentElement.scrollWidth is "
-                    + widths[0] + ", clientWidth " + widths[1] + " (" + directory.resolve(name + "-" + PHONE + ".png") + ")");
+                    + widths[0] + ", clientWidth " + widths[1] + " (" + directory.resolve(name + "-" + PHONE + ".png")
+                    + ")");
         }
         List<String> violations = axe.seriousViolations();
         if (!violations.isEmpty()) {
-            problems.add(violations.size() + " serious or critical axe-core violation(s):\n" + String.join("\n", violations));
+            problems.add(violations.size() + " serious or critical axe-core violation(s):\n"
+                    + String.join("\n", violations));
         }
         if (!problems.isEmpty()) {
-            throw new AssertionError("Page '" + name + "' (" + url + ") fails its checks:\n" + String.join("\n", problems));
+            throw new AssertionError(
+                    "Page '" + name + "' (" + url + ") fails its checks:\n" + String.join("\n", problems));
         }
     }
 
@@ -63,7 +66,7 @@ final class PageChecks {
             metrics(width, height);
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
             write(name + "-" + width, shot);
-            return new long[] {number(size.get("scrollWidth")), number(size.get("clientWidth"))};
+            return new long[]{number(size.get("scrollWidth")), number(size.get("clientWidth"))};
         } finally {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }

@@ -38,7 +38,8 @@ public class AbuseGuard {
         String emailSha256 = email == null ? null : Fingerprints.emailSha256(email);
         return Mono.zip(count("address:" + Fingerprints.sha256(signals.address()), limits.address()),
                 emailSha256 == null ? Mono.just(Counted.OFF) : count("email:" + emailSha256, limits.email()),
-                organisationKey == null ? Mono.just(Counted.OFF)
+                organisationKey == null
+                        ? Mono.just(Counted.OFF)
                         : count("organisation:" + organisationKey, limits.organisation()))
                 .map(counted -> {
                     long retryAfter = Math.max(counted.getT1().retryAfter(),

@@ -22,7 +22,8 @@ public class ClientAddresses {
     private final List<Cidr> trusted;
 
     public ClientAddresses(AbuseProperties properties) {
-        this.trusted = properties.trustedProxies() == null ? List.of()
+        this.trusted = properties.trustedProxies() == null
+                ? List.of()
                 : properties.trustedProxies().stream().map(String::strip).filter(s -> !s.isEmpty())
                         .map(Cidr::parse).toList();
     }

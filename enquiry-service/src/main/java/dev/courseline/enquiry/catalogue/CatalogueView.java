@@ -47,8 +47,7 @@ public class CatalogueView {
     }
 
     /** Catches up with changes consumed by other instances of this service. */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${enquiry.catalogue.refresh-interval:30s}",
-            initialDelayString = "${enquiry.catalogue.refresh-interval:30s}")
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${enquiry.catalogue.refresh-interval:30s}", initialDelayString = "${enquiry.catalogue.refresh-interval:30s}")
     public void refresh() {
         load();
     }

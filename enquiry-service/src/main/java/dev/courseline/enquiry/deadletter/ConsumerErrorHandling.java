@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 
-
 import dev.courseline.enquiry.catalogue.MalformedCatalogueRecordException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -85,7 +84,8 @@ class ConsumerErrorHandling {
     private static DefaultErrorHandler errorHandler(ConsumerFailures failures, KafkaTemplate<String, byte[]> producer,
             BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
             ExtendedConsumerProperties<KafkaConsumerProperties> properties, MeterRegistry meters) {
-        DeadLetterPublishingRecoverer publisher = dlqDestinationResolver == null ? null
+        DeadLetterPublishingRecoverer publisher = dlqDestinationResolver == null
+                ? null
                 : new DeadLetterPublishingRecoverer(producer, dlqDestinationResolver);
         if (publisher != null) {
             publisher.setHeaderNamesSupplier(DeadLetterHeaders::names);
@@ -129,7 +129,8 @@ class ConsumerErrorHandling {
 
     /** Without limit: the partition waits until the store (or whatever failed) is back. */
     private static BackOff infrastructureBackOff(ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
-        ExponentialBackOff backOff = properties == null ? new ExponentialBackOff(500, 2.0)
+        ExponentialBackOff backOff = properties == null
+                ? new ExponentialBackOff(500, 2.0)
                 : new ExponentialBackOff(properties.getBackOffInitialInterval(), properties.getBackOffMultiplier());
         backOff.setMaxInterval(properties == null ? 5000 : properties.getBackOffMaxInterval());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);

@@ -29,8 +29,8 @@ public final class ConsumerFailures {
         NEVER_PROCESSABLE, INFRASTRUCTURE, UNEXPECTED
     }
 
-    private static final List<Class<? extends Throwable>> ALWAYS_NEVER_PROCESSABLE =
-            List.of(JacksonException.class, MessageConversionException.class);
+    private static final List<Class<? extends Throwable>> ALWAYS_NEVER_PROCESSABLE = List.of(JacksonException.class,
+            MessageConversionException.class);
     private static final List<Class<? extends Throwable>> INFRASTRUCTURE = List.of(
             TransientDataAccessException.class, DataAccessResourceFailureException.class,
             MongoTimeoutException.class, MongoSocketException.class, MongoExecutionTimeoutException.class,

@@ -48,7 +48,8 @@ class DeadLetterController {
     @Operation(summary = "One dead letter")
     Mono<DeadLetter> get(@PathVariable String id) {
         Matcher parts = parse(id);
-        return deadLetters.find(Topics.CATALOGUE_OFFERINGS_DLQ, Integer.parseInt(parts.group(1)), Long.parseLong(parts.group(2)))
+        return deadLetters
+                .find(Topics.CATALOGUE_OFFERINGS_DLQ, Integer.parseInt(parts.group(1)), Long.parseLong(parts.group(2)))
                 .switchIfEmpty(notFound(id));
     }
 
@@ -59,7 +60,7 @@ class DeadLetterController {
     Mono<DeadLetter> replay(@PathVariable String id, Principal staff) {
         Matcher parts = parse(id);
         return deadLetters.replay(Topics.CATALOGUE_OFFERINGS_DLQ, Integer.parseInt(parts.group(1)),
-                        Long.parseLong(parts.group(2)), staff == null ? null : staff.getName())
+                Long.parseLong(parts.group(2)), staff == null ? null : staff.getName())
                 .onErrorMap(DeadLetters.AlreadyReplayedException.class,
                         e -> new ConflictException(e.getMessage()))
                 .switchIfEmpty(notFound(id));

@@ -83,7 +83,8 @@ public class DeadLetters {
                     .onErrorMap(DuplicateKeyException.class, duplicate -> new AlreadyReplayedException(id))
                     .then(Mono.fromRunnable(() -> kafka.publish(replayOf(record, originalTopic, id)))
                             .subscribeOn(Schedulers.boundedElastic()))
-                    .onErrorResume(failure -> failure instanceof AlreadyReplayedException ? Mono.error(failure)
+                    .onErrorResume(failure -> failure instanceof AlreadyReplayedException
+                            ? Mono.error(failure)
                             : mongo.remove(new Query(Criteria.where("_id").is(id)), DeadLetterReplay.class)
                                     .then(Mono.error(failure)))
                     .doOnSuccess(done -> log.info("Replayed dead letter {} of {} to {} ({})", id, topic,

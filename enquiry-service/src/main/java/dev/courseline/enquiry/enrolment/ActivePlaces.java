@@ -35,7 +35,8 @@ class ActivePlaces {
         }
         Query active = Query.query(Criteria.where("enrolments").elemMatch(Criteria.where("emailSha256").is(emailSha256)
                 .and("status").in(List.of(EnrolmentStatus.CONFIRMED.name(), EnrolmentStatus.WAITLISTED.name()))));
-        return mongo.count(active, RunSeats.class).flatMap(count -> count < maxPerEmail ? Mono.<Void>empty()
+        return mongo.count(active, RunSeats.class).flatMap(count -> count < maxPerEmail
+                ? Mono.<Void>empty()
                 : Mono.error(new TitledProblem(HttpStatus.CONFLICT, "Too many active enrolments",
                         "This email already holds " + count + " enrolments or waitlist places, the most we take "
                                 + "for one person. Cancel one of them to enrol on another date.")));

@@ -56,9 +56,7 @@ public class EnrolmentController {
     @PostMapping("/api/enrolments")
     @ApiResponse(responseCode = "201", description = "Created: a seat (CONFIRMED) or a waitlist place (WAITLISTED); "
             + "a repeated Idempotency-Key with the same body gets the first answer again. The learner's cancellation "
-            + "link is only in their email, never in this answer",
-            headers = @Header(name = "Location", description = "The enrolment's status link",
-                    schema = @Schema(type = "string", format = "uri")))
+            + "link is only in their email, never in this answer", headers = @Header(name = "Location", description = "The enrolment's status link", schema = @Schema(type = "string", format = "uri")))
     @ApiResponse(responseCode = "400", description = "Invalid input: a problem body whose errors name each bad field "
             + "(also a run that is unknown or not open for enrolment, and a bad Idempotency-Key)")
     @ApiResponse(responseCode = "409", description = "This email is already enrolled on this run; or the run's "
@@ -66,13 +64,9 @@ public class EnrolmentController {
             + "waitlist places one person may (title \"Too many active enrolments\")")
     @ApiResponse(responseCode = "422", description = "This Idempotency-Key was sent earlier with a different body")
     @ApiResponse(responseCode = "429", description = "Too many requests from this client, email or organisation; "
-            + "nothing was stored: retry after the seconds in Retry-After",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait",
-                    schema = @Schema(type = "integer")))
+            + "nothing was stored: retry after the seconds in Retry-After", headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     @ApiResponse(responseCode = "503", description = "So many enrolments changed the run at once that this one could "
-            + "not be placed; nothing was stored: retry after the seconds in Retry-After",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait",
-                    schema = @Schema(type = "integer")))
+            + "not be placed; nothing was stored: retry after the seconds in Retry-After", headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     public Mono<ResponseEntity<Enrolled>> enrol(@RequestBody(required = false) EnrolmentRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             ServerHttpRequest http) {
@@ -84,7 +78,7 @@ public class EnrolmentController {
             String organisation = blankToNull(request.organisation());
             String id = TimeOrderedIds.next();
             return guard.screen(signals, learner.email(),
-                            organisation == null ? null : Fingerprints.organisationKey(organisation))
+                    organisation == null ? null : Fingerprints.organisationKey(organisation))
                     .flatMap(screening -> keys.claim("ENROLMENT " + signals.address(), key, request, id))
                     .flatMap(claim -> keys.firstOrRepeat(claim,
                             () -> activePlaces.checkRoomFor(Fingerprints.emailSha256(learner.email()))

@@ -12,7 +12,8 @@ import dev.courseline.enquiry.catalogue.RunPayload;
  * with dates and time zone without calling the catalogue.
  */
 public record RunDetails(String id, String courseSlug, String courseTitle,
-        @JsonFormat(pattern = LOCAL_DATE_TIME) LocalDateTime start, @JsonFormat(pattern = LOCAL_DATE_TIME) LocalDateTime end,
+        @JsonFormat(pattern = LOCAL_DATE_TIME) LocalDateTime start,
+        @JsonFormat(pattern = LOCAL_DATE_TIME) LocalDateTime end,
         String timeZone, Instant startUtc, Instant endUtc, String deliveryMode, RunPayload.Venue venue,
         long version) {
 

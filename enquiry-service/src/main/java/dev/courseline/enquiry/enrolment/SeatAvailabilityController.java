@@ -36,9 +36,7 @@ public class SeatAvailabilityController {
     }
 
     @GetMapping("/api/runs/{runId}/seats")
-    @ApiResponse(responseCode = "200", description = "The run's seats left and waitlist length",
-            headers = @Header(name = "Cache-Control", description = "public, max-age=5",
-                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "The run's seats left and waitlist length", headers = @Header(name = "Cache-Control", description = "public, max-age=5", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No run with this id is known to enrolment")
     public Mono<ResponseEntity<SeatAvailability>> seats(@PathVariable String runId) {
         // Reads the counts and each enrolment's status only: never the learners, their consent or pending events.
@@ -54,7 +52,8 @@ public class SeatAvailabilityController {
             List<StatusOnly> enrolments) {
 
         SeatAvailability availability(Instant now) {
-            int waitlisted = enrolments == null ? 0
+            int waitlisted = enrolments == null
+                    ? 0
                     : (int) enrolments.stream().filter(e -> e.status() == EnrolmentStatus.WAITLISTED).count();
             return new SeatAvailability(id, maxCapacity, seatsLeft, waitlisted,
                     RunSeats.takesEnrolments(status, run == null ? null : run.startUtc(), now));

@@ -151,8 +151,10 @@ final class SeatRules {
                 erased = true;
             }
         }
-        return erased ? new SeatDecision(next(state, state.run(), state.status(), state.maxCapacity(),
-                state.seatsLeft(), all), null, List.of()) : SeatDecision.none();
+        return erased
+                ? new SeatDecision(next(state, state.run(), state.status(), state.maxCapacity(),
+                        state.seatsLeft(), all), null, List.of())
+                : SeatDecision.none();
     }
 
     /** The seats the capacity leaves beside the confirmed places; none when more are confirmed than it holds. */

@@ -169,7 +169,8 @@ public class Seats implements RunCatalogueListener {
         EnrolmentEvent payload = new EnrolmentEvent(enrolment.enrolmentId(), enrolment.learner(),
                 enrolment.organisation(), run, enrolment.status(), notice.waitlistPosition(), notice.reason(),
                 new EnrolmentEvent.CancelLink(learnerPageLink(enrolment.enrolmentId(),
-                        tokens.tokenFor(enrolment.enrolmentId()))), now);
+                        tokens.tokenFor(enrolment.enrolmentId()))),
+                now);
         return events.create(notice.type(), enrolment.enrolmentId(), now, payload);
     }
 

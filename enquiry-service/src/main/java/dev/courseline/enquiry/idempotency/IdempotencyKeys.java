@@ -105,11 +105,12 @@ public class IdempotencyKeys {
         return mongo.findById(fresh.id(), IdempotencyKey.class).flatMap(stored -> {
             if (!stored.expiresAt().isAfter(now)) {
                 // Expired but not yet removed by the TTL monitor: the key is free again.
-                Query expired = Query.query(Criteria.where("_id").is(fresh.id()).and("expiresAt").is(stored.expiresAt()));
+                Query expired = Query
+                        .query(Criteria.where("_id").is(fresh.id()).and("expiresAt").is(stored.expiresAt()));
                 Update replace = new Update().set("requestSha256", fresh.requestSha256())
                         .set("resourceId", fresh.resourceId()).set("expiresAt", fresh.expiresAt());
                 return mongo.findAndModify(expired, replace, FindAndModifyOptions.options().returnNew(true),
-                                IdempotencyKey.class)
+                        IdempotencyKey.class)
                         .map(taken -> new Claim(fresh.id(), true, fresh.resourceId()))
                         .switchIfEmpty(Mono.defer(() -> earlier(fresh, now)));
             }
@@ -166,7 +167,8 @@ public class IdempotencyKeys {
         Query abandoned = Query.query(Criteria.where("_id").is(repeat.id()).and("resourceId").is(repeat.resourceId())
                 .and("expiresAt").is(repeat.claimedUntil()));
         Update claim = new Update().set("resourceId", repeat.ownResourceId()).set("expiresAt", now.plus(window));
-        return mongo.findAndModify(abandoned, claim, FindAndModifyOptions.options().returnNew(true), IdempotencyKey.class)
+        return mongo
+                .findAndModify(abandoned, claim, FindAndModifyOptions.options().returnNew(true), IdempotencyKey.class)
                 .map(taken -> new Claim(repeat.id(), true, repeat.ownResourceId()));
     }
 

@@ -31,15 +31,12 @@ import dev.courseline.enquiry.outbox.PendingEvent;
 @Document(Enquiry.COLLECTION)
 @CompoundIndexes({
         @CompoundIndex(name = "lead_id", def = "{'lead.leadId': 1}", unique = true, sparse = true),
-        @CompoundIndex(name = "lead_inbox_team_respond_by",
-                def = "{'lead.team': 1, 'lead.status': 1, 'lead.respondBy': 1, '_id': 1}"),
+        @CompoundIndex(name = "lead_inbox_team_respond_by", def = "{'lead.team': 1, 'lead.status': 1, 'lead.respondBy': 1, '_id': 1}"),
         @CompoundIndex(name = "lead_inbox_respond_by", def = "{'lead.status': 1, 'lead.respondBy': 1, '_id': 1}"),
-        @CompoundIndex(name = "lead_inbox_team_received_at",
-                def = "{'lead.team': 1, 'lead.status': 1, 'receivedAt': -1, '_id': -1}"),
+        @CompoundIndex(name = "lead_inbox_team_received_at", def = "{'lead.team': 1, 'lead.status': 1, 'receivedAt': -1, '_id': -1}"),
         @CompoundIndex(name = "lead_inbox_received_at", def = "{'lead.status': 1, 'receivedAt': -1, '_id': -1}"),
         @CompoundIndex(name = "lead_search", def = "{'searchTerms': 1, 'lead.team': 1}"),
-        @CompoundIndex(name = "retention_closed_at", def = "{'lead.closedAt': 1}",
-                partialFilter = "{'anonymised': false, 'lead.closedAt': {'$exists': true}}")
+        @CompoundIndex(name = "retention_closed_at", def = "{'lead.closedAt': 1}", partialFilter = "{'anonymised': false, 'lead.closedAt': {'$exists': true}}")
 })
 public record Enquiry(
         @Id String id,

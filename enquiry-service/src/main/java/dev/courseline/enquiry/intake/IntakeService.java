@@ -83,7 +83,8 @@ public class IntakeService {
      */
     public Mono<IntakeResult> accept(EnquiryDraft draft, String idempotencyKey, Announcement announcement,
             ClientSignals signals, Object request) {
-        String organisationKey = draft.organisation() == null ? null
+        String organisationKey = draft.organisation() == null
+                ? null
                 : Fingerprints.organisationKey(draft.organisation().name());
         String id = TimeOrderedIds.next();
         return guard.screen(signals, draft.contact().email(), organisationKey)
@@ -128,7 +129,8 @@ public class IntakeService {
                 enquiry.consent(), enquiry.emailSha256(), enquiry.organisationKey(), enquiry.subject(),
                 enquiry.summary(), null, null, false, List.of(), OutboxLease.free(), null);
         log.info("Enquiry {} quarantined: {}", enquiry.id(), screening.reasons());
-        return inserts.insert(held, Quarantine.FIELD, quarantine).map(stored -> IntakeResult.heldInQuarantine(stored, screening.reasons()));
+        return inserts.insert(held, Quarantine.FIELD, quarantine)
+                .map(stored -> IntakeResult.heldInQuarantine(stored, screening.reasons()));
     }
 
     private Enquiry build(String id, EnquiryDraft draft, Instant now, String emailSha256,

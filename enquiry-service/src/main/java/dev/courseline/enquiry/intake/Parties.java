@@ -55,7 +55,8 @@ public class Parties {
 
     /** The latest enquiries of this person or organisation, newest first, each once. */
     Mono<List<EarlierEnquiry>> recent(String emailSha256, String organisationKey) {
-        List<String> keys = organisationKey == null ? List.of(personKey(emailSha256))
+        List<String> keys = organisationKey == null
+                ? List.of(personKey(emailSha256))
                 : List.of(personKey(emailSha256), organisationKey(organisationKey));
         return lookups.submit(keys);
     }

@@ -11,7 +11,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * whose note is the routing reason.
  */
 public record LeadChange(Instant at, String by,
-        @Schema(allowableValues = {RECEIVED, STATUS, TEAM}) String what,
+        @Schema(allowableValues = {
+                RECEIVED, STATUS, TEAM}) String what,
         String from, String to, String note) {
 
     public static final String RECEIVED = "received";

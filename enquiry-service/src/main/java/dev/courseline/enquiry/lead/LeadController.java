@@ -41,28 +41,18 @@ public class LeadController {
     @ApiResponse(responseCode = "400", description = "page or size out of range, an unknown status, kind or sort, "
             + "overdue other than true or false, or q longer than 100 characters")
     public Mono<LeadPage> list(
-            @Parameter(schema = @Schema(implementation = LeadStatus.class))
-            @RequestParam(required = false) String status,
+            @Parameter(schema = @Schema(implementation = LeadStatus.class)) @RequestParam(required = false) String status,
             @Parameter(description = "Only this team's leads. Absent: the asker's own team (the token's team claim; "
-                    + "every team for ADMIN or a member without one); empty or all: every team")
-            @RequestParam(required = false) String team,
-            @Parameter(schema = @Schema(implementation = EnquiryKind.class))
-            @RequestParam(required = false) String kind,
-            @Parameter(description = "true: only NEW leads past their respond-by time",
-                    schema = @Schema(type = "boolean", defaultValue = "false"))
-            @RequestParam(required = false) String overdue,
+                    + "every team for ADMIN or a member without one); empty or all: every team") @RequestParam(required = false) String team,
+            @Parameter(schema = @Schema(implementation = EnquiryKind.class)) @RequestParam(required = false) String kind,
+            @Parameter(description = "true: only NEW leads past their respond-by time", schema = @Schema(type = "boolean", defaultValue = "false")) @RequestParam(required = false) String overdue,
             @Parameter(description = "Free text, matched word by word: every word typed must start a word of the "
                     + "organisation's name, the contact's name or the contact's email (or the whole email, or its "
                     + "domain), in any case and without regard to accents; a fragment from inside a word matches "
-                    + "nothing", schema = @Schema(maxLength = LeadQuery.MAX_TEXT))
-            @RequestParam(required = false) String q,
-            @Parameter(description = "respondBy: soonest reply due first; receivedAt: newest first",
-                    schema = @Schema(implementation = LeadSort.class, defaultValue = "respondBy"))
-            @RequestParam(required = false) String sort,
-            @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "0"))
-            @RequestParam(defaultValue = "0") String page,
-            @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "20"))
-            @RequestParam(defaultValue = "20") String size,
+                    + "nothing", schema = @Schema(maxLength = LeadQuery.MAX_TEXT)) @RequestParam(required = false) String q,
+            @Parameter(description = "respondBy: soonest reply due first; receivedAt: newest first", schema = @Schema(implementation = LeadSort.class, defaultValue = "respondBy")) @RequestParam(required = false) String sort,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "0")) @RequestParam(defaultValue = "0") String page,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "20")) @RequestParam(defaultValue = "20") String size,
             @Parameter(hidden = true) Principal staff) {
         return Mono.defer(() -> inbox.list(LeadQuery.of(status, team, kind, overdue, q, sort, page, size,
                 StaffMember.of(staff).defaultTeam())));

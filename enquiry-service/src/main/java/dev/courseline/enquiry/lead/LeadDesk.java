@@ -124,7 +124,8 @@ public class LeadDesk {
 
     private Mono<Enquiry> find(String leadId, Instant basedOn) {
         return find(leadId).flatMap(enquiry -> basedOn == null || basedOn.equals(enquiry.lead().updatedAt())
-                ? Mono.just(enquiry) : Mono.error(LeadVersion.changedMeanwhile()));
+                ? Mono.just(enquiry)
+                : Mono.error(LeadVersion.changedMeanwhile()));
     }
 
     private Mono<Enquiry> find(String leadId) {

@@ -20,7 +20,8 @@ public class LeadRouter {
     public Routing route(EnquiryKind kind, String country, String programme, Integer teamSize) {
         for (LeadProperties.Rule rule : properties.rules()) {
             if (matches(rule, kind, country, programme, teamSize)) {
-                return new Routing(rule.team(), rule.description() != null ? rule.description()
+                return new Routing(rule.team(), rule.description() != null
+                        ? rule.description()
                         : "matched the routing rule for team " + rule.team());
             }
         }

@@ -23,8 +23,7 @@ public record LeadView(String leadId, String enquiryId, EnquiryKind kind, LeadSt
         Contact contact, Programme programme, Integer teamSize, String deliveryMode, String location,
         String preferredDates, Money budget, String plan, String message, Consent consent,
         List<RelatedEnquiry> relatedEnquiries, Instant updatedAt,
-        @Schema(description = "Every change of the lead, oldest first; only on one lead, not in the inbox's pages")
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<LeadChange> history) {
+        @Schema(description = "Every change of the lead, oldest first; only on one lead, not in the inbox's pages") @JsonInclude(JsonInclude.Include.NON_NULL) List<LeadChange> history) {
 
     /** A line of the inbox. */
     static LeadView of(Enquiry enquiry, Instant now) {

@@ -26,8 +26,8 @@ import reactor.core.publisher.Mono;
 @RestController
 public class MembershipController {
 
-    private static final Announcement ANNOUNCEMENT =
-            new Announcement(MembershipRequested.TYPE, MembershipRequested::of);
+    private static final Announcement ANNOUNCEMENT = new Announcement(MembershipRequested.TYPE,
+            MembershipRequested::of);
 
     private final RequestValidator validator;
     private final IntakeService intake;

@@ -50,8 +50,8 @@ class OverdueLeadsGauge implements StoreGauge {
         Date now = Date.from(clock.instant());
         return Flux.fromIterable(teams)
                 .concatMap(team -> mongo.count(Query.query(Criteria.where(LEAD + "team").is(team)
-                                .and(LEAD + "status").is(LeadStatus.NEW.name())
-                                .and(LEAD + "respondBy").lt(now)), Enquiry.COLLECTION)
+                        .and(LEAD + "status").is(LeadStatus.NEW.name())
+                        .and(LEAD + "respondBy").lt(now)), Enquiry.COLLECTION)
                         .map(count -> MultiGauge.Row.of(Tags.of("team", team), count)))
                 .collectList()
                 .doOnNext(rows -> overdue.register(List.copyOf(rows), true))

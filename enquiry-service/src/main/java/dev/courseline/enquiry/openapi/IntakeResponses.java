@@ -37,7 +37,7 @@ final class IntakeResponses implements OpenApiCustomizer {
                             .schema(new StringSchema().format("uri"))));
         }
         responses.addApiResponse("503", ProblemResponses.problem(
-                        "Too many requests in progress; nothing was stored, send it again")
+                "Too many requests in progress; nothing was stored, send it again")
                 .addHeaderObject("Retry-After", new Header().description("Seconds to wait")
                         .schema(new IntegerSchema())));
     }

@@ -59,7 +59,8 @@ final class ProblemResponses implements OpenApiCustomizer {
             responses.putIfAbsent("400", problem("Invalid input: a problem body whose errors name each bad field"));
             responses.putIfAbsent("413", problem("The request body is larger than 64 KB"));
         }
-        String role = path.startsWith("/api/admin/") ? "ADMIN"
+        String role = path.startsWith("/api/admin/")
+                ? "ADMIN"
                 : path.equals("/api/leads") || path.startsWith("/api/leads/") ? "SALES or ADMIN" : null;
         if (role != null) {
             responses.putIfAbsent("401", problem("Missing or invalid bearer token").addHeaderObject("WWW-Authenticate",

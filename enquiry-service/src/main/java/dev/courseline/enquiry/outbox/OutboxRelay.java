@@ -269,14 +269,17 @@ public class OutboxRelay implements SmartLifecycle {
             return mongo.updateFirst(heldHere(id), backOff, collection)
                     .then(Mono.error(new IllegalStateException("Not every event was acknowledged")));
         }
-        Mono<Boolean> wereTheLast = unsent == null ? Mono.just(false)
+        Mono<Boolean> wereTheLast = unsent == null
+                ? Mono.just(false)
                 : sentMarks.record(collection, new SentMarks.Sent(id, unsent, sent));
         // Events added while these were in flight (a new token): pull those sent, then relay the rest at once.
-        return wereTheLast.flatMap(done -> done ? Mono.empty() : pullAndRenew(collection, id, sent)
-                .flatMap(doc -> doc.getList(PENDING_EVENTS, Document.class, List.of()).isEmpty()
-                        ? mongo.updateFirst(heldHere(id), release(List.of()), collection)
-                                .then(unmark(collection, lease(doc).getString("unsent")))
-                        : relayClaimed(collection, doc)));
+        return wereTheLast.flatMap(done -> done
+                ? Mono.empty()
+                : pullAndRenew(collection, id, sent)
+                        .flatMap(doc -> doc.getList(PENDING_EVENTS, Document.class, List.of()).isEmpty()
+                                ? mongo.updateFirst(heldHere(id), release(List.of()), collection)
+                                        .then(unmark(collection, lease(doc).getString("unsent")))
+                                : relayClaimed(collection, doc)));
     }
 
     /**

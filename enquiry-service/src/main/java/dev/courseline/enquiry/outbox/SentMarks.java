@@ -60,8 +60,7 @@ final class SentMarks {
             query.fields().include(OutboxRelay.UNSENT);
             return mongo.find(query, Document.class, collection)
                     .collectMap(doc -> doc.get("_id"), SentMarks::hasMarker)
-                    .doOnNext(marked -> jobs.forEach(job ->
-                            job.succeed(!marked.getOrDefault(job.item().id(), false))))
+                    .doOnNext(marked -> jobs.forEach(job -> job.succeed(!marked.getOrDefault(job.item().id(), false))))
                     .then();
         });
     }

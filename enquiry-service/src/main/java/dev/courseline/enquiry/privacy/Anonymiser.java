@@ -76,7 +76,8 @@ public class Anonymiser {
             return null;
         }
         String name = enquiry.get("organisation") instanceof Document organisation
-                ? organisation.getString("name") : null;
+                ? organisation.getString("name")
+                : null;
         return SearchTerms.ofOrganisation(name == null ? null : new Organisation(name, null));
     }
 

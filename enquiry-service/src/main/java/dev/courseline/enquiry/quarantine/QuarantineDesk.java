@@ -53,7 +53,8 @@ public class QuarantineDesk {
             Instant now = clock.instant();
             Update update = decided(Quarantine.QuarantineStatus.RELEASED, staff, now)
                     .set("lead", held.quarantine().lead())
-                    .set(SearchTerms.FIELD, held.anonymised() ? SearchTerms.ofOrganisation(held.organisation())
+                    .set(SearchTerms.FIELD, held.anonymised()
+                            ? SearchTerms.ofOrganisation(held.organisation())
                             : SearchTerms.of(held.organisation(), held.contact()));
             // None when erasure removed them meanwhile: the lead is released, nothing is sent.
             List<PendingEvent> events = held.quarantine().events() == null ? List.of() : held.quarantine().events();
@@ -74,8 +75,9 @@ public class QuarantineDesk {
 
     public Mono<QuarantinedEnquiry.View> discard(String id, String staff) {
         return suspect(id).flatMap(held -> mongo.updateFirst(stillSuspect(id),
-                        decided(Quarantine.QuarantineStatus.DISCARDED, staff, clock.instant()), Enquiry.class)
-                .flatMap(result -> result.getModifiedCount() == 1 ? reread(id)
+                decided(Quarantine.QuarantineStatus.DISCARDED, staff, clock.instant()), Enquiry.class)
+                .flatMap(result -> result.getModifiedCount() == 1
+                        ? reread(id)
                         : Mono.error(new ConflictException("This enquiry was decided on meanwhile."))));
     }
 

@@ -38,7 +38,7 @@ public class QuoteController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             ServerHttpRequest http) {
         return metrics.counted(EnquiryKind.QUOTE, Mono.defer(() -> intake.submit(request,
-                        RequestValidator.idempotencyKey(idempotencyKey), ClientSignals.of(http, addresses))))
+                RequestValidator.idempotencyKey(idempotencyKey), ClientSignals.of(http, addresses))))
                 .map(result -> Accepted.of(result, properties));
     }
 }

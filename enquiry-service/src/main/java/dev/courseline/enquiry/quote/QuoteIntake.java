@@ -78,7 +78,8 @@ public class QuoteIntake {
     private EnquiryDraft draft(QuoteRequest request, Programme programme) {
         Organisation organisation = new Organisation(request.organisation().name().strip(),
                 request.organisation().country());
-        Money budget = request.budget() == null ? null
+        Money budget = request.budget() == null
+                ? null
                 : Money.of(request.budget().amount(), request.budget().currency());
         String summary = "In-house quote: " + programme.title() + " for " + request.teamSize() + " people, "
                 + request.deliveryMode().toLowerCase(Locale.ROOT);

@@ -24,8 +24,7 @@ public record QuoteRequest(
         @NotNull @Valid ContactForm contact,
         @NotBlank @Size(max = 80) @SingleLine String programme,
         @NotNull @Min(1) @Max(10_000) Integer teamSize,
-        @NotBlank @Pattern(regexp = "ONLINE|ONSITE|BLENDED", message = "must be one of ONLINE, ONSITE, BLENDED")
-        String deliveryMode,
+        @NotBlank @Pattern(regexp = "ONLINE|ONSITE|BLENDED", message = "must be one of ONLINE, ONSITE, BLENDED") String deliveryMode,
         @Size(max = 200) @SingleLine String location,
         @Size(max = 200) @SingleLine String preferredDates,
         @Valid BudgetForm budget,
@@ -34,14 +33,12 @@ public record QuoteRequest(
 
     public record OrganisationForm(
             @NotBlank @Size(max = 200) @SingleLine String name,
-            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code, e.g. GB")
-            String country) {
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code, e.g. GB") String country) {
     }
 
     public record BudgetForm(
             @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code, e.g. GBP")
-            String currency) {
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code, e.g. GBP") String currency) {
     }
 
     /** Onsite and blended training happen somewhere: say where. */

@@ -24,7 +24,8 @@ class LinkSecretGuard {
         boolean development = environment.acceptsProfiles(Profiles.of(developmentProfiles.toArray(String[]::new)));
         String secret = enrolment.linkSecret();
         if (!development && (secret == null || secret.isBlank() || DEVELOPMENT_SECRET.equals(secret))) {
-            throw new IllegalStateException("ENQUIRY_LINK_SECRET is " + (secret == null || secret.isBlank() ? "empty"
+            throw new IllegalStateException("ENQUIRY_LINK_SECRET is " + (secret == null || secret.isBlank()
+                    ? "empty"
                     : "the development default") + ", which signs cancellation links anyone could forge; set it from a "
                     + "Secret, or activate one of the profiles " + developmentProfiles + " for development");
         }

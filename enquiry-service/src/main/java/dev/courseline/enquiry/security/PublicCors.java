@@ -31,7 +31,8 @@ public record PublicCors(String websiteUrl, List<String> allowedOrigins) {
             HttpHeaders.ETAG);
 
     public PublicCors {
-        allowedOrigins = allowedOrigins == null ? List.of()
+        allowedOrigins = allowedOrigins == null
+                ? List.of()
                 : allowedOrigins.stream().filter(origin -> origin != null && !origin.isBlank()).toList();
     }
 

@@ -48,8 +48,9 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, PUBLIC_WRITES.toArray(String[]::new)).permitAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_READS.toArray(String[]::new)).permitAll()
                         .pathMatchers(HttpMethod.HEAD, PUBLIC_READS.toArray(String[]::new)).permitAll()
-                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**")
-                                .permitAll()
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs/**")
+                        .permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/dead-letters", "/api/dead-letters/**").hasRole("ADMIN")
                         .pathMatchers("/api/leads/**").hasAnyRole("SALES", "ADMIN")

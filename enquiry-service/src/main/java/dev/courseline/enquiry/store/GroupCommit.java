@@ -46,7 +46,7 @@ public final class GroupCommit<I, O> {
             return;
         }
         List<Job<I, O>> batch = new ArrayList<>();
-        for (Job<I, O> next; batch.size() < maxBatch && (next = waiting.poll()) != null; ) {
+        for (Job<I, O> next; batch.size() < maxBatch && (next = waiting.poll()) != null;) {
             batch.add(next);
         }
         if (batch.isEmpty()) {

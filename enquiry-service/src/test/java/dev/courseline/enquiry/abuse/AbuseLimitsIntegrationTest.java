@@ -88,8 +88,8 @@ class AbuseLimitsIntegrationTest {
         }
         membershipFrom(client, membership(uniqueEmail("over"))).expectStatus().isEqualTo(429)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value("Retry-After", retryAfter ->
-                        assertThat(Integer.parseInt(retryAfter)).isBetween(1, 4))
+                .expectHeader()
+                .value("Retry-After", retryAfter -> assertThat(Integer.parseInt(retryAfter)).isBetween(1, 4))
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(429)
                 .jsonPath("$.title").isEqualTo("Too many requests");
@@ -98,8 +98,8 @@ class AbuseLimitsIntegrationTest {
         // Another client is not held up by this one.
         membershipFrom(newClient(), membership(uniqueEmail("other"))).expectStatus().isAccepted();
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                membershipFrom(client, membership(uniqueEmail("later"))).expectStatus().isAccepted());
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(
+                () -> membershipFrom(client, membership(uniqueEmail("later"))).expectStatus().isAccepted());
     }
 
     @Test
@@ -111,7 +111,9 @@ class AbuseLimitsIntegrationTest {
             JsonNode enrolled = enrolFrom(newClient(), enrolment(runId, email)).expectStatus().isCreated()
                     .expectBody(JsonNode.class).returnResult().getResponseBody();
             taken++;
-            web.post().uri(cancellation(enrolled.get("enrolmentId").asString(), "courseline.enquiry.enrolment-confirmed.v1"))
+            web.post()
+                    .uri(cancellation(enrolled.get("enrolmentId").asString(),
+                            "courseline.enquiry.enrolment-confirmed.v1"))
                     .header("X-Forwarded-For", newClient()).exchange().expectStatus().isOk();
         }
         assertThat(taken).isEqualTo(5);
@@ -180,8 +182,9 @@ class AbuseLimitsIntegrationTest {
     @Test
     void aFormSentFasterThanAHumanCouldIsQuarantinedAndOneFilledInAtHumanSpeedIsNot() {
         String email = uniqueEmail("fast");
-        String fast = acceptedId(post("/api/enquiries/in-house-quotes", newClient(), quote(email, "Fast " + UUID.randomUUID()),
-                Map.of(ClientSignals.FORM_STAMP_HEADER, FormStamps.stamp(Instant.now(), SECRET))));
+        String fast = acceptedId(
+                post("/api/enquiries/in-house-quotes", newClient(), quote(email, "Fast " + UUID.randomUUID()),
+                        Map.of(ClientSignals.FORM_STAMP_HEADER, FormStamps.stamp(Instant.now(), SECRET))));
         assertThat(reasons(fast)).containsExactly("TOO_FAST");
         assertThat(events.drainFor(fast)).isEmpty();
 
@@ -234,7 +237,8 @@ class AbuseLimitsIntegrationTest {
         post("/api/enquiries/memberships", client, changed, Map.of("Idempotency-Key", key))
                 .expectStatus().isEqualTo(422)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(422).jsonPath("$.title").isEqualTo("Idempotency-Key reused");
+                .expectBody().jsonPath("$.status").isEqualTo(422).jsonPath("$.title")
+                .isEqualTo("Idempotency-Key reused");
 
         String elsewhere = acceptedId(post("/api/enquiries/memberships", newClient(), changed,
                 Map.of("Idempotency-Key", key)));
@@ -268,8 +272,8 @@ class AbuseLimitsIntegrationTest {
         assertThat(run.enrolments()).hasSize(4);
 
         // Every place in the run's document at its longest; a run of 1000 seats with the default waitlist cap (50).
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                mongo.findById(runId, RunSeats.class).block().pendingEvents().isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(runId, RunSeats.class).block().pendingEvents().isEmpty());
         Document raw = mongo.getCollection(RunSeats.COLLECTION).flatMap(c -> reactor.core.publisher.Mono.from(
                 c.find(new Document("_id", runId)).first())).block();
         int bytes = raw.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;

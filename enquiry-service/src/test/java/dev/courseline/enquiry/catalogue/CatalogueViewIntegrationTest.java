@@ -71,15 +71,16 @@ class CatalogueViewIntegrationTest {
 
         var later = quote(uniqueEmail("withdrawn"), "Course Co " + UUID.randomUUID());
         later.put("programme", slug);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                web.post().uri("/api/enquiries/in-house-quotes").bodyValue(later).exchange()
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> web.post().uri("/api/enquiries/in-house-quotes").bodyValue(later).exchange()
                         .expectStatus().isBadRequest()
                         .expectBody().jsonPath("$.errors[0].field").isEqualTo("programme"));
         assertThat(mongo.findById(slug, Course.class).block().version()).isEqualTo(3);
     }
 
     private void publishCourse(String slug, String status, long version, String event) {
-        ObjectNode course = (ObjectNode) JSON.readTree(CatalogueFeed.example("courseline.catalogue.course-published.v1"));
+        ObjectNode course = (ObjectNode) JSON
+                .readTree(CatalogueFeed.example("courseline.catalogue.course-published.v1"));
         course.put("slug", slug);
         course.put("status", status);
         course.put("version", version);

@@ -175,7 +175,8 @@ class DeadLettersIntegrationTest {
         return headers;
     }
 
-    private static synchronized void publish(String topic, String key, ObjectNode payload, Map<String, String> headers) {
+    private static synchronized void publish(String topic, String key, ObjectNode payload,
+            Map<String, String> headers) {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.current().kafkaBootstrapServers(),

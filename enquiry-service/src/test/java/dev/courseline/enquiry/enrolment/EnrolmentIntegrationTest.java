@@ -80,8 +80,8 @@ class EnrolmentIntegrationTest {
         RunSeats stored = mongo.findById(runId, RunSeats.class).block();
         assertThat(stored.seatsLeft()).isZero();
         assertThat(stored.enrolments()).hasSize(CROWD);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                mongo.findById(runId, RunSeats.class).block().pendingEvents().isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(runId, RunSeats.class).block().pendingEvents().isEmpty());
         long publishedMillis = (System.nanoTime() - started) / 1_000_000;
         // A figure for the report, not an assertion: timing depends on the machine.
         System.out.printf("%d enrolments for 20 seats settled in %d ms, all events published after %d ms%n",
@@ -182,8 +182,8 @@ class EnrolmentIntegrationTest {
         ((Map<String, Object>) body.get("learner")).put("name", "Eve\nBcc: x@example.com");
         web.post().uri("/api/enrolments").bodyValue(body).exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[*].field").value(fields ->
-                        assertThat((List<String>) fields).containsExactly("learner.email", "learner.name"));
+                .expectBody().jsonPath("$.errors[*].field")
+                .value(fields -> assertThat((List<String>) fields).containsExactly("learner.email", "learner.name"));
         web.post().uri("/api/enrolments").bodyValue(body(UUID.randomUUID().toString(), uniqueEmail("x"))).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("runId");

@@ -56,7 +56,9 @@ final class HostileBodies {
             }
             for (List<String> object : objects(valid, List.of())) {
                 for (String operator : List.of("$where", "$ne", "$set")) {
-                    cases.add(new Case("operator field " + operator + " in " + (object.isEmpty() ? "body" : String.join(".", object)),
+                    cases.add(new Case(
+                            "operator field " + operator + " in "
+                                    + (object.isEmpty() ? "body" : String.join(".", object)),
                             path, JSON.writeValueAsBytes(withExtraField(valid, object, operator))));
                 }
             }
@@ -121,7 +123,8 @@ final class HostileBodies {
             Function<Object, Object> change) {
         Map<String, Object> copy = new LinkedHashMap<>(body);
         String key = path.get(depth);
-        copy.put(key, depth == path.size() - 1 ? change.apply(copy.get(key))
+        copy.put(key, depth == path.size() - 1
+                ? change.apply(copy.get(key))
                 : replaced((Map<String, Object>) copy.get(key), path, depth + 1, change));
         return copy;
     }

@@ -110,10 +110,12 @@ class HostileBodyCorpusIntegrationTest {
         Map<String, Long> counts = new TreeMap<>();
         List<String> collections = mongo.getCollectionNames().collectList().block();
         for (String collection : collections) {
-            counts.put(collection, mongo.getCollection(collection).flatMap(c -> reactor.core.publisher.Mono.from(c.countDocuments())).block());
+            counts.put(collection, mongo.getCollection(collection)
+                    .flatMap(c -> reactor.core.publisher.Mono.from(c.countDocuments())).block());
         }
         Document run = mongo.findById(RUN_ID, Document.class, RunSeats.COLLECTION).block();
-        counts.put("enrolments in the corpus's run", run == null ? -1L : (long) run.getList("enrolments", Object.class, List.of()).size());
+        counts.put("enrolments in the corpus's run",
+                run == null ? -1L : (long) run.getList("enrolments", Object.class, List.of()).size());
         return counts;
     }
 }

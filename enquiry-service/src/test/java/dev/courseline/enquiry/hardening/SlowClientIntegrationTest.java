@@ -41,7 +41,8 @@ class SlowClientIntegrationTest {
 
     @Test
     void aClientThatStopsHalfWayThroughItsHeadersIsDisconnected() throws IOException {
-        assertThat(timeUntilClosed("POST /api/enquiries/memberships HTTP/1.1\r\nHost: localh")).isLessThan(CUT_OFF_WITHIN);
+        assertThat(timeUntilClosed("POST /api/enquiries/memberships HTTP/1.1\r\nHost: localh"))
+                .isLessThan(CUT_OFF_WITHIN);
     }
 
     @Test

@@ -23,7 +23,7 @@ class TokenAudienceIntegrationTest {
     @Test
     void aTokenForAnotherAudienceGets401AndOneForCourselineIsTaken() {
         web.get().uri("/api/leads").headers(headers -> headers.setBearerAuth(
-                        LocalStack.current().tokenForAudience("ada", "another-application")))
+                LocalStack.current().tokenForAudience("ada", "another-application")))
                 .exchange()
                 .expectStatus().isUnauthorized();
 

@@ -43,7 +43,8 @@ class LeadHistoryIntegrationTest {
         assertThat(received.get(0).get("note").asString()).isEqualTo("organisation country is in region emea");
 
         Instant before = Instant.now();
-        JsonNode contacted = web.post().uri("/api/leads/{id}/status", leadId).headers(h -> h.setBearerAuth(token("sam")))
+        JsonNode contacted = web.post().uri("/api/leads/{id}/status", leadId)
+                .headers(h -> h.setBearerAuth(token("sam")))
                 .bodyValue(Map.of("status", "CONTACTED", "note", "Called Priya, quote to follow")).exchange()
                 .expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -92,20 +93,29 @@ class LeadHistoryIntegrationTest {
         assertThat(seenBySam).isNotBlank();
 
         String afterAda = web.post().uri("/api/leads/{id}/status", leadId)
-                .headers(h -> { h.setBearerAuth(token("ada")); h.setIfMatch(seenBySam); })
+                .headers(h -> {
+                    h.setBearerAuth(token("ada"));
+                    h.setIfMatch(seenBySam);
+                })
                 .bodyValue(Map.of("status", "CONTACTED", "note", "ada called first")).exchange()
                 .expectStatus().isOk().returnResult(JsonNode.class).getResponseHeaders().getETag();
         assertThat(afterAda).isNotEqualTo(seenBySam);
 
         JsonNode refused = web.post().uri("/api/leads/{id}/status", leadId)
-                .headers(h -> { h.setBearerAuth(token("sam")); h.setIfMatch(seenBySam); })
+                .headers(h -> {
+                    h.setBearerAuth(token("sam"));
+                    h.setIfMatch(seenBySam);
+                })
                 .bodyValue(Map.of("status", "QUOTED", "note", "sam had not reloaded")).exchange()
                 .expectStatus().isEqualTo(412)
                 .expectHeader().contentType("application/problem+json")
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(refused.get("detail").asString()).contains("changed by someone else");
         web.post().uri("/api/leads/{id}/assignment", leadId)
-                .headers(h -> { h.setBearerAuth(token("sam")); h.setIfMatch(seenBySam); })
+                .headers(h -> {
+                    h.setBearerAuth(token("sam"));
+                    h.setIfMatch(seenBySam);
+                })
                 .bodyValue(Map.of("team", "enterprise", "reason", "stale")).exchange()
                 .expectStatus().isEqualTo(412);
 
@@ -114,7 +124,10 @@ class LeadHistoryIntegrationTest {
         assertThat(lead.get("team").asString()).isEqualTo("emea");
         assertThat(lead.get("history")).hasSize(2);
         web.post().uri("/api/leads/{id}/status", leadId)
-                .headers(h -> { h.setBearerAuth(token("sam")); h.setIfMatch(afterAda); })
+                .headers(h -> {
+                    h.setBearerAuth(token("sam"));
+                    h.setIfMatch(afterAda);
+                })
                 .bodyValue(Map.of("status", "QUOTED")).exchange()
                 .expectStatus().isOk();
     }

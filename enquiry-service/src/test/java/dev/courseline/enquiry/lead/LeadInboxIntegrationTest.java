@@ -133,7 +133,7 @@ class LeadInboxIntegrationTest {
     @Test
     void badInboxParametersAreNamed() {
         web.get().uri(uri -> uri.path("/api/leads").queryParam("overdue", "maybe").queryParam("sort", "oldest")
-                        .queryParam("q", "x".repeat(101)).build())
+                .queryParam("q", "x".repeat(101)).build())
                 .headers(h -> h.setBearerAuth(token("sam"))).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

@@ -31,7 +31,7 @@ public final class ExportedNames {
                 + "-Dmetrics.write=true)").containsAll(committed);
         assertThat(committed).as("Courseline's own names missing from " + file + " (rewrite it with "
                 + "-Dmetrics.write=true)").containsAll(exported.stream().filter(name -> name.startsWith("courseline_"))
-                .toList());
+                        .toList());
     }
 
     private static Set<String> read(Path file) {

@@ -100,7 +100,8 @@ class MetricsIntegrationTest {
                         .append("payload", "{}")))
                 .append("outbox", new Document("until", Date.from(Instant.now().plusSeconds(600)))
                         .append("owner", "an-instance-that-hangs").append("attempts", 0)
-                        .append("unsent", UUID.randomUUID().toString())), RunSeats.COLLECTION).block();
+                        .append("unsent", UUID.randomUUID().toString())),
+                RunSeats.COLLECTION).block();
         try {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 PrometheusScrape scrape = scrape();
@@ -111,16 +112,16 @@ class MetricsIntegrationTest {
         } finally {
             mongo.remove(Query.query(Criteria.where("_id").is(id)), RunSeats.COLLECTION).block();
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(scrape().value("courseline_outbox_pending", "service", SERVICE)).isZero());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(
+                () -> assertThat(scrape().value("courseline_outbox_pending", "service", SERVICE)).isZero());
     }
 
     @Test
     void anEnrolmentCountsAsConfirmedTakesASeatOffItsRunAndARepeatIsRefused() {
         String runId = UUID.randomUUID().toString();
         catalogue.publishRun("courseline.catalogue.run-scheduled.v1", catalogue.run(runId, 2, 1, "SCHEDULED"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(scrape().value("courseline_seats_left", "run", runId)).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(scrape().value("courseline_seats_left", "run", runId)).isEqualTo(2));
         PrometheusScrape before = scrape();
         String email = uniqueEmail("learner");
 
@@ -133,8 +134,8 @@ class MetricsIntegrationTest {
         assertThat(after.increaseSince(before, ENROLMENTS, "outcome", "confirmed")).isEqualTo(1);
         assertThat(after.increaseSince(before, ENROLMENTS, "outcome", "refused")).isEqualTo(1);
         assertThat(after.increaseSince(before, ENROLMENTS, "outcome", "waitlisted")).isZero();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(scrape().value("courseline_seats_left", "run", runId)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(scrape().value("courseline_seats_left", "run", runId)).isEqualTo(1));
     }
 
     @Test
@@ -150,14 +151,14 @@ class MetricsIntegrationTest {
         // The deadline moved into the past, as if the working days had gone by unanswered.
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 new Update().set("lead.respondBy", Instant.now().minusSeconds(60)), Enquiry.class).block();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(scrape().value("courseline_leads_overdue", "team", team)).isEqualTo(before + 1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(
+                () -> assertThat(scrape().value("courseline_leads_overdue", "team", team)).isEqualTo(before + 1));
 
         web.post().uri("/api/leads/{id}/status", enquiry.lead().leadId())
                 .headers(h -> h.setBearerAuth(LocalStack.current().tokenFor("ada")))
                 .bodyValue(Map.of("status", "CONTACTED")).exchange().expectStatus().isOk();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(scrape().value("courseline_leads_overdue", "team", team)).isEqualTo(before));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(
+                () -> assertThat(scrape().value("courseline_leads_overdue", "team", team)).isEqualTo(before));
     }
 
     @Test

@@ -60,8 +60,8 @@ class BrokerOutageIntegrationTest {
             List<String> ids = IntStream.range(0, 3).mapToObj(i -> post(uniqueEmail("outage" + i))).toList();
 
             // The pods stay in service while the outbox holds the events; the broker group shows the outage.
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    web.get().uri("/actuator/health/broker").exchange().expectStatus().isEqualTo(503)
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(
+                    () -> web.get().uri("/actuator/health/broker").exchange().expectStatus().isEqualTo(503)
                             .expectBody().jsonPath("$.components.kafka.status").isEqualTo("DOWN"));
             web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
             web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
@@ -75,11 +75,11 @@ class BrokerOutageIntegrationTest {
                 var published = events.awaitFor(id, e -> !e.isEmpty(), Duration.ofSeconds(60));
                 assertThat(published).extracting(EnquiryEvents.Event::type).containsOnly(QuoteRequested.TYPE);
             }
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ids.forEach(id ->
-                    web.get().uri("/api/enquiries/{id}", id).exchange()
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> ids.forEach(id -> web.get().uri("/api/enquiries/{id}", id).exchange()
                             .expectBody().jsonPath("$.delivered").isEqualTo(true)));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                             .expectBody().jsonPath("$.components.mongo.status").isEqualTo("UP"));
         }
     }
@@ -104,8 +104,8 @@ class BrokerOutageIntegrationTest {
                 var published = events.awaitFor(id, e -> !e.isEmpty(), Duration.ofSeconds(60));
                 assertThat(published).extracting(EnquiryEvents.Event::type).containsOnly(QuoteRequested.TYPE);
             }
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ids.forEach(id ->
-                    web.get().uri("/api/enquiries/{id}", id).exchange()
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> ids.forEach(id -> web.get().uri("/api/enquiries/{id}", id).exchange()
                             .expectBody().jsonPath("$.delivered").isEqualTo(true)));
         }
     }

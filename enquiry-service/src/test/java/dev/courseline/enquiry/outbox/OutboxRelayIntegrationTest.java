@@ -68,7 +68,8 @@ class OutboxRelayIntegrationTest {
         mongo.insert(new Document("_id", key).append(OutboxRelay.PENDING_EVENTS, List.of(event))
                 .append(OutboxLease.FIELD, new Document("until", Date.from(clock.instant().minusSeconds(60)))
                         .append("owner", "an-instance-that-died").append("attempts", 0)
-                        .append("unsent", UUID.randomUUID().toString())), collection).block();
+                        .append("unsent", UUID.randomUUID().toString())),
+                collection).block();
 
         try (EnquiryEvents events = new EnquiryEvents()) {
             await().atMost(PUBLISHED).until(() -> pendingEvents(collection, key).isEmpty()
@@ -90,7 +91,8 @@ class OutboxRelayIntegrationTest {
         mongo.insert(new Document("_id", key).append(OutboxRelay.PENDING_EVENTS, List.of(first, added))
                 .append(OutboxLease.FIELD, new Document("until", Date.from(lease.until()))
                         .append("owner", lease.owner()).append("attempts", 0)
-                        .append("unsent", UUID.randomUUID().toString())), collection).block();
+                        .append("unsent", UUID.randomUUID().toString())),
+                collection).block();
 
         try (EnquiryEvents events = new EnquiryEvents()) {
             relay.relayNow(collection, key, List.of(pendingEvent(first)), lease);

@@ -80,7 +80,8 @@ class OutboxTraceIntegrationTest {
                 .append("traceparent", stored);
         mongo.insert(new Document("_id", key).append(OutboxRelay.PENDING_EVENTS, List.of(event))
                 .append(OutboxLease.FIELD, new Document("until", Date.from(Instant.EPOCH)).append("attempts", 0)
-                        .append("unsent", UUID.randomUUID().toString())), collection).block();
+                        .append("unsent", UUID.randomUUID().toString())),
+                collection).block();
 
         try (EnquiryEvents events = new EnquiryEvents()) {
             relay.register(collection);

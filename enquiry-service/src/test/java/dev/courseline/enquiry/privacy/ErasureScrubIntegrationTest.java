@@ -78,8 +78,8 @@ class ErasureScrubIntegrationTest {
                     .expectStatus().isAccepted()
                     .expectBody(JsonNode.class).returnResult().getResponseBody().get("enquiryId").asString();
             String enrolmentId = web.post().uri("/api/enrolments").bodyValue(Map.of("runId", runId,
-                            "learner", Map.of("name", "Scrub Me", "email", email),
-                            "consent", Map.of("privacyNoticeVersion", "2026-09", "marketing", false)))
+                    "learner", Map.of("name", "Scrub Me", "email", email),
+                    "consent", Map.of("privacyNoticeVersion", "2026-09", "marketing", false)))
                     .exchange().expectStatus().isCreated()
                     .expectBody(JsonNode.class).returnResult().getResponseBody().get("enrolmentId").asString();
             assertThat(mongo.findById(unsent, Enquiry.class).block().pendingEvents()).isNotEmpty();
@@ -90,8 +90,10 @@ class ErasureScrubIntegrationTest {
             assertThat(mongo.findById(unsent, Enquiry.class).block().pendingEvents()).isEmpty();
             assertThat(mongo.findById(runId, RunSeats.class).block().pendingEvents())
                     .noneMatch(event -> event.key().equals(enrolmentId));
-            List<Document> entriesNamingThePerson = mongo.find(Query.query(Criteria.where("recent.emailSha256").is(hash)),
-                    Document.class, "enquiry_parties").collectList().block();
+            List<Document> entriesNamingThePerson = mongo
+                    .find(Query.query(Criteria.where("recent.emailSha256").is(hash)),
+                            Document.class, "enquiry_parties")
+                    .collectList().block();
             assertThat(entriesNamingThePerson).isEmpty();
             Document organisationEntry = mongo.findById("organisation:" + Fingerprints.organisationKey(organisation),
                     Document.class, "enquiry_parties").block();
@@ -103,8 +105,8 @@ class ErasureScrubIntegrationTest {
             brokerStopped = false;
             events.awaitFor(hash, seen -> seen.stream().anyMatch(e -> e.type().equals(PersonErased.TYPE)),
                     Duration.ofSeconds(60));
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    mongo.findById(unsent, Document.class, "enquiries").block().get("outbox", Document.class).get("unsent") == null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(unsent, Document.class, "enquiries")
+                    .block().get("outbox", Document.class).get("unsent") == null);
             // The store holds nothing of the person to send any more. A record the relay had already handed to the
             // producer before the erasure may still reach the topic when the broker returns; the notification
             // service erases such an event's emails unsent (its ErasureRaceIntegrationTest).

@@ -81,8 +81,8 @@ class PrivacyIntegrationTest {
         catalogue.publishRun("courseline.catalogue.run-scheduled.v1", catalogue.run(runId, 5, 1, "SCHEDULED"));
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(runId, RunSeats.class).block() != null);
         web.post().uri("/api/enrolments").bodyValue(Map.of("runId", runId,
-                        "learner", Map.of("name", "Forget Me", "email", email),
-                        "consent", Map.of("privacyNoticeVersion", "2026-09", "marketing", false)))
+                "learner", Map.of("name", "Forget Me", "email", email),
+                "consent", Map.of("privacyNoticeVersion", "2026-09", "marketing", false)))
                 .exchange().expectStatus().isCreated();
 
         String sha = Fingerprints.emailSha256(email);
@@ -94,7 +94,7 @@ class PrivacyIntegrationTest {
                 .jsonPath("$.enquiries").isEqualTo(2)
                 .jsonPath("$.enrolments").isEqualTo(1);
 
-        for (String id : new String[] {quoteId, membershipId}) {
+        for (String id : new String[]{quoteId, membershipId}) {
             Enquiry erased = mongo.findById(id, Enquiry.class).block();
             assertThat(erased.anonymised()).isTrue();
             assertThat(erased.contact().email()).isNotEqualTo(email);

@@ -74,13 +74,14 @@ class WindowedRetentionIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(runId, RunSeats.class).block() != null);
         String email = uniqueEmail("learner");
         web.post().uri("/api/enrolments").bodyValue(Map.of("runId", runId,
-                        "learner", Map.of("name", "Kept Awhile", "email", email),
-                        "consent", Map.of("privacyNoticeVersion", "2026-09", "marketing", false)))
+                "learner", Map.of("name", "Kept Awhile", "email", email),
+                "consent", Map.of("privacyNoticeVersion", "2026-09", "marketing", false)))
                 .exchange().expectStatus().isCreated();
         Instant runEnded = mongo.findById(runId, RunSeats.class).block().run().endUtc();
 
         retention.apply(runEnded.plus(windows.enrolments()).minusSeconds(60)).block();
-        assertThat(mongo.findById(runId, RunSeats.class).block().enrolments().get(0).learner().email()).isEqualTo(email);
+        assertThat(mongo.findById(runId, RunSeats.class).block().enrolments().get(0).learner().email())
+                .isEqualTo(email);
 
         retention.apply(runEnded.plus(windows.enrolments()).plusSeconds(60)).block();
         RunSeats run = mongo.findById(runId, RunSeats.class).block();

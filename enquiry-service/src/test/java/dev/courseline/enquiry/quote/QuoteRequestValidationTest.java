@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 
 import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,8 @@ class QuoteRequestValidationTest {
 
     @Test
     void lineBreaksAndControlCharactersInOneLineFieldsAreNamed() {
-        assertThat(fields(request("Priya\r\nShah", "ONLINE", null, "priya@example.com"))).containsExactly("contact.name");
+        assertThat(fields(request("Priya\r\nShah", "ONLINE", null, "priya@example.com")))
+                .containsExactly("contact.name");
         assertThat(fields(request("Priya\u0000", "ONLINE", null, "priya@example.com"))).containsExactly("contact.name");
         assertThat(fields(request("Priya\u2028Shah", "ONLINE", null, "priya@example.com")))
                 .containsExactly("contact.name");

@@ -43,10 +43,11 @@ class PublicCorsIntegrationTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, WEBSITE)
-                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods ->
-                        assertThat(methods).contains("POST"))
-                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, headers ->
-                        assertThat(headers.toLowerCase()).contains("content-type", "idempotency-key"))
+                .expectHeader()
+                .value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods -> assertThat(methods).contains("POST"))
+                .expectHeader()
+                .value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
+                        headers -> assertThat(headers.toLowerCase()).contains("content-type", "idempotency-key"))
                 .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
 
         web.post().uri("/api/enquiries/in-house-quotes")
@@ -56,8 +57,8 @@ class PublicCorsIntegrationTest {
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, WEBSITE)
-                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed ->
-                        assertThat(exposed).contains(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+                        exposed -> assertThat(exposed).contains(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
     }
 
     @Test

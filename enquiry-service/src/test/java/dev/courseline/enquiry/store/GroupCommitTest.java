@@ -36,7 +36,8 @@ class GroupCommitTest {
     /** Submits the item now, as a request would, keeping its outcome for the test to look at later. */
     private static Mono<String> submitted(GroupCommit<String, String> commit, String item) {
         Mono<String> outcome = commit.submit(item).cache();
-        outcome.subscribe(null, e -> { });
+        outcome.subscribe(null, e -> {
+        });
         return outcome;
     }
 
@@ -90,7 +91,8 @@ class GroupCommitTest {
         Sinks.Empty<Void> firstFails = Sinks.empty();
         GroupCommit<String, String> commit = new GroupCommit<>(10, jobs -> {
             batches.add(jobs.stream().map(GroupCommit.Job::item).toList());
-            return batches.size() == 1 ? firstFails.asMono().then(Mono.error(new IllegalStateException("store gone")))
+            return batches.size() == 1
+                    ? firstFails.asMono().then(Mono.error(new IllegalStateException("store gone")))
                     : Mono.fromRunnable(() -> jobs.forEach(job -> job.succeed(job.item().toUpperCase())));
         });
 

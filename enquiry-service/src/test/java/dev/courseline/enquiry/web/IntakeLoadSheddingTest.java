@@ -32,7 +32,8 @@ class IntakeLoadSheddingTest {
     private final Sinks.Empty<Void> firstRequestDone = Sinks.empty();
     private final AtomicInteger handled = new AtomicInteger();
     private final WebFilterChain slowFirstThenFast = exchange -> handled.incrementAndGet() == 1
-            ? firstRequestDone.asMono() : Mono.empty();
+            ? firstRequestDone.asMono()
+            : Mono.empty();
 
     @Test
     void aQuoteRequestBeyondTheLimitIsRefusedWith503AndRetryAfterWithoutBeingHandled() {

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class RequestValidatorTest {
 
-    enum Colour { RED, GREEN }
+    enum Colour {
+        RED, GREEN
+    }
 
     private final List<FieldProblem> problems = new ArrayList<>();
 

@@ -54,7 +54,8 @@ public final class AuthorizationServer implements AutoCloseable {
             context.refresh();
             tokens = context.getBean(DevelopmentTokens.class);
             Filter security = context.getBean("springSecurityFilterChain", Filter.class);
-            tomcat = new EmbeddedTomcat(ADDRESS, port, SESSION_COOKIE, servletContext -> serve(servletContext, security));
+            tomcat = new EmbeddedTomcat(ADDRESS, port, SESSION_COOKIE,
+                    servletContext -> serve(servletContext, security));
             tomcat.start();
         } catch (RuntimeException e) {
             context.close();

@@ -47,17 +47,19 @@ class AuthorizationServerConfig {
     @Order(1)
     SecurityFilterChain protocolEndpoints(HttpSecurity http) throws Exception {
         http.oauth2AuthorizationServer(server -> {
-                    http.securityMatcher(server.getEndpointsMatcher());
-                    server.authorizationEndpoint(endpoint -> endpoint
-                                    .authenticationProviders(LocalhostRedirects::forAuthorizationRequests))
-                            .oidc(oidc -> oidc
-                                    .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(AuthorizationServerConfig::userInfo))
-                                    .logoutEndpoint(logout -> logout.authenticationProviders(LocalhostRedirects::forLogoutRequests)));
-                })
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.authorizationEndpoint(endpoint -> endpoint
+                    .authenticationProviders(LocalhostRedirects::forAuthorizationRequests))
+                    .oidc(oidc -> oidc
+                            .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(AuthorizationServerConfig::userInfo))
+                            .logoutEndpoint(
+                                    logout -> logout.authenticationProviders(LocalhostRedirects::forLogoutRequests)));
+        })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // A browser that is not signed in yet goes to the login form; API clients get 401.
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
@@ -65,8 +67,8 @@ class AuthorizationServerConfig {
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", TOKEN_SHORTCUT_PATH).permitAll()
-                        .anyRequest().authenticated())
+                .requestMatchers("/", TOKEN_SHORTCUT_PATH).permitAll()
+                .anyRequest().authenticated())
                 // The shortcut is for scripts, which have neither a session nor a CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(TOKEN_SHORTCUT_PATH))
                 .authenticationManager(staffPasswords())

@@ -30,8 +30,8 @@ import org.apache.tomcat.util.modeler.Registry;
 final class EmbeddedTomcat implements AutoCloseable {
 
     /** Held strongly: java.util.logging forgets the level of a logger that nothing references. */
-    private static final List<Logger> TOMCAT_LOGGERS =
-            warningsOnly("org.apache.catalina", "org.apache.coyote", "org.apache.tomcat");
+    private static final List<Logger> TOMCAT_LOGGERS = warningsOnly("org.apache.catalina", "org.apache.coyote",
+            "org.apache.tomcat");
 
     private final String address;
     private final int port;

@@ -28,7 +28,8 @@ final class HomePageServlet extends HttpServlet {
                 + "<title>Courseline identity provider</title><style>body{font-family:system-ui,sans-serif;margin:2rem}"
                 + "td,th{text-align:left;padding:.3rem .6rem}code,pre{background:#f6f6f6}</style></head><body>"
                 + "<h1>Courseline development identity provider</h1><p>Issuer <code>")
-                .append(escapeHtml(issuer)).append("</code> (<a href=\"/.well-known/openid-configuration\">discovery</a>, ")
+                .append(escapeHtml(issuer))
+                .append("</code> (<a href=\"/.well-known/openid-configuration\">discovery</a>, ")
                 .append("<a href=\"/.well-known/jwks.json\">keys</a>). Local development only.</p>")
                 .append("<p>Staff sign in through the website with one of these users; the password is <code>")
                 .append(escapeHtml(StaffUsers.PASSWORD)).append("</code> for each.</p>")

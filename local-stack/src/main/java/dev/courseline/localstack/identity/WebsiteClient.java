@@ -45,7 +45,8 @@ public final class WebsiteClient {
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .scope(OidcScopes.EMAIL)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .clientSettings(
+                        ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenTimeToLive(DevelopmentTokens.LIFETIME)
                         .refreshTokenTimeToLive(Duration.ofHours(8))

@@ -16,7 +16,8 @@ public final class LocalStackExtension implements BeforeAllCallback, TestInstanc
     /** The database MONGODB_URI points at in tests; each test makes its own ids, so one database is enough. */
     public static final String TEST_DATABASE = "courseline-test";
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+            .create(LocalStackExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -41,7 +42,8 @@ public final class LocalStackExtension implements BeforeAllCallback, TestInstanc
      */
     record Release(LocalStack stack) implements AutoCloseable {
 
-        private static final boolean SPRING_TEST_CONTEXTS = isPresent("org.springframework.test.context.TestContextManager");
+        private static final boolean SPRING_TEST_CONTEXTS = isPresent(
+                "org.springframework.test.context.TestContextManager");
 
         @Override
         public void close() {

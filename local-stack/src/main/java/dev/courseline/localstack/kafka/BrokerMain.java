@@ -14,6 +14,6 @@ public final class BrokerMain {
         ProcessHandle.of(parentPid).ifPresentOrElse(
                 parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)),
                 () -> Runtime.getRuntime().halt(0));
-        kafka.Kafka.main(new String[] {args[1]});
+        kafka.Kafka.main(new String[]{args[1]});
     }
 }

@@ -88,7 +88,8 @@ public final class Launcher {
             System.exit(1);
             return;
         }
-        say(String.format("infrastructure ready after %.1f s; starting the website and the services", secondsSince(launched)));
+        say(String.format("infrastructure ready after %.1f s; starting the website and the services",
+                secondsSince(launched)));
 
         boolean loadTest = arguments.contains("--load-test");
         if (loadTest) {
@@ -141,8 +142,9 @@ public final class Launcher {
             ServiceProcess process = processes.stream().filter(p -> p.name().equals(service.name())).findFirst()
                     .orElseThrow();
             preparing.add(CompletableFuture.runAsync(() -> ClassDataSharing.prepare(service.module(), jar, cache,
-                            environmentOf(service, stack, loadTest), logs.resolve(service.module() + "-cds-training.log"))
-                    .ifPresentOrElse(prepared -> process.useClassDataSharing(prepared.extractedJar(), prepared.archive()),
+                    environmentOf(service, stack, loadTest), logs.resolve(service.module() + "-cds-training.log"))
+                    .ifPresentOrElse(
+                            prepared -> process.useClassDataSharing(prepared.extractedJar(), prepared.archive()),
                             () -> say("no class data archive for " + service.module() + " (see "
                                     + root.relativize(logs.resolve(service.module() + "-cds-training.log"))
                                     + "); it starts from its jar"))));
@@ -153,13 +155,16 @@ public final class Launcher {
     }
 
     private static String banner(LocalStack stack, ServiceGroup services, double seconds, Path data) {
-        StringBuilder text = new StringBuilder(String.format("%n[launcher] Courseline is up: open %s (all healthy %.1f s after launch).%n",
-                process(services, ServiceDefinition.WEBSITE.name()).baseUrl(), seconds));
+        StringBuilder text = new StringBuilder(
+                String.format("%n[launcher] Courseline is up: open %s (all healthy %.1f s after launch).%n",
+                        process(services, ServiceDefinition.WEBSITE.name()).baseUrl(), seconds));
         for (ServiceProcess service : services.services()) {
-            text.append(String.format("[launcher]   %-22s %s   (pid %d)%n", ServiceDefinition.named(service.name()).module(),
+            text.append(String.format("[launcher]   %-22s %s   (pid %d)%n",
+                    ServiceDefinition.named(service.name()).module(),
                     service.baseUrl(), service.pid()));
         }
-        text.append(String.format("[launcher]   %-22s %s%n", "courses API", process(services, "catalogue").baseUrl() + "/api/courses"));
+        text.append(String.format("[launcher]   %-22s %s%n", "courses API",
+                process(services, "catalogue").baseUrl() + "/api/courses"));
         for (ServiceProcess service : services.services()) {
             ServiceDefinition.named(service.name()).metricsPath().ifPresent(path -> text.append(String.format(
                     "[launcher]   %-22s %s   (Prometheus; docs/operations.md)%n", "metrics " + service.name(),
@@ -167,17 +172,22 @@ public final class Launcher {
         }
         MailRetention retention = stack.settings().mailRetention();
         text.append(String.format("[launcher]   %-22s %s   (JSON: %s/api/messages%s)%n", "mail inbox", stack.inboxUrl(),
-                stack.inboxUrl(), retention.keepsAll() ? "" : String.format("; keeps the newest %,d emails", retention.keepNewest())));
+                stack.inboxUrl(),
+                retention.keepsAll() ? "" : String.format("; keeps the newest %,d emails", retention.keepNewest())));
         text.append(String.format("[launcher]   %-22s %s   (users cora, sam, sofia, ada; password courseline)%n",
                 "identity provider", stack.issuerUri()));
-        text.append(String.format("[launcher]   %-22s curl -s -X POST %s/token -d username=sam%n", "staff token", stack.issuerUri()));
+        text.append(String.format("[launcher]   %-22s curl -s -X POST %s/token -d username=sam%n", "staff token",
+                stack.issuerUri()));
         text.append(String.format("[launcher]   %-22s %s%n", "Kafka", stack.kafkaBootstrapServers()));
         text.append(String.format("[launcher]   %-22s %s%n", "MongoDB", stack.mongoUri("")));
         text.append(String.format("[launcher]   %-22s %s   (./run.sh --fresh starts empty)%n", "data", data));
-        text.append(String.format("[launcher]   %-22s .courseline/logs/<service>.log (here: warnings and errors only)%n",
-                "service logs"));
-        text.append(String.format("[launcher]   %-22s .courseline/stack.log, %s%n", "infrastructure logs", data.resolve("kafka/broker.log")));
-        text.append("[launcher] A service that dies is restarted (with back-off; given up after 5 crashes in 3 min).\n");
+        text.append(
+                String.format("[launcher]   %-22s .courseline/logs/<service>.log (here: warnings and errors only)%n",
+                        "service logs"));
+        text.append(String.format("[launcher]   %-22s .courseline/stack.log, %s%n", "infrastructure logs",
+                data.resolve("kafka/broker.log")));
+        text.append(
+                "[launcher] A service that dies is restarted (with back-off; given up after 5 crashes in 3 min).\n");
         text.append("[launcher] Ctrl-C stops everything.");
         return text.toString();
     }

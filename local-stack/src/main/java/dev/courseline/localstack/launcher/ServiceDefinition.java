@@ -69,7 +69,8 @@ public record ServiceDefinition(String name, String module, int port, String dat
      * by {@code databaseSuffix}), and each link resolved with {@code baseUrlOf} (a process name to its base URL) or,
      * for the identity provider, to the stack's issuer.
      */
-    public Map<String, String> environment(LocalStack stack, String databaseSuffix, Function<String, String> baseUrlOf) {
+    public Map<String, String> environment(LocalStack stack, String databaseSuffix,
+            Function<String, String> baseUrlOf) {
         return environment(database -> stack.serviceEnvironment(database + databaseSuffix),
                 target -> Link.IDENTITY_PROVIDER.equals(target) ? stack.issuerUri() : baseUrlOf.apply(target));
     }
@@ -79,7 +80,7 @@ public record ServiceDefinition(String name, String module, int port, String dat
      * {@code addressOf} the address of each link's target.
      */
     public Map<String, String> environment(Function<String, Map<String, String>> infrastructureFor,
-                                           Function<String, String> addressOf) {
+            Function<String, String> addressOf) {
         Map<String, String> environment = new LinkedHashMap<>();
         if (database != null) {
             environment.putAll(infrastructureFor.apply(database));

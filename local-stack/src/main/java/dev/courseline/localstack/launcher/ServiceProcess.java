@@ -75,7 +75,8 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
      * ({@link ClassDataSharing}), from the next start on.
      */
     public ServiceProcess useClassDataSharing(Path extractedJar, Path archive) {
-        launch = plainJar -> List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", extractedJar.toString());
+        launch = plainJar -> List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar",
+                extractedJar.toString());
         return this;
     }
 
@@ -210,7 +211,8 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
 
     private int status(String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(2)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(2))
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -231,7 +233,8 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
 
     private void pumpOutput() {
         String prefix = "[" + name + "] ";
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 remember(line);

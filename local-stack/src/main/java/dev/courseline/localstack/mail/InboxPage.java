@@ -62,7 +62,8 @@ final class InboxPage {
         row(html, "Attachments", String.join(", ", message.attachments()));
         html.append("</table>");
         if (message.html() != null) {
-            html.append("<h2>HTML</h2><iframe sandbox srcdoc=\"").append(escapeHtml(message.html())).append("\"></iframe>");
+            html.append("<h2>HTML</h2><iframe sandbox srcdoc=\"").append(escapeHtml(message.html()))
+                    .append("\"></iframe>");
         }
         if (message.text() != null) {
             html.append("<h2>Text</h2><pre>").append(escapeHtml(message.text())).append("</pre>");

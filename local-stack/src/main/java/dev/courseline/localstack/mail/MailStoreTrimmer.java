@@ -55,7 +55,8 @@ final class MailStoreTrimmer implements AutoCloseable {
     }
 
     MailStoreTrimmer start(Duration period) {
-        scheduler.scheduleWithFixedDelay(this::trimQuietly, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::trimQuietly, period.toMillis(), period.toMillis(),
+                TimeUnit.MILLISECONDS);
         return this;
     }
 

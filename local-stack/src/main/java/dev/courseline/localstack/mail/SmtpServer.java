@@ -108,7 +108,8 @@ public final class SmtpServer {
 
         synchronized void startSmtp() {
             for (Map.Entry<String, AbstractServer> entry : services.entrySet()) {
-                if (entry.getValue() instanceof com.icegreen.greenmail.smtp.SmtpServer stopped && !stopped.isRunning()) {
+                if (entry.getValue() instanceof com.icegreen.greenmail.smtp.SmtpServer stopped
+                        && !stopped.isRunning()) {
                     var fresh = new com.icegreen.greenmail.smtp.SmtpServer(stopped.getServerSetup(), getManagers());
                     fresh.startService();
                     try {

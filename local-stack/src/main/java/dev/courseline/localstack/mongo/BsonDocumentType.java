@@ -49,7 +49,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
      * to be written again anyway. (H2's Java serialisation did not notice such a change and could write a torn one.)
      */
     private static void encode(Document document, ByteBuf encoded) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 BsonEncoder.encodeDocument(document, encoded);
                 return;

@@ -49,7 +49,9 @@ final class CountPipeline {
         }
         Document group = (Document) last.get("$group");
         int count = counted.count(match, skip, limit);
-        List<Document> batch = count == 0 ? List.of() : List.of(new Document("_id", group.get("_id")).append("n", count));
+        List<Document> batch = count == 0
+                ? List.of()
+                : List.of(new Document("_id", group.get("_id")).append("n", count));
         Document cursor = new Document("id", 0L).append("ns", namespace.apply(collectionName))
                 .append("firstBatch", batch);
         return new Document("cursor", cursor).append("ok", 1.0);

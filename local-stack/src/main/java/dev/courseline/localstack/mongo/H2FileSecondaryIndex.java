@@ -151,9 +151,11 @@ class H2FileSecondaryIndex extends Index<Object> {
             put(null);
             return;
         }
-        put(before == null ? after : new IndexEntries(after.keys().stream()
-                .filter(key -> !before.keys().contains(key))
-                .collect(Collectors.toCollection(LinkedHashSet::new)), after.multikey()));
+        put(before == null
+                ? after
+                : new IndexEntries(after.keys().stream()
+                        .filter(key -> !before.keys().contains(key))
+                        .collect(Collectors.toCollection(LinkedHashSet::new)), after.multikey()));
     }
 
     @Override

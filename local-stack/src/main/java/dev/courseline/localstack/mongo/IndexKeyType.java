@@ -47,7 +47,8 @@ final class IndexKeyType extends ObjectDataType {
 
     @Override
     public Object read(ByteBuffer buffer) {
-        Document document = BsonInPages.read(buffer, length -> { });
+        Document document = BsonInPages.read(buffer, length -> {
+        });
         Object[] values = new Object[((Number) document.get(SIZE)).intValue()];
         for (int i = 0; i < values.length; i++) {
             String position = Integer.toString(i);

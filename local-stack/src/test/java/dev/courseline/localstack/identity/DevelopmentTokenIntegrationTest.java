@@ -21,13 +21,15 @@ class DevelopmentTokenIntegrationTest {
         HttpResponse<String> response = issuer.postForm("/token", Map.of("username", "sam"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode body = issuer.json(response);
         assertThat(body.propertyNames()).containsExactly("access_token", "token_type", "expires_in");
         assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
         assertThat(body.get("expires_in").asInt()).isEqualTo(3600);
         JWTClaimsSet claims = issuer.verified(body.get("access_token").asString());
-        assertThat(claims.getIssuer()).isEqualTo(issuer.stack.issuerUri()).isEqualTo(System.getProperty("JWT_ISSUER_URI"));
+        assertThat(claims.getIssuer()).isEqualTo(issuer.stack.issuerUri())
+                .isEqualTo(System.getProperty("JWT_ISSUER_URI"));
         assertThat(claims.getAudience()).containsExactly("courseline");
         assertThat(claims.getSubject()).isEqualTo("sam");
         assertThat(claims.getStringListClaim("roles")).containsExactly("SALES");

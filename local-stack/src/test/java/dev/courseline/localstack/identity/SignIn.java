@@ -101,7 +101,7 @@ final class SignIn {
     }
 
     private static String[] clientAuthentication() {
-        return new String[] {"Authorization", "Basic " + Base64.getEncoder().encodeToString(
+        return new String[]{"Authorization", "Basic " + Base64.getEncoder().encodeToString(
                 (WebsiteClient.CLIENT_ID + ":" + WebsiteClient.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8))};
     }
 
@@ -113,7 +113,8 @@ final class SignIn {
 
     /** Where a redirect sends the browser, resolved against the request (Spring Security sends relative ones). */
     static String location(HttpResponse<?> response) {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location header"));
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no Location header"));
         return response.uri().resolve(location).toString();
     }
 

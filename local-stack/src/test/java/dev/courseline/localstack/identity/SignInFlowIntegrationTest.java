@@ -41,13 +41,16 @@ class SignInFlowIntegrationTest {
         assertStaffClaims(idToken, user, role, team);
 
         JWTClaimsSet accessToken = issuer.verified(tokens.get("access_token").asString());
-        assertThat(accessToken.getIssuer()).isEqualTo(issuer.stack.issuerUri()).isEqualTo(System.getProperty("JWT_ISSUER_URI"));
+        assertThat(accessToken.getIssuer()).isEqualTo(issuer.stack.issuerUri())
+                .isEqualTo(System.getProperty("JWT_ISSUER_URI"));
         assertThat(accessToken.getAudience()).containsExactly("courseline");
-        assertThat(Duration.between(accessToken.getIssueTime().toInstant(), accessToken.getExpirationTime().toInstant()))
+        assertThat(
+                Duration.between(accessToken.getIssueTime().toInstant(), accessToken.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofHours(1));
         assertStaffClaims(accessToken, user, role, team);
 
-        JsonNode userInfo = issuer.json(issuer.get("/userinfo", "Authorization", "Bearer " + tokens.get("access_token").asString()));
+        JsonNode userInfo = issuer
+                .json(issuer.get("/userinfo", "Authorization", "Bearer " + tokens.get("access_token").asString()));
         assertThat(userInfo.get("sub").asString()).isEqualTo(user);
         assertThat(userInfo.get("email").asString()).isEqualTo(user + "@courseline.dev");
         assertThat(userInfo.get("roles").get(0).asString()).isEqualTo(role);

@@ -73,7 +73,8 @@ class KafkaBrokerProcessIntegrationTest {
     }
 
     private boolean isListening() {
-        int port = Integer.parseInt(stack.kafkaBootstrapServers().substring(stack.kafkaBootstrapServers().lastIndexOf(':') + 1));
+        int port = Integer
+                .parseInt(stack.kafkaBootstrapServers().substring(stack.kafkaBootstrapServers().lastIndexOf(':') + 1));
         return dev.courseline.localstack.support.Ports.isListening(port);
     }
 

@@ -30,7 +30,8 @@ class ServiceDefinitionTest {
     @Test
     void theEnquiryServiceGetsItsDatabaseAndPutsTheWebsitesAddressInItsLinks() {
         Map<String, String> environment = ServiceDefinition.named("enquiry").environment(
-                database -> Map.of("MONGODB_URI", "mongodb://localhost:27017/" + database), name -> "http://localhost/" + name);
+                database -> Map.of("MONGODB_URI", "mongodb://localhost:27017/" + database),
+                name -> "http://localhost/" + name);
 
         assertThat(environment)
                 .containsEntry("MONGODB_URI", "mongodb://localhost:27017/courseline-enquiry")
@@ -41,7 +42,8 @@ class ServiceDefinitionTest {
     void theThreeServicesServeMetricsWhereTheLauncherSaysAndTheWebsiteNone() {
         assertThat(ServiceDefinition.COURSELINE.stream().filter(service -> service.metricsPath().isPresent())
                 .map(service -> service.localUrl() + service.metricsPath().get()))
-                .containsExactly("http://localhost:8081/actuator/prometheus", "http://localhost:8082/actuator/prometheus",
+                .containsExactly("http://localhost:8081/actuator/prometheus",
+                        "http://localhost:8082/actuator/prometheus",
                         "http://localhost:8083/actuator/prometheus");
     }
 
@@ -65,7 +67,8 @@ class ServiceDefinitionTest {
                 assertThat(applicationYml).as(service.module() + " reads " + link.variable())
                         .contains("${" + link.variable() + ":");
                 if (!link.service().equals(ServiceDefinition.Link.IDENTITY_PROVIDER)) {
-                    assertThat(ServiceDefinition.COURSELINE).extracting(ServiceDefinition::name).contains(link.service());
+                    assertThat(ServiceDefinition.COURSELINE).extracting(ServiceDefinition::name)
+                            .contains(link.service());
                 }
             }
         }

@@ -56,13 +56,15 @@ class ServiceProcessIntegrationTest {
     static void buildFakeServiceJar() throws IOException {
         Path source = directory.resolve("FakeService.java");
         Files.writeString(source, FAKE_SERVICE);
-        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", directory.toString(), source.toString());
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", directory.toString(),
+                source.toString());
         assertThat(compiled).isZero();
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "FakeService");
         jar = directory.resolve("fake-service-exec.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             out.putNextEntry(new JarEntry("FakeService.class"));
             out.write(Files.readAllBytes(directory.resolve("FakeService.class")));
             out.closeEntry();
@@ -88,7 +90,8 @@ class ServiceProcessIntegrationTest {
     @Test
     void aServiceThatExitsIsReportedWithItsLastLines() {
         ServiceProcess service = new ServiceProcess("crashing", jar, Ports.freePort(),
-                Map.of("FAKE_MODE", "crash", "MONGODB_URI", "mongodb://localhost:1/x"), line -> { });
+                Map.of("FAKE_MODE", "crash", "MONGODB_URI", "mongodb://localhost:1/x"), line -> {
+                });
 
         assertThatThrownBy(() -> service.start().awaitHealthy(Duration.ofSeconds(30)))
                 .hasMessageContaining("crashing exited with 3")

@@ -53,8 +53,9 @@ class SupervisorIntegrationTest {
                 new ServiceOutput(log, console::add));
         Supervisor.Policy policy = new Supervisor.Policy(Duration.ofMillis(100), Duration.ofSeconds(1), 3,
                 Duration.ofMinutes(1), Duration.ofSeconds(30));
-        try (service; Supervisor supervisor = new Supervisor(List.of(service), policy, name -> log, console::add,
-                Clock.systemUTC())) {
+        try (service;
+                Supervisor supervisor = new Supervisor(List.of(service), policy, name -> log, console::add,
+                        Clock.systemUTC())) {
             service.start().awaitHealthy(Duration.ofSeconds(30));
             supervisor.watch();
             long firstPid = service.pid();
@@ -81,7 +82,8 @@ class SupervisorIntegrationTest {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "HealthyService");
         Path jar = directory.resolve("healthy-service-exec.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             out.putNextEntry(new JarEntry("HealthyService.class"));
             out.write(Files.readAllBytes(directory.resolve("HealthyService.class")));
             out.closeEntry();

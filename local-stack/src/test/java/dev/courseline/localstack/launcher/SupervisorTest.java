@@ -40,7 +40,8 @@ class SupervisorTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> notification.starts.get() == 2);
         assertThat(enquiry.starts).hasValue(1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> console.stream().anyMatch(line -> line.contains("restarted")));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> console.stream().anyMatch(line -> line.contains("restarted")));
         assertThat(console).anyMatch(line -> line.startsWith("[launcher] notification died (exit code 137); "
                 + "restarting it in 20 ms"));
         assertThat(supervisor.gaveUpOn("notification")).isFalse();

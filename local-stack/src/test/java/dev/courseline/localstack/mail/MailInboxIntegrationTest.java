@@ -69,7 +69,8 @@ class MailInboxIntegrationTest {
         assertThat(email.get("attachments")).extracting(JsonNode::asString).containsExactly("invite.ics");
         assertThat(email.get("messageId").asString()).isEqualTo(message.getMessageID());
         assertThat(email.get("receivedAt").asString()).isNotBlank();
-        assertThat(get("/messages/" + email.get("id").asString()).body()).contains("Acme wants a programme for 12 people");
+        assertThat(get("/messages/" + email.get("id").asString()).body())
+                .contains("Acme wants a programme for 12 people");
     }
 
     /** Each new address used to get its own mailbox, found by a walk over all of them: slower with every requester. */
@@ -99,7 +100,8 @@ class MailInboxIntegrationTest {
         message.setText("body");
         send(message);
 
-        String page = await().atMost(Duration.ofSeconds(10)).until(() -> get("/").body(), body -> body.contains(marker));
+        String page = await().atMost(Duration.ofSeconds(10)).until(() -> get("/").body(),
+                body -> body.contains(marker));
 
         assertThat(page).contains("&lt;script&gt;alert(&#39;" + marker + "&#39;)&lt;/script&gt; &amp; more");
         assertThat(page).doesNotContain("<script>alert('" + marker);

@@ -80,7 +80,8 @@ class MailRetentionIntegrationTest {
 
     /** Newest first, as the inbox lists them. */
     private List<String> subjects(int newest, int oldest) {
-        return IntStream.iterate(newest, number -> number >= oldest, number -> number - 1).mapToObj(this::subject).toList();
+        return IntStream.iterate(newest, number -> number >= oldest, number -> number - 1).mapToObj(this::subject)
+                .toList();
     }
 
     private void send(String subject) throws MessagingException {

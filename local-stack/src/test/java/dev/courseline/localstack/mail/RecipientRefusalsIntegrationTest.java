@@ -59,8 +59,9 @@ class RecipientRefusalsIntegrationTest {
     private int replyCode(Sending sending) {
         Throwable[] failure = new Throwable[1];
         assertThatThrownBy(sending::send).isInstanceOf(SendFailedException.class).satisfies(e -> failure[0] = e);
-        for (Exception next = (Exception) failure[0]; next != null;
-                next = next instanceof MessagingException m ? m.getNextException() : null) {
+        for (Exception next = (Exception) failure[0]; next != null; next = next instanceof MessagingException m
+                ? m.getNextException()
+                : null) {
             if (next instanceof SMTPAddressFailedException refused) {
                 return refused.getReturnCode();
             }

@@ -249,7 +249,8 @@ class MongoWireServerIntegrationTest {
     void indexKeysOfEveryKindStillFindAndGuardAfterARestart(@TempDir Path directory) {
         int port = Ports.freePort();
         Path file = directory.resolve("courseline.mv");
-        List<Object> references = List.of(new ObjectId(), 7, 7.5, 12_000_000_000L, "PSM-7", new Date(1_795_000_000_000L),
+        List<Object> references = List.of(new ObjectId(), 7, 7.5, 12_000_000_000L, "PSM-7",
+                new Date(1_795_000_000_000L),
                 new Document("run", "r-1").append("seat", 3), List.of("a", 1));
         try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
                 MongoClient client = MongoClients.create(server.uri("courseline-enquiry"))) {
@@ -292,7 +293,7 @@ class MongoWireServerIntegrationTest {
                 .append("int", 24).append("long", 12_000_000_000L).append("double", 0.25)
                 .append("decimal", Decimal128.parse("12000.00")).append("yes", true).append("nothing", null)
                 .append("when", new Date(1_795_000_000_000L))
-                .append("bytes", new Binary(new byte[] {1, 2, 3}))
+                .append("bytes", new Binary(new byte[]{1, 2, 3}))
                 .append("list", List.of("a", 1, new Document("nested", "value")))
                 .append("document", new Document("leadId", "lead-1").append("status", "NEW"));
         try (MongoWireServer server = MongoWireServer.inFile(port, file).start();
@@ -383,8 +384,10 @@ class MongoWireServerIntegrationTest {
                     .as("a request while the store is down").isInstanceOf(com.mongodb.MongoException.class);
             server.startAfterRestart();
 
-            assertThat(enrolments.find(Filters.eq("_id", "before")).first()).containsEntry("email", "grace@example.com");
-            assertThatThrownBy(() -> enrolments.insertOne(new Document("_id", "again").append("email", "grace@example.com")))
+            assertThat(enrolments.find(Filters.eq("_id", "before")).first()).containsEntry("email",
+                    "grace@example.com");
+            assertThatThrownBy(
+                    () -> enrolments.insertOne(new Document("_id", "again").append("email", "grace@example.com")))
                     .as("the unique index after the restart").isInstanceOf(MongoWriteException.class);
             enrolments.insertOne(new Document("_id", "after").append("email", "ada@example.com"));
             assertThat(enrolments.countDocuments()).isEqualTo(2);

@@ -38,7 +38,8 @@ public class EnrolmentEmails {
     private final String organizerEmail;
     private final Clock clock;
 
-    public EnrolmentEmails(EmailTemplates templates, PublicLinks links, NotificationProperties properties, Clock clock) {
+    public EnrolmentEmails(EmailTemplates templates, PublicLinks links, NotificationProperties properties,
+            Clock clock) {
         this.templates = templates;
         this.links = links;
         this.organizerEmail = addressOf(properties.sender());
@@ -80,7 +81,8 @@ public class EnrolmentEmails {
                 reason(enrolment.reason()), links.enrolment(enrolment.enrolmentId(),
                         enrolment.links() == null ? null : enrolment.links().cancel()));
         RenderedBody body = templates.render(template, view);
-        CalendarAttachment calendar = calendarMethod == null ? null
+        CalendarAttachment calendar = calendarMethod == null
+                ? null
                 : new CalendarAttachment(calendarMethod, "course.ics",
                         IcsCalendar.write(calendarMethod, calendarEvent(enrolment, calendarMethod), clock.instant()));
         return new NewNotification(kind, enrolment.learner().email(), enrolment.enrolmentId(),

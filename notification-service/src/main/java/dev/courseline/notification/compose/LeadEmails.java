@@ -38,7 +38,8 @@ public class LeadEmails {
 
     public List<NewNotification> forQuote(QuoteRequested quote) {
         LeadSummary lead = quote.lead();
-        String programme = quote.programme() == null ? "In-house programme"
+        String programme = quote.programme() == null
+                ? "In-house programme"
                 : firstNonBlank(quote.programme().title(), quote.programme().slug());
         LeadView view = new LeadView("In-house quote", true, lead.leadId(), quote.enquiryId(),
                 Formats.utc(quote.receivedAt()), quote.organisation().name(), quote.organisation().country(),

@@ -38,7 +38,7 @@ public class NotificationPlanner {
             case EventTypes.LEAD_OVERDUE -> escalations.forOverdue(reader.read(event, LeadOverdue.class));
             case EventTypes.ENROLMENT_CONFIRMED, EventTypes.ENROLMENT_RESCHEDULED, EventTypes.ENROLMENT_PROMOTED,
                     EventTypes.ENROLMENT_WAITLISTED, EventTypes.ENROLMENT_CANCELLED ->
-                    enrolments.forEvent(event.type(), reader.read(event, EnrolmentChanged.class));
+                enrolments.forEvent(event.type(), reader.read(event, EnrolmentChanged.class));
             default -> List.of();
         };
     }

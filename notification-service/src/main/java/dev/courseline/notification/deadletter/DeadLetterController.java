@@ -61,7 +61,7 @@ class DeadLetterController {
     Mono<DeadLetter> replay(@PathVariable String id, Principal staff) {
         Matcher parts = parse(id);
         return deadLetters.replay(Topics.ENQUIRIES_DLQ, Integer.parseInt(parts.group(1)),
-                        Long.parseLong(parts.group(2)), staff == null ? null : staff.getName())
+                Long.parseLong(parts.group(2)), staff == null ? null : staff.getName())
                 .onErrorMap(DeadLetters.AlreadyReplayedException.class,
                         e -> new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage()))
                 .switchIfEmpty(notFound(id));
@@ -70,7 +70,8 @@ class DeadLetterController {
     private static Matcher parse(String id) {
         Matcher parts = ID.matcher(id);
         if (!parts.matches()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("id", "must be <partition>-<offset>, as listed")));
+            throw new InvalidRequestException(
+                    List.of(new FieldProblem("id", "must be <partition>-<offset>, as listed")));
         }
         return parts;
     }

@@ -105,7 +105,8 @@ public class DeadLetterKafka implements DisposableBean {
     Optional<ConsumerRecord<String, byte[]>> read(TopicPartition partition, long offset) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<PartitionInfo> partitions = consumer.partitionsFor(partition.topic(), READ_TIMEOUT);
-            if (partitions == null || partitions.stream().noneMatch(info -> info.partition() == partition.partition())) {
+            if (partitions == null
+                    || partitions.stream().noneMatch(info -> info.partition() == partition.partition())) {
                 return Optional.empty();
             }
             consumer.assign(List.of(partition));

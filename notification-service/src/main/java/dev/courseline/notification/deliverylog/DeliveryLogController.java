@@ -52,12 +52,10 @@ class DeliveryLogController {
     @Operation(summary = "Lists notifications, newest first, optionally only those with one status or about one "
             + "lead, enquiry or enrolment")
     Mono<NotificationPage> list(
-            @Parameter(schema = @Schema(implementation = NotificationStatus.class))
-            @RequestParam(required = false) String status,
+            @Parameter(schema = @Schema(implementation = NotificationStatus.class)) @RequestParam(required = false) String status,
             @Parameter(description = "Only those about this id, repeatable (any of them): a lead id finds the lead "
                     + "email, the acknowledgement, reassignments and escalations of that lead; an enquiry id finds the "
-                    + "same; an enrolment id that enrolment's emails")
-            @RequestParam(required = false) List<String> aboutId,
+                    + "same; an enrolment id that enrolment's emails") @RequestParam(required = false) List<String> aboutId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         List<FieldProblem> errors = new ArrayList<>();
         NotificationStatus wanted = parseStatus(status, errors);
@@ -72,7 +70,7 @@ class DeliveryLogController {
             return Mono.error(new InvalidRequestException(errors));
         }
         return Mono.zip(store.findPage(wanted, about, page, size).map(NotificationSummary::of).collectList(),
-                        store.count(wanted, about))
+                store.count(wanted, about))
                 .map(found -> new NotificationPage(found.getT1(), page, size, found.getT2()));
     }
 
@@ -86,8 +84,7 @@ class DeliveryLogController {
     @PostMapping("/{id}/retry")
     @Operation(summary = "Sends a FAILED notification again (409 if it is not FAILED)")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @ApiResponse(responseCode = "202",
-            description = "Accepted: PENDING again with a fresh attempt budget, queued for sending")
+    @ApiResponse(responseCode = "202", description = "Accepted: PENDING again with a fresh attempt budget, queued for sending")
     @ApiResponse(responseCode = "409", description = "The notification is not FAILED")
     Mono<NotificationDetail> retry(@PathVariable String id) {
         return store.retryFailed(id, clock.instant())

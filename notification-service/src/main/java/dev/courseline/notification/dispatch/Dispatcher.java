@@ -24,7 +24,6 @@ import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

@@ -57,8 +57,10 @@ public class DeliveryLogRetention {
                 .and("status").in(List.of(NotificationStatus.SENT, NotificationStatus.FAILED))
                 .and("erasedAt").is(null)).limit(BATCH);
         return mongo.find(expired, Notification.class).collectList()
-                .flatMap(batch -> batch.isEmpty() ? Mono.just(0L)
-                        : eraser.eraseAll(batch).flatMap(count -> count == 0 || batch.size() < BATCH ? Mono.just(count)
+                .flatMap(batch -> batch.isEmpty()
+                        ? Mono.just(0L)
+                        : eraser.eraseAll(batch).flatMap(count -> count == 0 || batch.size() < BATCH
+                                ? Mono.just(count)
                                 : apply(now).map(more -> count + more)));
     }
 }

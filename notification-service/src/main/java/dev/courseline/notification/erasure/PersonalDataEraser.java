@@ -55,7 +55,8 @@ public class PersonalDataEraser {
     }
 
     private Mono<Boolean> erase(Notification notification) {
-        List<Attempt> attempts = notification.attempts() == null ? List.of()
+        List<Attempt> attempts = notification.attempts() == null
+                ? List.of()
                 : notification.attempts().stream().map(a -> new Attempt(a.at(), a.outcome(), null)).toList();
         return store.erase(notification, ERASED, "erased:" + notification.id(), attempts, clock.instant());
     }

@@ -42,7 +42,8 @@ public record CloudEvent(String id, String type, String subject, byte[] data, In
      * malformed value, where a bad time must cost only the metric, not the email.
      */
     private static Instant time(Object value) {
-        String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+        String text = value instanceof byte[] bytes
+                ? new String(bytes, StandardCharsets.UTF_8)
                 : value == null ? null : value.toString();
         if (text == null || text.isBlank()) {
             return null;

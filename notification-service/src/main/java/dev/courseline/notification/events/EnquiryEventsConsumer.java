@@ -113,15 +113,18 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
     /** The emails to send: those of a person erased since the event happened are erased instead, never sent. */
     private List<Notification> withoutErasedPeople(CloudEvent event, List<Notification> recorded) {
         Set<String> people = recorded.stream().flatMap(notification -> notification.personEmailHashes() == null
-                ? Stream.empty() : notification.personEmailHashes().stream()).collect(Collectors.toSet());
+                ? Stream.empty()
+                : notification.personEmailHashes().stream()).collect(Collectors.toSet());
         Set<String> erased = erasures.erasedSince(people, event.time()).block();
         if (erased == null || erased.isEmpty()) {
             return recorded;
         }
-        Map<Boolean, List<Notification>> split = recorded.stream().collect(Collectors.partitioningBy(notification ->
-                notification.personEmailHashes() != null && notification.personEmailHashes().stream().anyMatch(erased::contains)));
+        Map<Boolean, List<Notification>> split = recorded.stream()
+                .collect(Collectors.partitioningBy(notification -> notification.personEmailHashes() != null
+                        && notification.personEmailHashes().stream().anyMatch(erased::contains)));
         eraser.eraseAll(split.get(true)).block();
-        log.info("Event {} is about a person erased since: {} email(s) erased unsent", event.id(), split.get(true).size());
+        log.info("Event {} is about a person erased since: {} email(s) erased unsent", event.id(),
+                split.get(true).size());
         return split.get(false);
     }
 }

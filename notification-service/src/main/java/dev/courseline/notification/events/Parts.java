@@ -49,7 +49,8 @@ public final class Parts {
     }
 
     /** An earlier enquiry from the same organisation; its organisation may be a name or an object with one. */
-    public record RelatedEnquiry(String enquiryId, String kind, Instant receivedAt, JsonNode organisation, String summary) {
+    public record RelatedEnquiry(String enquiryId, String kind, Instant receivedAt, JsonNode organisation,
+            String summary) {
     }
 
     public record Links(String status, String lead, String cancel) {

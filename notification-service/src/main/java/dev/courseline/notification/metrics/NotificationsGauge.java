@@ -43,7 +43,7 @@ class NotificationsGauge implements StoreGauge {
     public Mono<Void> refresh() {
         return Flux.fromIterable(counts.entrySet())
                 .concatMap(state -> mongo.count(Query.query(Criteria.where("status").is(state.getKey().name())),
-                                Notification.COLLECTION)
+                        Notification.COLLECTION)
                         .doOnNext(state.getValue()::set))
                 .then();
     }

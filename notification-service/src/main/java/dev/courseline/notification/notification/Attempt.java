@@ -6,8 +6,6 @@ import java.time.Instant;
 public record Attempt(Instant at, Outcome outcome, String error) {
 
     public enum Outcome {
-        DELIVERED,
-        TEMPORARY_FAILURE,
-        PERMANENT_FAILURE
+        DELIVERED, TEMPORARY_FAILURE, PERMANENT_FAILURE
     }
 }

@@ -7,9 +7,5 @@ package dev.courseline.notification.notification;
  * to an erasure request and will never be sent.
  */
 public enum NotificationStatus {
-    PENDING,
-    SENDING,
-    SENT,
-    FAILED,
-    ERASED
+    PENDING, SENDING, SENT, FAILED, ERASED
 }

@@ -46,9 +46,8 @@ public class NotificationStore implements InitializingBean {
     private static final String ABOUT_ID = "aboutId";
     private static final String RELATED_IDS = "relatedIds";
     /** What the sweep reads: {@code by_status} lists these apart from every notification ever sent. */
-    private static final List<String> UNFINISHED_STATUSES =
-            List.of(NotificationStatus.PENDING.name(), NotificationStatus.SENDING.name());
-
+    private static final List<String> UNFINISHED_STATUSES = List.of(NotificationStatus.PENDING.name(),
+            NotificationStatus.SENDING.name());
 
     private final ReactiveMongoTemplate mongo;
     private final MongoTemplate blockingMongo;
@@ -143,7 +142,8 @@ public class NotificationStore implements InitializingBean {
                             .set(LEASE_UNTIL, leaseUntil));
         }
         return claims.execute()
-                .flatMapMany(result -> result.getModifiedCount() == 0 ? Flux.empty()
+                .flatMapMany(result -> result.getModifiedCount() == 0
+                        ? Flux.empty()
                         : mongo.find(new Query(where("_id").in(ids)), Notification.class)
                                 .filter(notification -> token.equals(notification.leaseOwner())));
     }
@@ -225,7 +225,8 @@ public class NotificationStore implements InitializingBean {
     }
 
     public Flux<Notification> findByAboutIds(Collection<String> aboutIds) {
-        return aboutIds.isEmpty() ? Flux.empty()
+        return aboutIds.isEmpty()
+                ? Flux.empty()
                 : mongo.find(new Query(where(ABOUT_ID).in(aboutIds)), Notification.class);
     }
 

@@ -26,8 +26,8 @@ public class TraceparentResponseHeader implements WebFilter {
             Span span = serverSpan(context.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
             if (span != null) {
                 String traceparent = Traceparent.of(span.context()).value();
-                exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() ->
-                        exchange.getResponse().getHeaders().set(Traceparent.HEADER, traceparent)));
+                exchange.getResponse().beforeCommit(() -> Mono
+                        .fromRunnable(() -> exchange.getResponse().getHeaders().set(Traceparent.HEADER, traceparent)));
             }
             return chain.filter(exchange);
         });
@@ -37,8 +37,8 @@ public class TraceparentResponseHeader implements WebFilter {
         if (observation == null) {
             return null;
         }
-        TracingObservationHandler.TracingContext tracing =
-                observation.getContext().get(TracingObservationHandler.TracingContext.class);
+        TracingObservationHandler.TracingContext tracing = observation.getContext()
+                .get(TracingObservationHandler.TracingContext.class);
         return tracing == null ? null : tracing.getSpan();
     }
 }

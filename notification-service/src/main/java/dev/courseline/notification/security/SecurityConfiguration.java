@@ -27,7 +27,8 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
                         .pathMatchers("/api/notifications", "/api/notifications/**").hasAnyRole(STAFF_ROLES)
                         .pathMatchers("/api/dead-letters", "/api/dead-letters/**").hasRole("ADMIN")
                         .anyExchange().denyAll())

@@ -14,8 +14,8 @@ public final class IcsCalendar {
     public static final String REQUEST = "REQUEST";
     public static final String CANCEL = "CANCEL";
 
-    private static final DateTimeFormatter UTC_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
     private static final int MAX_OCTETS = 75;
 
     private IcsCalendar() {
@@ -75,7 +75,7 @@ public final class IcsCalendar {
     static void line(StringBuilder out, String contentLine) {
         int octets = 0;
         int limit = MAX_OCTETS;
-        for (int i = 0; i < contentLine.length(); ) {
+        for (int i = 0; i < contentLine.length();) {
             int codePoint = contentLine.codePointAt(i);
             int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
             if (octets + size > limit) {

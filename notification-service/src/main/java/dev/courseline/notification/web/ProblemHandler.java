@@ -31,7 +31,8 @@ class ProblemHandler {
     }
 
     private static ProblemDetail problem(List<FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has invalid fields.");
         problem.setProperty("errors", errors);
         return problem;
     }

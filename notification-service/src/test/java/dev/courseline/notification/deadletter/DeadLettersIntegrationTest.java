@@ -100,8 +100,8 @@ class DeadLettersIntegrationTest extends IntegrationTest {
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(awaitListed(eventId).replayedAt()).isEqualTo(replayed.replayedAt());
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                Inbox.matching(to("sales-emea@courseline.dev").and(Inbox.textContains(organisation))).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> Inbox
+                .matching(to("sales-emea@courseline.dev").and(Inbox.textContains(organisation))).size() == 1);
     }
 
     @Test
@@ -171,10 +171,10 @@ class DeadLettersIntegrationTest extends IntegrationTest {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ENQUIRIES_DLQ,
                 UUID.randomUUID().toString(), ContractEvents.bytes(payload));
         Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", QUOTE,
-                        "ce_source", "/courseline/enquiry-service", "ce_time", Instant.now().toString(),
-                        "content-type", "application/json",
-                        DeadLetterHeaders.ORIGINAL_TOPIC, Topics.ENQUIRIES,
-                        DeadLetterHeaders.EXCEPTION_MESSAGE, "Timed out while waiting for a server")
+                "ce_source", "/courseline/enquiry-service", "ce_time", Instant.now().toString(),
+                "content-type", "application/json",
+                DeadLetterHeaders.ORIGINAL_TOPIC, Topics.ENQUIRIES,
+                DeadLetterHeaders.EXCEPTION_MESSAGE, "Timed out while waiting for a server")
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.current().kafkaBootstrapServers(),

@@ -87,8 +87,8 @@ class DeliveryLogIntegrationTest extends IntegrationTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.items[?(@.id == '" + failed.id() + "')].recipient").isEqualTo(recipient)
-                .jsonPath("$.items[*].status").value(statuses ->
-                        assertThat((List<Object>) statuses).containsOnly("FAILED"));
+                .jsonPath("$.items[*].status")
+                .value(statuses -> assertThat((List<Object>) statuses).containsOnly("FAILED"));
         client.get().uri("/api/notifications/{id}", failed.id()).headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -104,8 +104,9 @@ class DeliveryLogIntegrationTest extends IntegrationTest {
 
         ReceivedEmail email = Inbox.awaitOne(to(recipient));
         assertThat(email.messageId()).isEqualTo(failed.messageId());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                client.get().uri("/api/notifications/{id}", failed.id()).headers(h -> h.setBearerAuth(token))
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> client.get().uri("/api/notifications/{id}", failed.id())
+                        .headers(h -> h.setBearerAuth(token))
                         .exchange().expectBody()
                         .jsonPath("$.status").isEqualTo("SENT")
                         .jsonPath("$.attempts.length()").isEqualTo(2)
@@ -133,8 +134,8 @@ class DeliveryLogIntegrationTest extends IntegrationTest {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[*].field").value(fields ->
-                        assertThat((List<Object>) fields).containsExactlyInAnyOrder("status", "page", "size"));
+                .jsonPath("$.errors[*].field")
+                .value(fields -> assertThat((List<Object>) fields).containsExactlyInAnyOrder("status", "page", "size"));
     }
 
     @Test
@@ -165,14 +166,14 @@ class DeliveryLogIntegrationTest extends IntegrationTest {
                         .expectStatus().isOk()
                         .expectBody()
                         .jsonPath("$.totalItems").isEqualTo(4)
-                        .jsonPath("$.items[*].kind").value(found ->
-                                assertThat((List<Object>) found).containsExactlyInAnyOrderElementsOf(kinds))
+                        .jsonPath("$.items[*].kind")
+                        .value(found -> assertThat((List<Object>) found).containsExactlyInAnyOrderElementsOf(kinds))
                         .jsonPath("$.items[?(@.kind == 'ACKNOWLEDGEMENT')].aboutId").isEqualTo(enquiryId)
                         .jsonPath("$.items[?(@.kind == 'ACKNOWLEDGEMENT')].recipient").isEqualTo(requester)
                         .jsonPath("$.items[?(@.kind == 'LEAD_NOTIFICATION')].aboutId").isEqualTo(leadId)
                         .jsonPath("$.items[?(@.kind == 'ESCALATION')].aboutId").isEqualTo(leadId)
-                        .jsonPath("$.items[*].lastError").value(errors ->
-                                assertThat((List<Object>) errors).containsOnlyNulls());
+                        .jsonPath("$.items[*].lastError")
+                        .value(errors -> assertThat((List<Object>) errors).containsOnlyNulls());
             }
         });
 
@@ -209,7 +210,8 @@ class DeliveryLogIntegrationTest extends IntegrationTest {
         Instant now = Instant.now();
         NewNotification email = new NewNotification(NotificationKind.ACKNOWLEDGEMENT, recipient,
                 UUID.randomUUID().toString(), new EmailContent("We have received your request", "Thank you.",
-                        "<p>Thank you.</p>", null), List.of());
+                        "<p>Thank you.</p>", null),
+                List.of());
         Notification pending = Notification.pending(UUID.randomUUID().toString(), "test", email, now);
         Notification failed = new Notification(pending.id(), pending.eventId(), pending.eventType(), pending.kind(),
                 pending.aboutId(), pending.recipient(), pending.content(), pending.personEmailHashes(),

@@ -27,7 +27,8 @@ class SmtpFailuresTest {
     void a4xxReplyOrAnUnreachableServerIsTemporary() {
         assertThat(SmtpFailures.isPermanent(new SMTPSendFailedException("DATA", 451, "451 try later", null, null,
                 null, null))).isFalse();
-        assertThat(SmtpFailures.isPermanent(new MessagingException("Couldn't connect", new ConnectException()))).isFalse();
+        assertThat(SmtpFailures.isPermanent(new MessagingException("Couldn't connect", new ConnectException())))
+                .isFalse();
     }
 
     @Test

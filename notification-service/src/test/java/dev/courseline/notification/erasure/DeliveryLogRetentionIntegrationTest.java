@@ -46,12 +46,15 @@ class DeliveryLogRetentionIntegrationTest extends IntegrationTest {
         ((ObjectNode) membership.path("lead")).put("leadId", leadId);
         EnquiryTopic.publish("courseline.enquiry.membership-requested.v1", enquiryId, membership);
         Inbox.awaitOne(to(email));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !stored(enquiryId, leadId).isEmpty() && stored(enquiryId, leadId)
-                .stream().allMatch(notification -> notification.status() == NotificationStatus.SENT));
-        Instant recorded = stored(enquiryId, leadId).stream().map(Notification::createdAt).max(Instant::compareTo).orElseThrow();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !stored(enquiryId, leadId).isEmpty() && stored(enquiryId, leadId)
+                        .stream().allMatch(notification -> notification.status() == NotificationStatus.SENT));
+        Instant recorded = stored(enquiryId, leadId).stream().map(Notification::createdAt).max(Instant::compareTo)
+                .orElseThrow();
 
         retention.apply(recorded.plus(period).minusSeconds(60)).block();
-        assertThat(stored(enquiryId, leadId)).anySatisfy(notification -> assertThat(notification.recipient()).isEqualTo(email));
+        assertThat(stored(enquiryId, leadId))
+                .anySatisfy(notification -> assertThat(notification.recipient()).isEqualTo(email));
 
         retention.apply(recorded.plus(period).plusSeconds(60)).block();
         assertThat(stored(enquiryId, leadId)).allSatisfy(notification -> {

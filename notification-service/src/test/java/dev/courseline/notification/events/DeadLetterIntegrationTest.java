@@ -40,7 +40,8 @@ class DeadLetterIntegrationTest extends IntegrationTest {
         Inbox.awaitOne(to("sales-emea@courseline.dev").and(Inbox.textContains(organisation)));
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(key);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"enquiryId\": ");
-        assertThat(new String(dead.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)).isEqualTo(badEventId);
+        assertThat(new String(dead.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+                .isEqualTo(badEventId);
         assertThat(dead.headers().lastHeader("x-exception-message")).isNotNull();
     }
 

@@ -42,8 +42,8 @@ class EnrolmentEmailsIntegrationTest extends IntegrationTest {
                         "\r\nSEQUENCE:" + version + "\r\n", "\r\nDTSTART:20261208T090000Z\r\n",
                         "\r\nDTEND:20261209T170000Z\r\n", "\r\nSTATUS:CONFIRMED\r\n");
         assertThat(invitation.replace("\r\n", "")).as("every line ends in CRLF").doesNotContain("\n", "\r");
-        assertThat(invitation.split("\r\n")).allSatisfy(line ->
-                assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
+        assertThat(invitation.split("\r\n"))
+                .allSatisfy(line -> assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
 
         ObjectNode cancelled = enrolment("enrolment-cancelled", enrolmentId, email);
         EnquiryTopic.publish(PREFIX + "enrolment-cancelled.v1", enrolmentId, cancelled);

@@ -34,14 +34,17 @@ class ErasureRetryTest {
         ErasureRecords records = mock(ErasureRecords.class);
         AtomicInteger attempts = new AtomicInteger();
         when(records.remember(anyString(), any())).thenReturn(Mono.defer(() -> attempts.incrementAndGet() <= 5
-                ? Mono.error(new IllegalStateException("store unavailable")) : Mono.empty()));
+                ? Mono.error(new IllegalStateException("store unavailable"))
+                : Mono.empty()));
         when(eraser.erase(anyString())).thenReturn(Mono.just(0L));
         EnquiryEventsConsumer consumer = new EnquiryEventsConsumer(mock(NotificationPlanner.class),
                 mock(NotificationStore.class), mock(Dispatcher.class), eraser,
-                new EventPayloadReader(JsonMapper.builder().build(), Validation.buildDefaultValidatorFactory().getValidator()),
+                new EventPayloadReader(JsonMapper.builder().build(),
+                        Validation.buildDefaultValidatorFactory().getValidator()),
                 Clock.systemUTC(), records, mock(TraceContexts.class), Duration.ofMillis(5), Duration.ofMillis(20));
         String hash = "a".repeat(64);
-        var message = MessageBuilder.withPayload(("{\"emailSha256\":\"" + hash + "\",\"erasedAt\":\"2026-12-01T10:00:00Z\"}")
+        var message = MessageBuilder
+                .withPayload(("{\"emailSha256\":\"" + hash + "\",\"erasedAt\":\"2026-12-01T10:00:00Z\"}")
                         .getBytes(StandardCharsets.UTF_8))
                 .setHeader("ce_id", "erasure-1").setHeader("ce_type", EventTypes.PERSON_ERASED).build();
 

@@ -64,7 +64,8 @@ class LeadNotificationIntegrationTest extends IntegrationTest {
 
         ReceivedEmail acknowledgement = Inbox.awaitOne(to(email));
         assertThat(acknowledgement.subject()).startsWith("We have received your in-house quote request");
-        assertThat(acknowledgement.text()).contains("Dear " + quote.path("contact").path("name").asString(), "by Tue 24 Nov 2026, 16:20 UTC",
+        assertThat(acknowledgement.text()).contains("Dear " + quote.path("contact").path("name").asString(),
+                "by Tue 24 Nov 2026, 16:20 UTC",
                 quote.path("links").path("status").asString());
     }
 

@@ -20,13 +20,15 @@ class HardeningIntegrationTest extends IntegrationTest {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     @Test
     void aTokenForAnotherAudienceGets401AndOneForCourselineIsTaken() {
         http.get().uri("/api/notifications")
-                .headers(headers -> headers.setBearerAuth(LocalStack.current().tokenForAudience("ada", "another-application")))
+                .headers(headers -> headers
+                        .setBearerAuth(LocalStack.current().tokenForAudience("ada", "another-application")))
                 .exchange()
                 .expectStatus().isUnauthorized();
 
@@ -42,7 +44,8 @@ class HardeningIntegrationTest extends IntegrationTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(anonymous).contains("\"mongo\"", "\"kafka\"").doesNotContain("details", "clusterId", "database");
 
-        http.get().uri("/actuator/health").headers(headers -> headers.setBearerAuth(LocalStack.current().tokenFor("ada")))
+        http.get().uri("/actuator/health")
+                .headers(headers -> headers.setBearerAuth(LocalStack.current().tokenFor("ada")))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.components.kafka.details.clusterId").isNotEmpty();
     }

@@ -23,7 +23,8 @@ class NotificationIdTest {
 
         assertThat(Notification.idFor(EARLIER_EVENT, NotificationKind.ACKNOWLEDGEMENT, "sales@example.com"))
                 .isNotEqualTo(lead);
-        assertThat(Notification.idFor(EARLIER_EVENT, NotificationKind.LEAD_NOTIFICATION, "emea@example.com")).isNotEqualTo(lead);
+        assertThat(Notification.idFor(EARLIER_EVENT, NotificationKind.LEAD_NOTIFICATION, "emea@example.com"))
+                .isNotEqualTo(lead);
     }
 
     @Test
@@ -42,6 +43,7 @@ class NotificationIdTest {
         String id = Notification.idFor("run-42-cancelled", NotificationKind.LEAD_NOTIFICATION, "sales@example.com");
 
         assertThat(UUID.fromString(id).toString()).isEqualTo(id);
-        assertThat(Notification.idFor("run-42-cancelled", NotificationKind.LEAD_NOTIFICATION, "sales@example.com")).isEqualTo(id);
+        assertThat(Notification.idFor("run-42-cancelled", NotificationKind.LEAD_NOTIFICATION, "sales@example.com"))
+                .isEqualTo(id);
     }
 }

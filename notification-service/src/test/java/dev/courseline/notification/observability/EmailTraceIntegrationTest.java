@@ -56,9 +56,9 @@ class EmailTraceIntegrationTest extends IntegrationTest {
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
         String token = LocalStack.current().tokenFor("sam");
         JsonNode entry = await().atMost(Duration.ofSeconds(10)).until(() -> client.get()
-                        .uri("/api/notifications?aboutId={id}", enquiryId).headers(h -> h.setBearerAuth(token))
-                        .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
-                        .getResponseBody().path("items").path(0),
+                .uri("/api/notifications?aboutId={id}", enquiryId).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                .getResponseBody().path("items").path(0),
                 item -> !item.isMissingNode());
         assertThat(entry.path("traceId").asString()).isEqualTo(producer.traceId());
         client.get().uri("/api/notifications/{id}", entry.path("id").asString()).headers(h -> h.setBearerAuth(token))

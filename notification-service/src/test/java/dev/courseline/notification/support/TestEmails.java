@@ -17,6 +17,7 @@ public final class TestEmails {
         String recipient = scenario + "-" + UUID.randomUUID() + "@example.com";
         return new NewNotification(NotificationKind.ACKNOWLEDGEMENT, recipient, UUID.randomUUID().toString(),
                 new EmailContent("We have received your request (" + scenario + ")", "Thank you.",
-                        "<p>Thank you.</p>", null), List.of());
+                        "<p>Thank you.</p>", null),
+                List.of());
     }
 }

@@ -85,7 +85,7 @@ public final class ApiCalls {
     /** A refused connection, a timeout or a broken answer: the service cannot be reached just now. */
     private static <T> Mono<T> unreachable(Mono<T> call, String service) {
         return call.onErrorMap(e -> e instanceof WebClientRequestException || e instanceof TimeoutException
-                        || e instanceof IOException || e instanceof WebClientResponseException,
+                || e instanceof IOException || e instanceof WebClientResponseException,
                 e -> new ApiException.Unavailable("The " + service + " service could not be reached", e));
     }
 

@@ -44,7 +44,7 @@ public class EnquiryApi {
     /** The learner's own cancellation; an unknown id or a wrong token is {@link ApiException.NotFound}. */
     public Mono<Enrolment> cancel(String id, String token, String clientAddress) {
         return call(client.post().uri(uri -> uri.path("/api/enrolments/{id}/cancellation")
-                        .queryParam("token", "{token}").build(id, token))
+                .queryParam("token", "{token}").build(id, token))
                 .header("X-Forwarded-For", clientAddress), Enrolment.class);
     }
 

@@ -45,7 +45,8 @@ public final class SharedCache {
         }
         if (answer != null && now.isBefore(answer.staleUntil())) {
             if (answer.refreshing().compareAndSet(false, true)) {
-                fetch(key, call).subscribe(ignored -> { }, failed -> answer.refreshing().set(false));
+                fetch(key, call).subscribe(ignored -> {
+                }, failed -> answer.refreshing().set(false));
             }
             return Mono.just((T) answer.body());
         }

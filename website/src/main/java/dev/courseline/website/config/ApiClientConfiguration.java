@@ -47,12 +47,12 @@ class ApiClientConfiguration {
     @Bean
     StaffApi staffApi(WebClient.Builder builder, WebsiteProperties properties,
             ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository clients) {
-        DefaultReactiveOAuth2AuthorizedClientManager manager =
-                new DefaultReactiveOAuth2AuthorizedClientManager(registrations, clients);
+        DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
+                registrations, clients);
         manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode().refreshToken().build());
-        ServerOAuth2AuthorizedClientExchangeFilterFunction relay =
-                new ServerOAuth2AuthorizedClientExchangeFilterFunction(manager);
+        ServerOAuth2AuthorizedClientExchangeFilterFunction relay = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
+                manager);
         relay.setDefaultClientRegistrationId(LazyClientRegistrations.REGISTRATION_ID);
         WebClient.Builder withToken = builder.clone().filter(relay);
         return new StaffApi(client(withToken, properties, properties.enquiryApiUrl().toString(), "staff-enquiry"),
@@ -64,7 +64,7 @@ class ApiClientConfiguration {
             String name) {
         Duration timeout = properties.apiTimeout();
         HttpClient http = HttpClient.create(ConnectionProvider.builder(name).maxConnections(200)
-                        .maxIdleTime(Duration.ofSeconds(20)).build())
+                .maxIdleTime(Duration.ofSeconds(20)).build())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 2_000))
                 .responseTimeout(timeout);
         return builder.clone().baseUrl(baseUrl).clientConnector(new ReactorClientHttpConnector(http)).build();

@@ -31,7 +31,8 @@ class EnquiryStatusController {
     Mono<Rendering> status(@PathVariable String id) {
         return enquiries.enquiry(id).map(enquiry -> Rendering.view("enquiry")
                 .modelAttribute("enquiry", enquiry)
-                .modelAttribute("kindLabel", "MEMBERSHIP".equals(enquiry.kind()) ? "membership request"
+                .modelAttribute("kindLabel", "MEMBERSHIP".equals(enquiry.kind())
+                        ? "membership request"
                         : "request for a tailored in-house quote")
                 .modelAttribute("statusLabel", statusLabel(enquiry))
                 .modelAttribute("respondBy", enquiry.respondBy() == null ? null : DEADLINE.format(enquiry.respondBy()))

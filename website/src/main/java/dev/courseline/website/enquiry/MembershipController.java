@@ -40,8 +40,8 @@ class MembershipController {
     @PostMapping("/membership")
     Mono<Rendering> request(@ModelAttribute MembershipForm form, ServerWebExchange exchange) {
         return guard.signals(exchange).flatMap(signals -> enquiries.requestMembership(
-                        MembershipRequest.of(form, properties.privacyNoticeVersion()), form.idempotencyKey(),
-                        ClientAddress.of(exchange.getRequest()), signals))
+                MembershipRequest.of(form, properties.privacyNoticeVersion()), form.idempotencyKey(),
+                ClientAddress.of(exchange.getRequest()), signals))
                 .map(accepted -> Rendering.redirectTo("/enquiries/" + accepted.enquiryId()).build())
                 .onErrorResume(ApiException.TooManyRequests.class, e -> Mono.just(page(form,
                         FormErrors.single(null, "", e.getMessage()), HttpStatus.TOO_MANY_REQUESTS)))

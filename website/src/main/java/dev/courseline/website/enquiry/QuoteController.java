@@ -40,8 +40,8 @@ class QuoteController {
     @PostMapping("/in-house")
     Mono<Rendering> request(@ModelAttribute QuoteForm form, ServerWebExchange exchange) {
         return guard.signals(exchange).flatMap(signals -> enquiries.requestQuote(
-                        QuoteRequest.of(form, properties.privacyNoticeVersion()), form.idempotencyKey(),
-                        ClientAddress.of(exchange.getRequest()), signals))
+                QuoteRequest.of(form, properties.privacyNoticeVersion()), form.idempotencyKey(),
+                ClientAddress.of(exchange.getRequest()), signals))
                 .map(accepted -> Rendering.redirectTo("/enquiries/" + accepted.enquiryId()).build())
                 .onErrorResume(ApiException.TooManyRequests.class, e -> Mono.just(page(form,
                         FormErrors.single(null, "", e.getMessage()), HttpStatus.TOO_MANY_REQUESTS)))

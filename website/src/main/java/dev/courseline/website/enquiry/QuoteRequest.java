@@ -18,7 +18,8 @@ record QuoteRequest(Organisation organisation, Contact contact, String programme
     }
 
     static QuoteRequest of(QuoteForm form, String privacyNoticeVersion) {
-        Budget budget = blank(form.budgetAmount()) ? null
+        Budget budget = blank(form.budgetAmount())
+                ? null
                 : new Budget(form.budgetAmount().strip().replace(",", ""), form.budgetCurrency());
         return new QuoteRequest(new Organisation(form.organisationName(), upper(form.country())),
                 new Contact(form.contactName(), form.email(), form.phone(), form.jobTitle()), form.programme(),

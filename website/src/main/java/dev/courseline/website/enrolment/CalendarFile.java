@@ -31,8 +31,8 @@ final class CalendarFile {
         line(ics, "CALSCALE:GREGORIAN");
         line(ics, "METHOD:PUBLISH");
         int day = 0;
-        for (LocalDate date = run.start().toLocalDate(); !date.isAfter(run.end().toLocalDate());
-                date = date.plusDays(1)) {
+        for (LocalDate date = run.start().toLocalDate(); !date.isAfter(run.end().toLocalDate()); date = date
+                .plusDays(1)) {
             day++;
             Instant start = date.atTime(run.start().toLocalTime()).atZone(zone).toInstant();
             Instant end = date.atTime(run.end().toLocalTime()).atZone(zone).toInstant();
@@ -74,7 +74,7 @@ final class CalendarFile {
         }
         int octets = 0;
         StringBuilder current = new StringBuilder();
-        for (int i = 0; i < content.length(); ) {
+        for (int i = 0; i < content.length();) {
             int codePoint = content.codePointAt(i);
             int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
             if (octets + size > 75) {

@@ -68,7 +68,7 @@ class EnrolmentController {
             ServerWebExchange exchange) {
         EnrolmentRequest body = EnrolmentRequest.of(runId, form, properties.privacyNoticeVersion());
         return guard.signals(exchange).flatMap(signals -> enquiries.enrol(body, form.idempotencyKey(),
-                        ClientAddress.of(exchange.getRequest()), signals))
+                ClientAddress.of(exchange.getRequest()), signals))
                 .map(enrolled -> Rendering.redirectTo("/enrolments/" + enrolled.enrolmentId()).build())
                 .onErrorResume(ApiException.InvalidInput.class, e -> formPage(runId, form,
                         FormErrors.of(e.errors(), EnrolmentForm.FIELDS, EnrolmentForm.LABELS), HttpStatus.BAD_REQUEST))
@@ -76,8 +76,10 @@ class EnrolmentController {
                         FormErrors.single(null, "", e.getMessage()), HttpStatus.TOO_MANY_REQUESTS))
                 // A full waitlist is about the date, not about what was typed: said for the form as a whole.
                 .onErrorResume(ApiException.Conflict.class, e -> formPage(runId, form,
-                        WAITLIST_FULL.equals(e.title()) ? FormErrors.single(null, "", e.getMessage())
-                                : FormErrors.single("email", "Email", e.getMessage()), HttpStatus.CONFLICT));
+                        WAITLIST_FULL.equals(e.title())
+                                ? FormErrors.single(null, "", e.getMessage())
+                                : FormErrors.single("email", "Email", e.getMessage()),
+                        HttpStatus.CONFLICT));
     }
 
     private Mono<Rendering> formPage(String runId, EnrolmentForm form, FormErrors errors, HttpStatus status) {
@@ -101,11 +103,11 @@ class EnrolmentController {
             @RequestParam MultiValueMap<String, String> query) {
         return enquiries.enrolment(id).onErrorMap(ApiException.NotFound.class, EnrolmentController::unknownLink)
                 .map(enrolment -> Rendering.view("enrolment")
-                .modelAttribute("enrolment", enrolment)
-                .modelAttribute("view", EnrolmentView.of(enrolment))
-                .modelAttribute("token", token)
-                .modelAttribute("justCancelled", query.containsKey("cancelled"))
-                .build());
+                        .modelAttribute("enrolment", enrolment)
+                        .modelAttribute("view", EnrolmentView.of(enrolment))
+                        .modelAttribute("token", token)
+                        .modelAttribute("justCancelled", query.containsKey("cancelled"))
+                        .build());
     }
 
     @GetMapping("/enrolments/{id}/cancel")
@@ -115,9 +117,10 @@ class EnrolmentController {
         }
         return enquiries.enrolment(id).onErrorMap(ApiException.NotFound.class, EnrolmentController::unknownLink)
                 .map(enrolment -> enrolment.isCancelled()
-                ? Rendering.redirectTo("/enrolments/" + id + "?cancelled").build()
-                : Rendering.view("cancel").modelAttribute("enrolment", enrolment)
-                        .modelAttribute("view", EnrolmentView.of(enrolment)).modelAttribute("token", token).build());
+                        ? Rendering.redirectTo("/enrolments/" + id + "?cancelled").build()
+                        : Rendering.view("cancel").modelAttribute("enrolment", enrolment)
+                                .modelAttribute("view", EnrolmentView.of(enrolment)).modelAttribute("token", token)
+                                .build());
     }
 
     @PostMapping("/enrolments/{id}/cancel")

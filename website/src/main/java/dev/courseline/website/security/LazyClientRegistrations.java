@@ -78,7 +78,8 @@ public class LazyClientRegistrations implements ReactiveClientRegistrationReposi
             return issuer;
         }
         URI issuerUri = URI.create(issuer);
-        return backchannel.toString().replaceAll("/+$", "") + (issuerUri.getRawPath() == null ? ""
+        return backchannel.toString().replaceAll("/+$", "") + (issuerUri.getRawPath() == null
+                ? ""
                 : issuerUri.getRawPath());
     }
 
@@ -89,7 +90,8 @@ public class LazyClientRegistrations implements ReactiveClientRegistrationReposi
         }
         String issuerOrigin = origin(URI.create(issuer));
         return endpoint.startsWith(issuerOrigin)
-                ? origin(URI.create(serverSide)) + endpoint.substring(issuerOrigin.length()) : endpoint;
+                ? origin(URI.create(serverSide)) + endpoint.substring(issuerOrigin.length())
+                : endpoint;
     }
 
     private static String origin(URI uri) {

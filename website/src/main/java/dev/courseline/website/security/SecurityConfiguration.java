@@ -74,11 +74,11 @@ public class SecurityConfiguration {
         RedirectServerAuthenticationSuccessHandler backToThePage = new RedirectServerAuthenticationSuccessHandler(
                 "/staff");
         backToThePage.setRequestCache(staffPages);
-        DefaultServerOAuth2AuthorizationRequestResolver withPkce =
-                new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+        DefaultServerOAuth2AuthorizationRequestResolver withPkce = new DefaultServerOAuth2AuthorizationRequestResolver(
+                registrations);
         withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        OidcClientInitiatedServerLogoutSuccessHandler signedOut =
-                new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(
+                registrations);
         signedOut.setPostLogoutRedirectUri("{baseUrl}/");
         signedOut.setLogoutSuccessUrl(URI.create("/"));
         return http
@@ -86,7 +86,8 @@ public class SecurityConfiguration {
                         .pathMatchers("/staff/leads/**", "/staff/emails/**", "/staff/quarantine/**")
                         .hasAnyRole("SALES", "ADMIN")
                         .pathMatchers("/staff/catalogue/**").hasAnyRole("CATALOGUE_MANAGER", "ADMIN")
-                        .pathMatchers("/staff/privacy/**", "/staff/system/**", "/staff/dead-letters/**").hasRole("ADMIN")
+                        .pathMatchers("/staff/privacy/**", "/staff/system/**", "/staff/dead-letters/**")
+                        .hasRole("ADMIN")
                         .pathMatchers("/staff/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2Login(login -> login

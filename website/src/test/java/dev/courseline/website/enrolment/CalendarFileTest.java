@@ -23,7 +23,8 @@ class CalendarFileTest {
     @Test
     void aTwoDayRunIsOneEventPerDayAtTheRunsHoursInUtc() {
         String ics = CalendarFile.of(enrolment("CONFIRMED", "America/New_York", "2026-12-31T09:00",
-                "2027-01-01T17:00", null), "https://example.org/enrolments/enr-1", Instant.parse("2026-12-02T10:00:00Z"));
+                "2027-01-01T17:00", null), "https://example.org/enrolments/enr-1",
+                Instant.parse("2026-12-02T10:00:00Z"));
 
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
         assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(3);
@@ -34,7 +35,7 @@ class CalendarFileTest {
     @Test
     void textIsEscapedAndLongLinesAreFoldedAt75Octets() {
         String ics = CalendarFile.of(enrolment("CANCELLED", "Europe/London", "2026-12-15T09:00", "2026-12-15T17:00",
-                        new Run.Venue("Centre; Floor 2, Room \"Scrum\"", "London", "GB")),
+                new Run.Venue("Centre; Floor 2, Room \"Scrum\"", "London", "GB")),
                 "https://example.org/enrolments/enr-1?with=a-rather-long-query-that-goes-past-the-line-limit",
                 Instant.parse("2026-12-02T10:00:00Z"));
 

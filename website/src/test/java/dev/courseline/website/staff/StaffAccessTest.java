@@ -30,7 +30,7 @@ class StaffAccessTest {
     @Test
     void aSalespersonIsSentToTheLeads() {
         web.mutateWith(mockOidcLogin().idToken(token -> token.claim("roles", List.of("SALES")).claim("team", "emea"))
-                        .authorities(new SimpleGrantedAuthority("ROLE_SALES")))
+                .authorities(new SimpleGrantedAuthority("ROLE_SALES")))
                 .get().uri("/staff").exchange()
                 .expectStatus().is3xxRedirection()
                 .expectHeader().location("/staff/leads");

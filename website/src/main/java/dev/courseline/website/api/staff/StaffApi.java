@@ -28,9 +28,8 @@ public class StaffApi {
     };
     private static final ParameterizedTypeReference<List<Suspect>> SUSPECTS = new ParameterizedTypeReference<>() {
     };
-    private static final ParameterizedTypeReference<List<DeadLetter>> DEAD_LETTERS =
-            new ParameterizedTypeReference<>() {
-            };
+    private static final ParameterizedTypeReference<List<DeadLetter>> DEAD_LETTERS = new ParameterizedTypeReference<>() {
+    };
 
     private final WebClient enquiry;
     private final WebClient catalogue;
@@ -165,8 +164,8 @@ public class StaffApi {
 
     /** Whether the service says it is ready to take traffic. */
     public Mono<Boolean> ready(String service) {
-        return client(service).get().uri("/actuator/health/readiness").exchangeToMono(response ->
-                response.releaseBody().thenReturn(response.statusCode().is2xxSuccessful()))
+        return client(service).get().uri("/actuator/health/readiness")
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().is2xxSuccessful()))
                 .onErrorReturn(false);
     }
 

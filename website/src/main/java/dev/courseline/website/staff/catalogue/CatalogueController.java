@@ -67,10 +67,11 @@ class CatalogueController {
     @PostMapping("/staff/catalogue/runs/{id}/capacity")
     Mono<Rendering> capacity(@PathVariable String id, @ModelAttribute CapacityForm form) {
         return staff.changeCapacity(id, RunForm.number(form.minCapacity()), RunForm.number(form.maxCapacity()),
-                        form.version())
+                form.version())
                 .map(changed -> Rendering.redirectTo("/staff/catalogue?done=capacity").build())
                 .onErrorResume(ApiException.InvalidInput.class, e -> refused(id, e.errors().isEmpty()
-                        ? e.getMessage() : e.errors().get(0).field() + " " + e.errors().get(0).message()))
+                        ? e.getMessage()
+                        : e.errors().get(0).field() + " " + e.errors().get(0).message()))
                 .onErrorResume(ApiException.Conflict.class, e -> refused(id, e.getMessage()));
     }
 

@@ -63,7 +63,8 @@ class CoursesController {
         return staff.editCourse(slug, form.toRequest(false))
                 .map(saved -> Rendering.redirectTo("/staff/catalogue/courses/" + slug + "?done=saved").build())
                 .onErrorResume(ApiException.InvalidInput.class,
-                        e -> staff.course(slug).map(course -> form(course, form, invalid(e), "", HttpStatus.BAD_REQUEST)))
+                        e -> staff.course(slug)
+                                .map(course -> form(course, form, invalid(e), "", HttpStatus.BAD_REQUEST)))
                 .onErrorResume(ApiException.Conflict.class, e -> changedMeanwhile(slug, e));
     }
 
@@ -87,7 +88,8 @@ class CoursesController {
     }
 
     private static FormErrors invalid(ApiException.InvalidInput e) {
-        return e.errors().isEmpty() ? FormErrors.single(null, "", e.getMessage())
+        return e.errors().isEmpty()
+                ? FormErrors.single(null, "", e.getMessage())
                 : FormErrors.of(e.errors(), CourseForm.FIELDS, CourseForm.LABELS);
     }
 

@@ -18,7 +18,8 @@ public record RunForm(String courseSlug, String startDate, String startTime, Str
             Map.entry("maxCapacity", "maxCapacity"), Map.entry("price", "priceAmount"),
             Map.entry("price.amount", "priceAmount"), Map.entry("price.currency", "priceCurrency"),
             Map.entry("earlyBird", "earlyBirdAmount"), Map.entry("earlyBird.price", "earlyBirdAmount"),
-            Map.entry("earlyBird.price.amount", "earlyBirdAmount"), Map.entry("earlyBird.deadline", "earlyBirdDeadline"));
+            Map.entry("earlyBird.price.amount", "earlyBirdAmount"),
+            Map.entry("earlyBird.deadline", "earlyBirdDeadline"));
 
     static final Map<String, String> LABELS = Map.ofEntries(Map.entry("courseSlug", "Course"),
             Map.entry("startDate", "Starts"), Map.entry("endDate", "Ends"), Map.entry("timeZone", "Time zone"),

@@ -24,7 +24,8 @@ public record LeadRow(Lead lead, String who, String what, String timeLeft, Strin
         if (lead.organisation() != null && lead.organisation().name() != null) {
             who = who + ", " + lead.organisation().name();
         }
-        String what = lead.programme() != null ? lead.programme().title()
+        String what = lead.programme() != null
+                ? lead.programme().title()
                 : lead.plan() != null ? "Membership (" + lead.plan() + ")" : lead.kind();
         return new LeadRow(lead, who, what, timeLeft(lead, clock),
                 lead.respondBy() == null ? "" : WHEN.format(lead.respondBy()), lead.overdue());

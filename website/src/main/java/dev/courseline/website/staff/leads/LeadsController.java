@@ -100,7 +100,7 @@ class LeadsController {
     /** The delivery log's emails about this lead; the page still shows the lead when that log cannot answer. */
     private Mono<NotificationPage> emails(Lead lead) {
         return api.notifications(uri -> uri.path("/api/notifications").queryParam("aboutId", lead.leadId())
-                        .queryParam("size", 50).build())
+                .queryParam("size", 50).build())
                 .onErrorResume(ApiException.class, e -> Mono.just(new NotificationPage(List.of(), 0, 0, -1)));
     }
 

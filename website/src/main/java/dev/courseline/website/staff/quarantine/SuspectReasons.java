@@ -20,7 +20,9 @@ public class SuspectReasons {
 
     /** Each reason in words; a reason this page does not know is shown as the service named it. */
     public String describe(List<String> reasons) {
-        return reasons == null ? "" : String.join("; ", reasons.stream()
-                .map(reason -> TEXT.getOrDefault(reason, reason)).toList());
+        return reasons == null
+                ? ""
+                : String.join("; ", reasons.stream()
+                        .map(reason -> TEXT.getOrDefault(reason, reason)).toList());
     }
 }

@@ -38,7 +38,8 @@ class MetricSamplesTest {
     void estimatesQuantilesWithinTheBucketWhereTheRankFalls() {
         MetricSamples metrics = MetricSamples.parse(PAGE);
         assertThat(metrics.quantile("courseline_email_delay_seconds", 0.3).getAsDouble()).isCloseTo(0.25, within(1e-9));
-        assertThat(metrics.quantile("courseline_email_delay_seconds", 0.75).getAsDouble()).isCloseTo(0.75, within(1e-9));
+        assertThat(metrics.quantile("courseline_email_delay_seconds", 0.75).getAsDouble()).isCloseTo(0.75,
+                within(1e-9));
         assertThat(metrics.quantile("courseline_email_delay_seconds", 0.99).getAsDouble())
                 .as("beyond the last finite bucket: its bound, as Prometheus answers").isEqualTo(1.0);
         assertThat(MetricSamples.parse("courseline_email_delay_seconds_bucket{le=\"+Inf\"} 0\n")
