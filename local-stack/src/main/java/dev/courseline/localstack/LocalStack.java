@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Courseline's infrastructure on one machine: a Kafka broker, a MongoDB endpoint, an SMTP server with an inbox page,
@@ -265,7 +264,11 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         if (!settings.keepsData()) {
-            deleteRecursively(kafkaDirectory);
+            try {
+                FileSystemUtils.deleteRecursively(kafkaDirectory);
+            } catch (IOException e) {
+                System.err.println("local-stack: could not delete " + kafkaDirectory + ": " + e.getMessage());
+            }
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -409,17 +412,6 @@ public final class LocalStack implements AutoCloseable {
             return Files.createTempDirectory("courseline-kafka-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("local-stack: could not delete " + directory + ": " + e.getMessage());
         }
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,6 +21,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.http.Rfc6265CookieProcessor;
 import org.apache.tomcat.util.modeler.Registry;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A Tomcat on one address and port with a single web application, set up by {@code setup} through the Servlet API.
@@ -98,7 +98,11 @@ final class EmbeddedTomcat implements AutoCloseable {
         } catch (LifecycleException e) {
             System.err.println("local-stack: stopping the identity provider's Tomcat failed: " + e.getMessage());
         } finally {
-            deleteRecursively(baseDirectory);
+            try {
+                FileSystemUtils.deleteRecursively(baseDirectory);
+            } catch (IOException e) {
+                System.err.println("local-stack: could not delete " + baseDirectory + ": " + e.getMessage());
+            }
         }
     }
 
@@ -113,17 +117,6 @@ final class EmbeddedTomcat implements AutoCloseable {
             return Files.createTempDirectory("courseline-identity-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("local-stack: could not delete " + directory + ": " + e.getMessage());
         }
     }
 }

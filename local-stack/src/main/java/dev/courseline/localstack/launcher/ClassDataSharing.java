@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Spring Boot's class data sharing recipe for one service jar: extract the jar ({@code -Djarmode=tools extract}, CDS
@@ -47,7 +47,7 @@ final class ClassDataSharing {
             if (Files.exists(stamp) && Files.readString(stamp).equals(expected) && Files.exists(archive)) {
                 return Optional.of(new Prepared(extractedJar(extracted), archive));
             }
-            deleteRecursively(directory);
+            FileSystemUtils.deleteRecursively(directory);
             Files.createDirectories(directory);
             Files.createDirectories(trainingLog.getParent());
             run(List.of(ChildProcesses.javaExecutable(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(),
@@ -100,17 +100,6 @@ final class ClassDataSharing {
         if (mustSucceed && process.exitValue() != 0) {
             throw new IOException(command.get(command.size() - 1) + " exited with " + process.exitValue()
                     + "; see " + log);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -7,20 +7,18 @@ import dev.courseline.localstack.support.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Runs the whole system on one machine: the local stack on the ports of docs/conventions.md, then the website and
@@ -60,7 +58,11 @@ public final class Launcher {
             return;
         }
         if (arguments.contains("--fresh")) {
-            deleteRecursively(state);
+            try {
+                FileSystemUtils.deleteRecursively(state);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete " + state, e);
+            }
             say("deleted " + state);
         }
         System.setProperty("courseline.stack.log", state.resolve("stack.log").toString());
@@ -230,18 +232,5 @@ public final class Launcher {
 
     private static void say(String message) {
         System.out.println("[launcher] " + message);
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + directory, e);
-        }
     }
 }

@@ -11,10 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
-import dev.courseline.website.api.ApiException;
 import dev.courseline.website.api.EnquiryApi;
 import dev.courseline.website.config.WebsiteProperties;
-import dev.courseline.website.web.ClientAddress;
 import dev.courseline.website.web.FormErrors;
 import dev.courseline.website.web.FormGuard;
 
@@ -39,15 +37,11 @@ class MembershipController {
 
     @PostMapping("/membership")
     Mono<Rendering> request(@ModelAttribute MembershipForm form, ServerWebExchange exchange) {
-        return guard.signals(exchange).flatMap(signals -> enquiries.requestMembership(
-                MembershipRequest.of(form, properties.privacyNoticeVersion()), form.idempotencyKey(),
-                ClientAddress.of(exchange.getRequest()), signals))
-                .map(accepted -> Rendering.redirectTo("/enquiries/" + accepted.enquiryId()).build())
-                .onErrorResume(ApiException.TooManyRequests.class, e -> Mono.just(page(form,
-                        FormErrors.single(null, "", e.getMessage()), HttpStatus.TOO_MANY_REQUESTS)))
-                .onErrorResume(ApiException.InvalidInput.class, e -> Mono.just(page(form,
-                        FormErrors.of(e.errors(), MembershipForm.FIELDS, MembershipForm.LABELS),
-                        HttpStatus.BAD_REQUEST)));
+        return EnquiryFormPost.submit(guard, exchange,
+                (address, signals) -> enquiries.requestMembership(
+                        MembershipRequest.of(form, properties.privacyNoticeVersion()),
+                        form.idempotencyKey(), address, signals),
+                (errors, status) -> page(form, errors, status), MembershipForm.FIELDS, MembershipForm.LABELS);
     }
 
     private Rendering page(MembershipForm form, FormErrors errors, HttpStatus status) {

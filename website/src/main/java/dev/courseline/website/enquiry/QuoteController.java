@@ -11,10 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
-import dev.courseline.website.api.ApiException;
 import dev.courseline.website.api.EnquiryApi;
 import dev.courseline.website.config.WebsiteProperties;
-import dev.courseline.website.web.ClientAddress;
 import dev.courseline.website.web.FormErrors;
 import dev.courseline.website.web.FormGuard;
 
@@ -39,14 +37,10 @@ class QuoteController {
 
     @PostMapping("/in-house")
     Mono<Rendering> request(@ModelAttribute QuoteForm form, ServerWebExchange exchange) {
-        return guard.signals(exchange).flatMap(signals -> enquiries.requestQuote(
-                QuoteRequest.of(form, properties.privacyNoticeVersion()), form.idempotencyKey(),
-                ClientAddress.of(exchange.getRequest()), signals))
-                .map(accepted -> Rendering.redirectTo("/enquiries/" + accepted.enquiryId()).build())
-                .onErrorResume(ApiException.TooManyRequests.class, e -> Mono.just(page(form,
-                        FormErrors.single(null, "", e.getMessage()), HttpStatus.TOO_MANY_REQUESTS)))
-                .onErrorResume(ApiException.InvalidInput.class, e -> Mono.just(page(form,
-                        FormErrors.of(e.errors(), QuoteForm.FIELDS, QuoteForm.LABELS), HttpStatus.BAD_REQUEST)));
+        return EnquiryFormPost.submit(guard, exchange,
+                (address, signals) -> enquiries.requestQuote(QuoteRequest.of(form, properties.privacyNoticeVersion()),
+                        form.idempotencyKey(), address, signals),
+                (errors, status) -> page(form, errors, status), QuoteForm.FIELDS, QuoteForm.LABELS);
     }
 
     private Rendering page(QuoteForm form, FormErrors errors, HttpStatus status) {
