@@ -1,41 +1,38 @@
 package dev.courseline.catalogue.outbox;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+
 import dev.courseline.catalogue.events.Topics;
 import dev.courseline.catalogue.observability.Traceparent;
-import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
-/** Maps a pending event to a CloudEvents 1.0 record in Kafka binary mode, as the conventions define it. */
+/**
+ * Maps a pending event to a CloudEvents 1.0 record in Kafka binary mode ({@code ce_} headers, {@code content-type}),
+ * written by the CloudEvents SDK's Kafka binding, as the conventions define it.
+ */
 final class CloudEventRecords {
 
-    static final String SOURCE = "/courseline/catalogue-service";
+    static final URI SOURCE = URI.create("/courseline/catalogue-service");
 
     private CloudEventRecords() {
     }
 
     static ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
-        List<Header> headers = new ArrayList<>(List.of(
-                header("ce_specversion", "1.0"),
-                header("ce_id", event.eventId()),
-                header("ce_type", event.type()),
-                header("ce_source", SOURCE),
-                header("ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt())),
-                header("ce_subject", event.key()),
-                header("content-type", "application/json")));
+        CloudEventBuilder builder = CloudEventBuilder.v1().withId(event.eventId()).withType(event.type())
+                .withSource(SOURCE).withTime(event.occurredAt().atOffset(ZoneOffset.UTC)).withSubject(event.key())
+                .withDataContentType("application/json")
+                .withData(event.payload().getBytes(StandardCharsets.UTF_8));
         // The CloudEvents distributed-tracing extension: the context the event was created in, the first hop's.
         if (event.traceparent() != null) {
-            headers.add(header("ce_" + Traceparent.HEADER, event.traceparent()));
+            builder.withExtension(Traceparent.HEADER, event.traceparent());
         }
-        return new ProducerRecord<>(Topics.CATALOGUE_OFFERINGS, null, event.key(),
-                event.payload().getBytes(StandardCharsets.UTF_8), headers);
-    }
-
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+        return KafkaMessageFactory.<String>createWriter(Topics.CATALOGUE_OFFERINGS, null, null, event.key())
+                .writeBinary(builder.build());
     }
 }
