@@ -10,8 +10,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import dev.courseline.enquiry.store.GroupCommit;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.store.GroupCommit;
 
 /**
  * Records sends as done: pulls the acknowledged events from their documents, releases the lease and removes the
@@ -46,10 +47,10 @@ final class SentMarks {
 
     private Mono<Void> recordAll(String collection, List<GroupCommit.Job<Sent, Boolean>> jobs) {
         List<Sent> sends = jobs.stream().map(GroupCommit.Job::item).toList();
-        Query stillMarked = Query.query(Criteria.where(OutboxRelay.UNSENT)
+        Query stillMarked = Query.query(Criteria.where(OutboxLeases.UNSENT)
                 .in(sends.stream().map(Sent::unsent).toList()));
-        Update update = OutboxRelay.release(sends.stream().flatMap(s -> s.eventIds().stream()).toList())
-                .unset(OutboxRelay.UNSENT);
+        Update update = OutboxLeases.released(sends.stream().flatMap(s -> s.eventIds().stream()).toList())
+                .unset(OutboxLeases.UNSENT);
         return mongo.updateMulti(stillMarked, update, collection).flatMap(result -> {
             if (result.getMatchedCount() == jobs.size()) {
                 jobs.forEach(job -> job.succeed(true));
@@ -57,7 +58,7 @@ final class SentMarks {
             }
             // Some documents got events meanwhile and a new marker: those, and only those, still have one.
             Query query = Query.query(Criteria.where("_id").in(sends.stream().map(Sent::id).toList()));
-            query.fields().include(OutboxRelay.UNSENT);
+            query.fields().include(OutboxLeases.UNSENT);
             return mongo.find(query, Document.class, collection)
                     .collectMap(doc -> doc.get("_id"), SentMarks::hasMarker)
                     .doOnNext(marked -> jobs.forEach(job -> job.succeed(!marked.getOrDefault(job.item().id(), false))))
