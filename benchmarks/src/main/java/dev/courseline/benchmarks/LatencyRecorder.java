@@ -2,6 +2,7 @@ package dev.courseline.benchmarks;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
+
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 

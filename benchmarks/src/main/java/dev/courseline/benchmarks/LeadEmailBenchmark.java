@@ -1,11 +1,5 @@
 package dev.courseline.benchmarks;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -16,8 +10,16 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 
 /**
  * Issue 5's measurement: quote requests at a steady rate through the running system, and for each the time from the

@@ -2,9 +2,11 @@ package dev.courseline.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.catalogue.support.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
+
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.catalogue.support.IntegrationTestSupport;
 
 class HealthIntegrationTest extends IntegrationTestSupport {
 

@@ -2,13 +2,16 @@ package dev.courseline.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.catalogue.support.IntegrationTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
+
+import dev.courseline.catalogue.support.IntegrationTestSupport;
 
 /**
  * The committed {@code docs/openapi/catalogue-service.json} is what the service serves, so API changes show in

@@ -2,18 +2,21 @@ package dev.courseline.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.catalogue.support.IntegrationTestSupport;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.catalogue.support.IntegrationTestSupport;
 
 /** What a visitor of the website sees: the seeded catalogue, filters, caching headers and the role-fit guide. */
 class PublicCatalogueIntegrationTest extends IntegrationTestSupport {

@@ -3,6 +3,7 @@ package dev.courseline.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** docker-compose.yml, parsed and checked against the services' real settings; no Docker engine needed. */

@@ -1,6 +1,5 @@
 package dev.courseline.e2e;
 
-import dev.courseline.localstack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,8 +9,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.courseline.localstack.LocalStack;
 
 /** A catalogue manager (cora, from the development identity provider) planning runs through the admin API. */
 final class CatalogueAdmin {

@@ -3,18 +3,20 @@ package dev.courseline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.courseline.e2e.browser.Browser;
-import dev.courseline.e2e.browser.WithBrowser;
-import dev.courseline.localstack.junit.WithLocalStack;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+
+import dev.courseline.e2e.browser.Browser;
+import dev.courseline.e2e.browser.WithBrowser;
+import dev.courseline.localstack.junit.WithLocalStack;
 
 /**
  * The catalogue manager in a real browser on the running system: a new course goes from draft to the public site,

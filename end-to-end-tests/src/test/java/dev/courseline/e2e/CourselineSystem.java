@@ -1,16 +1,17 @@
 package dev.courseline.e2e;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.launcher.LoadTestSettings;
 import dev.courseline.localstack.launcher.ServiceDefinition;
 import dev.courseline.localstack.launcher.ServiceGroup;
 import dev.courseline.localstack.launcher.ServiceProcess;
 import dev.courseline.localstack.support.Ports;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The website and the three services launched from their runnable jars as separate processes against this JVM's

@@ -3,6 +3,7 @@ package dev.courseline.e2e;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
+
 import tools.jackson.databind.JsonNode;
 
 /** The emails the system sent, read from the local stack's inbox API as a person would see them there. */

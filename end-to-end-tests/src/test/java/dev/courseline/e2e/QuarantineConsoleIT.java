@@ -3,16 +3,18 @@ package dev.courseline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.courseline.e2e.browser.Browser;
-import dev.courseline.e2e.browser.WithBrowser;
-import dev.courseline.localstack.junit.WithLocalStack;
 import java.time.Duration;
 import java.util.Optional;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+
+import dev.courseline.e2e.browser.Browser;
+import dev.courseline.e2e.browser.WithBrowser;
+import dev.courseline.localstack.junit.WithLocalStack;
 
 /**
  * A request a bot sent through the public form (it filled the field people never see) reaches no one until a

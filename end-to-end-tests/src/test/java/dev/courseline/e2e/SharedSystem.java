@@ -1,9 +1,10 @@
 package dev.courseline.e2e;
 
-import dev.courseline.localstack.LocalStack;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+
+import dev.courseline.localstack.LocalStack;
 
 /**
  * One launched system (website and services) shared by the browser test classes of a run, handed to their methods as

@@ -3,8 +3,6 @@ package dev.courseline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.courseline.e2e.browser.Browser;
-import dev.courseline.e2e.browser.Forms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,9 +17,13 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+
+import dev.courseline.e2e.browser.Browser;
+import dev.courseline.e2e.browser.Forms;
 
 /** The website as the browser tests walk it: pages opened and followed (each one checked), and what a page shows. */
 final class Site {

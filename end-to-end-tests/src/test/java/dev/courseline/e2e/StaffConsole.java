@@ -2,18 +2,20 @@ package dev.courseline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.localstack.LocalStack;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.courseline.localstack.LocalStack;
 
 /**
  * The staff console under {@code /staff} as its users walk it: signing in on the identity provider's login page,

@@ -3,7 +3,6 @@ package dev.courseline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.courseline.localstack.junit.WithLocalStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.localstack.junit.WithLocalStack;
 
 /**
  * The whole system as its users meet it: the three services run from their jars against the real broker process,

@@ -3,9 +3,6 @@ package dev.courseline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.courseline.e2e.browser.Browser;
-import dev.courseline.e2e.browser.WithBrowser;
-import dev.courseline.localstack.junit.WithLocalStack;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +18,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.e2e.browser.Browser;
+import dev.courseline.e2e.browser.WithBrowser;
+import dev.courseline.localstack.junit.WithLocalStack;
 
 /**
  * Learners and organisations on the real website in a real browser (headless Chromium, JavaScript on), against the

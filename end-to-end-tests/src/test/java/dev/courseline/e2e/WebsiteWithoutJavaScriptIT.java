@@ -2,13 +2,14 @@ package dev.courseline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.e2e.browser.Browser;
-import dev.courseline.e2e.browser.WithBrowser;
-import dev.courseline.localstack.junit.WithLocalStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+
+import dev.courseline.e2e.browser.Browser;
+import dev.courseline.e2e.browser.WithBrowser;
+import dev.courseline.localstack.junit.WithLocalStack;
 
 /**
  * The website for a visitor whose browser runs no JavaScript (site.js is an enhancement only): the quote journey and

@@ -1,5 +1,19 @@
 package dev.courseline.faults;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+
 import dev.courseline.localstack.InfraMode;
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.LocalStackSettings;
@@ -10,18 +24,6 @@ import dev.courseline.localstack.launcher.ServiceProcess;
 import dev.courseline.localstack.launcher.Supervisor;
 import dev.courseline.localstack.support.ChildProcesses;
 import dev.courseline.localstack.support.Ports;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 
 /**
  * The catalogue, enquiry and notification services launched from their runnable jars as processes against a local

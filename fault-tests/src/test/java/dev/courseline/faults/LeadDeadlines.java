@@ -1,12 +1,13 @@
 package dev.courseline.faults;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 
 /**
  * Lets time pass for some leads: moves their respond-by into the past in the enquiry service's store, so that the

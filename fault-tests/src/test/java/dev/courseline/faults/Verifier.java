@@ -2,16 +2,19 @@ package dev.courseline.faults;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.courseline.faults.LoadClient.Acknowledged;
-import dev.courseline.faults.LoadClient.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
 import org.awaitility.core.ConditionTimeoutException;
+
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.faults.LoadClient.Acknowledged;
+import dev.courseline.faults.LoadClient.Kind;
 
 /**
  * What a scenario promises, checked on what users and staff would see: for every request answered 2xx one lead email

@@ -1,16 +1,5 @@
 package dev.courseline.localstack;
 
-import com.icegreen.greenmail.util.GreenMail;
-import dev.courseline.localstack.identity.AuthorizationServer;
-import dev.courseline.localstack.kafka.KafkaBroker;
-import dev.courseline.localstack.kafka.KafkaBrokerProcess;
-import dev.courseline.localstack.kafka.KafkaContainerBroker;
-import dev.courseline.localstack.mail.InboxMessages;
-import dev.courseline.localstack.mail.MailInbox;
-import dev.courseline.localstack.mail.SmtpServer;
-import dev.courseline.localstack.mongo.MongoContainerStore;
-import dev.courseline.localstack.mongo.MongoStore;
-import dev.courseline.localstack.mongo.MongoWireServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +13,21 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
+
 import org.springframework.util.FileSystemUtils;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+import dev.courseline.localstack.identity.AuthorizationServer;
+import dev.courseline.localstack.kafka.KafkaBroker;
+import dev.courseline.localstack.kafka.KafkaBrokerProcess;
+import dev.courseline.localstack.kafka.KafkaContainerBroker;
+import dev.courseline.localstack.mail.InboxMessages;
+import dev.courseline.localstack.mail.MailInbox;
+import dev.courseline.localstack.mail.SmtpServer;
+import dev.courseline.localstack.mongo.MongoContainerStore;
+import dev.courseline.localstack.mongo.MongoStore;
+import dev.courseline.localstack.mongo.MongoWireServer;
 
 /**
  * Courseline's infrastructure on one machine: a Kafka broker, a MongoDB endpoint, an SMTP server with an inbox page,

@@ -1,9 +1,10 @@
 package dev.courseline.localstack;
 
-import dev.courseline.localstack.mail.MailRetention;
-import dev.courseline.localstack.support.Ports;
 import java.nio.file.Path;
 import java.util.Optional;
+
+import dev.courseline.localstack.mail.MailRetention;
+import dev.courseline.localstack.support.Ports;
 
 /**
  * Ports and storage of a stack. Tests take free ports and keep nothing ({@code dataDirectory} empty) but every email

@@ -2,9 +2,11 @@ package dev.courseline.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.localstack.support.Ports;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import dev.courseline.localstack.support.Ports;
 
 class LocalStackLifecycleIntegrationTest {
 

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Map;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,10 +1,11 @@
 package dev.courseline.catalogue.common;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An exact amount in an ISO 4217 currency; published as {@code {"amount": "1195.00", "currency": "GBP"}}. */
 public record Money(

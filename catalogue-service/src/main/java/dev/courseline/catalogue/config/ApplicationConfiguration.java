@@ -1,6 +1,7 @@
 package dev.courseline.catalogue.config;
 
 import java.time.Clock;
+
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,12 +1,13 @@
 package dev.courseline.catalogue.config;
 
-import dev.courseline.catalogue.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+
+import dev.courseline.catalogue.events.Topics;
 
 /** Declares the topic this service owns; Spring's KafkaAdmin creates it at start-up if it is missing. */
 @Configuration

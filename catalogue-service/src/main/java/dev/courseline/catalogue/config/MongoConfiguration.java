@@ -1,16 +1,18 @@
 package dev.courseline.catalogue.config;
 
-import dev.courseline.catalogue.course.Course;
-import dev.courseline.catalogue.outbox.OutboxCollections;
-import dev.courseline.catalogue.run.Run;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.convert.ConverterBuilder;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+
+import dev.courseline.catalogue.course.Course;
+import dev.courseline.catalogue.outbox.OutboxCollections;
+import dev.courseline.catalogue.run.Run;
 
 /**
  * Local date-times are stored as ISO text: the default mapping turns them into instants in the JVM's zone, which

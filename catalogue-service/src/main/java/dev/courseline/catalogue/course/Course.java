@@ -1,12 +1,14 @@
 package dev.courseline.catalogue.course;
 
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
 import dev.courseline.catalogue.common.DeliveryMode;
 import dev.courseline.catalogue.common.Money;
 import dev.courseline.catalogue.web.InvalidTransitionException;
-import java.time.Instant;
-import java.util.List;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A course template and its publication lifecycle: DRAFT -> PUBLISHED <-> WITHDRAWN. Every change returns a new

@@ -1,8 +1,9 @@
 package dev.courseline.catalogue.course;
 
+import java.util.List;
+
 import dev.courseline.catalogue.common.DeliveryMode;
 import dev.courseline.catalogue.common.Money;
-import java.util.List;
 
 /** The editable part of a course, already validated. */
 public record CourseContent(String title, CourseKind kind, TargetRole role, String summary, List<String> outcomes,

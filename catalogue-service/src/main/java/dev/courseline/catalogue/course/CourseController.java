@@ -1,10 +1,5 @@
 package dev.courseline.catalogue.course;
 
-import dev.courseline.catalogue.common.PageView;
-import dev.courseline.catalogue.common.Paging;
-import dev.courseline.catalogue.web.HttpCaching;
-import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -13,7 +8,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.catalogue.common.PageView;
+import dev.courseline.catalogue.common.Paging;
+import dev.courseline.catalogue.web.HttpCaching;
 
 /** The public course catalogue: published courses only. */
 @RestController

@@ -1,8 +1,7 @@
 package dev.courseline.catalogue.course;
 
-import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.MoneyRequest;
-import dev.courseline.catalogue.web.FieldRules;
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,7 +10,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
+
+import dev.courseline.catalogue.common.DeliveryMode;
+import dev.courseline.catalogue.common.MoneyRequest;
+import dev.courseline.catalogue.web.FieldRules;
 
 /**
  * A course as a catalogue manager creates ({@code slug} required) or edits it ({@code version} required: the

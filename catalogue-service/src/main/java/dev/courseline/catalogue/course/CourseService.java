@@ -1,26 +1,29 @@
 package dev.courseline.catalogue.course;
 
-import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.PageView;
-import dev.courseline.catalogue.events.CatalogueEventType;
-import dev.courseline.catalogue.outbox.OutboxWriter;
-import dev.courseline.catalogue.outbox.PendingEvent;
-import dev.courseline.catalogue.outbox.EventFactory;
-import dev.courseline.catalogue.web.NotFoundException;
-import dev.courseline.catalogue.web.StaleVersionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.catalogue.common.DeliveryMode;
+import dev.courseline.catalogue.common.PageView;
+import dev.courseline.catalogue.events.CatalogueEventType;
+import dev.courseline.catalogue.outbox.EventFactory;
+import dev.courseline.catalogue.outbox.OutboxWriter;
+import dev.courseline.catalogue.outbox.PendingEvent;
+import dev.courseline.catalogue.web.NotFoundException;
+import dev.courseline.catalogue.web.StaleVersionException;
 
 /** Reads courses and applies catalogue managers' changes, each with its event in the same write. */
 @Service

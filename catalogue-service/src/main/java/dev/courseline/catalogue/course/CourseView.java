@@ -1,9 +1,10 @@
 package dev.courseline.catalogue.course;
 
-import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.Money;
 import java.time.Instant;
 import java.util.List;
+
+import dev.courseline.catalogue.common.DeliveryMode;
+import dev.courseline.catalogue.common.Money;
 
 /**
  * A course as the catalogue publishes it: the API's response and, deliberately the same shape, the payload of the

@@ -1,13 +1,15 @@
 package dev.courseline.catalogue.guide;
 
-import dev.courseline.catalogue.web.HttpCaching;
-import io.swagger.v3.oas.annotations.Operation;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import dev.courseline.catalogue.web.HttpCaching;
 
 /** "Which course should you choose": {@code GET /api/guide/role-fit?shapesDirection=true&facilitates=false&wholeTeam=false}. */
 @RestController

@@ -1,8 +1,9 @@
 package dev.courseline.catalogue.guide;
 
-import dev.courseline.catalogue.guide.RoleFitRecommendation.Choice;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.courseline.catalogue.guide.RoleFitRecommendation.Choice;
 
 /** The seeds' "Which course should you choose" guidance as a rule: answers in, recommended courses with reasons out. */
 public final class RoleFitGuide {

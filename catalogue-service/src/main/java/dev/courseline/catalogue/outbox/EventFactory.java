@@ -1,10 +1,13 @@
 package dev.courseline.catalogue.outbox;
 
-import dev.courseline.catalogue.observability.TraceContexts;
 import java.time.Instant;
 import java.util.UUID;
+
 import org.springframework.stereotype.Component;
+
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.courseline.catalogue.observability.TraceContexts;
 
 /** Turns an event payload into a pending event ready to be stored beside the state it describes. */
 @Component

@@ -1,6 +1,7 @@
 package dev.courseline.catalogue.outbox;
 
 import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

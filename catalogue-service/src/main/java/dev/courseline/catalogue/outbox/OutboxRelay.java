@@ -1,7 +1,5 @@
 package dev.courseline.catalogue.outbox;
 
-import dev.courseline.catalogue.observability.TraceContexts;
-import io.micrometer.tracing.CurrentTraceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +19,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.tracing.CurrentTraceContext;
+
+import dev.courseline.catalogue.observability.TraceContexts;
 
 /**
  * Publishes the events waiting in aggregate documents, in order per aggregate, and removes each one only after Kafka

@@ -3,6 +3,7 @@ package dev.courseline.catalogue.outbox;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+
 import org.springframework.stereotype.Component;
 
 /** Wakes the relay as soon as a write has queued an event, so publishing does not wait for the next poll. */

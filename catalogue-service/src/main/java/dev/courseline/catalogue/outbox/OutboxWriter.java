@@ -2,6 +2,7 @@ package dev.courseline.catalogue.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.bson.Document;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -12,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
 import reactor.core.publisher.Mono;
 
 /**

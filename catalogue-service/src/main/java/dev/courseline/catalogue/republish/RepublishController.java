@@ -1,14 +1,16 @@
 package dev.courseline.catalogue.republish;
 
-import dev.courseline.catalogue.course.CourseService;
-import dev.courseline.catalogue.run.RunService;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.catalogue.course.CourseService;
+import dev.courseline.catalogue.run.RunService;
 
 /**
  * Publishes the current state of every public course and run again, e.g. for a new consumer or after a topic was

@@ -1,12 +1,14 @@
 package dev.courseline.catalogue.run;
 
-import dev.courseline.catalogue.web.FieldRules;
+import java.time.Instant;
+import java.time.LocalDateTime;
+
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
-import java.time.LocalDateTime;
+
+import dev.courseline.catalogue.web.FieldRules;
 
 /** New dates for a run, based on the version the caller last saw. */
 public record RescheduleRequest(@NotNull LocalDateTime start, @NotNull LocalDateTime end,

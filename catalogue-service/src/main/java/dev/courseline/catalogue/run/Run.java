@@ -1,13 +1,15 @@
 package dev.courseline.catalogue.run;
 
-import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.Money;
-import dev.courseline.catalogue.web.InvalidTransitionException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+
+import dev.courseline.catalogue.common.DeliveryMode;
+import dev.courseline.catalogue.common.Money;
+import dev.courseline.catalogue.web.InvalidTransitionException;
 
 /**
  * A scheduled instance of a public course and its lifecycle. {@code startUtc} and {@code endUtc} are derived from

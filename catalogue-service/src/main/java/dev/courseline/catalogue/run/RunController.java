@@ -1,9 +1,5 @@
 package dev.courseline.catalogue.run;
 
-import dev.courseline.catalogue.common.PageView;
-import dev.courseline.catalogue.web.HttpCaching;
-import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -12,7 +8,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.catalogue.common.PageView;
+import dev.courseline.catalogue.web.HttpCaching;
 
 /** The public run schedule: every run that is not a draft, soonest first. Seats are the enquiry side's business. */
 @RestController

@@ -1,13 +1,15 @@
 package dev.courseline.catalogue.run;
 
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
 import dev.courseline.catalogue.common.DeliveryMode;
 import dev.courseline.catalogue.common.Paging;
 import dev.courseline.catalogue.course.TargetRole;
 import dev.courseline.catalogue.web.FieldRules;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
 
 /**
  * Query parameters of {@code GET /api/runs}; all optional. {@code from} and {@code to} are inclusive dates compared

@@ -1,9 +1,9 @@
 package dev.courseline.catalogue.run;
 
-import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.Money;
-import dev.courseline.catalogue.common.MoneyRequest;
-import dev.courseline.catalogue.web.FieldRules;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,9 +11,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+
+import dev.courseline.catalogue.common.DeliveryMode;
+import dev.courseline.catalogue.common.Money;
+import dev.courseline.catalogue.common.MoneyRequest;
+import dev.courseline.catalogue.web.FieldRules;
 
 /** A new run as a catalogue manager plans it; it starts as a draft. */
 public record RunRequest(

@@ -1,19 +1,5 @@
 package dev.courseline.catalogue.run;
 
-import dev.courseline.catalogue.common.PageView;
-import dev.courseline.catalogue.common.Paging;
-import dev.courseline.catalogue.course.Course;
-import dev.courseline.catalogue.course.CourseKind;
-import dev.courseline.catalogue.course.CourseService;
-import dev.courseline.catalogue.course.CourseStatus;
-import dev.courseline.catalogue.events.CatalogueEventType;
-import dev.courseline.catalogue.outbox.OutboxWriter;
-import dev.courseline.catalogue.outbox.PendingEvent;
-import dev.courseline.catalogue.outbox.EventFactory;
-import dev.courseline.catalogue.web.FieldProblem;
-import dev.courseline.catalogue.web.InvalidRequestException;
-import dev.courseline.catalogue.web.NotFoundException;
-import dev.courseline.catalogue.web.StaleVersionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,12 +7,29 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+
 import reactor.core.publisher.Mono;
+
+import dev.courseline.catalogue.common.PageView;
+import dev.courseline.catalogue.common.Paging;
+import dev.courseline.catalogue.course.Course;
+import dev.courseline.catalogue.course.CourseKind;
+import dev.courseline.catalogue.course.CourseService;
+import dev.courseline.catalogue.course.CourseStatus;
+import dev.courseline.catalogue.events.CatalogueEventType;
+import dev.courseline.catalogue.outbox.EventFactory;
+import dev.courseline.catalogue.outbox.OutboxWriter;
+import dev.courseline.catalogue.outbox.PendingEvent;
+import dev.courseline.catalogue.web.FieldProblem;
+import dev.courseline.catalogue.web.InvalidRequestException;
+import dev.courseline.catalogue.web.NotFoundException;
+import dev.courseline.catalogue.web.StaleVersionException;
 
 /** Reads runs and applies catalogue managers' lifecycle actions, each with its event in the same write. */
 @Service

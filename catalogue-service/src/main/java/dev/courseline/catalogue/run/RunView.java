@@ -1,11 +1,13 @@
 package dev.courseline.catalogue.run;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-import io.swagger.v3.oas.annotations.media.Schema;
-import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.Money;
 import java.time.Instant;
 import java.time.LocalDateTime;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import dev.courseline.catalogue.common.DeliveryMode;
+import dev.courseline.catalogue.common.Money;
 
 /**
  * A run as the catalogue publishes it, with its times both in its own zone and in UTC: the API's response and,

@@ -1,11 +1,12 @@
 package dev.courseline.catalogue.run;
 
-import dev.courseline.catalogue.web.FieldRules;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+
+import dev.courseline.catalogue.web.FieldRules;
 
 /** Checks the times of a run as a client sends them: a real IANA zone, start before end, start in the future. */
 final class ScheduleRequest {

@@ -1,21 +1,13 @@
 package dev.courseline.catalogue.seed;
 
-import dev.courseline.catalogue.course.Course;
-import dev.courseline.catalogue.course.CourseView;
-import dev.courseline.catalogue.events.CatalogueEventType;
-import dev.courseline.catalogue.outbox.OutboxWriter;
-import dev.courseline.catalogue.outbox.EventFactory;
-import dev.courseline.catalogue.run.Run;
-import dev.courseline.catalogue.run.RunView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+
 import org.bson.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,9 +15,20 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.catalogue.course.Course;
+import dev.courseline.catalogue.course.CourseView;
+import dev.courseline.catalogue.events.CatalogueEventType;
+import dev.courseline.catalogue.outbox.EventFactory;
+import dev.courseline.catalogue.outbox.OutboxWriter;
+import dev.courseline.catalogue.run.Run;
+import dev.courseline.catalogue.run.RunView;
 
 /**
  * Seeds the catalogue on first start, published like any change (each with its event). Idempotent: a marker

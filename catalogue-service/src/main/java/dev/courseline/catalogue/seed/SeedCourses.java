@@ -1,5 +1,8 @@
 package dev.courseline.catalogue.seed;
 
+import java.time.Instant;
+import java.util.List;
+
 import dev.courseline.catalogue.common.DeliveryMode;
 import dev.courseline.catalogue.common.Money;
 import dev.courseline.catalogue.course.Certification;
@@ -7,8 +10,6 @@ import dev.courseline.catalogue.course.Course;
 import dev.courseline.catalogue.course.CourseKind;
 import dev.courseline.catalogue.course.CourseStatus;
 import dev.courseline.catalogue.course.TargetRole;
-import java.time.Instant;
-import java.util.List;
 
 /** The provider's offerings as the seed pages describe them ("Product Owner vs Scrum Master", in-house, membership). */
 final class SeedCourses {

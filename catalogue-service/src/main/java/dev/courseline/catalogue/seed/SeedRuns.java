@@ -1,13 +1,5 @@
 package dev.courseline.catalogue.seed;
 
-import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.Money;
-import dev.courseline.catalogue.course.Course;
-import dev.courseline.catalogue.run.EarlyBird;
-import dev.courseline.catalogue.run.Run;
-import dev.courseline.catalogue.run.RunStatus;
-import dev.courseline.catalogue.run.Schedule;
-import dev.courseline.catalogue.run.Venue;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -20,6 +12,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import dev.courseline.catalogue.common.DeliveryMode;
+import dev.courseline.catalogue.common.Money;
+import dev.courseline.catalogue.course.Course;
+import dev.courseline.catalogue.run.EarlyBird;
+import dev.courseline.catalogue.run.Run;
+import dev.courseline.catalogue.run.RunStatus;
+import dev.courseline.catalogue.run.Schedule;
+import dev.courseline.catalogue.run.Venue;
 
 /**
  * A realistic schedule of upcoming two-day runs (09:00-17:00 local), starting two weeks after {@code today}: PSPO and

@@ -1,6 +1,7 @@
 package dev.courseline.catalogue.web;
 
 import java.util.List;
+
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 

@@ -2,21 +2,24 @@ package dev.courseline.catalogue.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
-import dev.courseline.catalogue.support.ContractExamples;
-import dev.courseline.catalogue.support.IntegrationTestSupport;
-import dev.courseline.catalogue.support.Requests;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
+import dev.courseline.catalogue.support.ContractExamples;
+import dev.courseline.catalogue.support.IntegrationTestSupport;
+import dev.courseline.catalogue.support.Requests;
 
 class CourseLifecycleIntegrationTest extends IntegrationTestSupport {
 

@@ -3,12 +3,14 @@ package dev.courseline.catalogue.course;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
 import dev.courseline.catalogue.common.DeliveryMode;
 import dev.courseline.catalogue.common.Money;
 import dev.courseline.catalogue.web.InvalidTransitionException;
-import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class CourseTest {
 

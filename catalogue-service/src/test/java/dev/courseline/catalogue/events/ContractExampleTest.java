@@ -2,6 +2,17 @@ package dev.courseline.catalogue.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.courseline.catalogue.common.DeliveryMode;
 import dev.courseline.catalogue.common.Money;
 import dev.courseline.catalogue.course.Certification;
@@ -14,14 +25,6 @@ import dev.courseline.catalogue.run.RunStatus;
 import dev.courseline.catalogue.run.RunView;
 import dev.courseline.catalogue.run.Venue;
 import dev.courseline.catalogue.support.ContractExamples;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.Arrays;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The committed example payloads are exactly what the service writes for the same state, value for value. */
 class ContractExampleTest {

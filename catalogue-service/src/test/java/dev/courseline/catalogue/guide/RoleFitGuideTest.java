@@ -2,8 +2,9 @@ package dev.courseline.catalogue.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.catalogue.guide.RoleFitRecommendation.Choice;
 import org.junit.jupiter.api.Test;
+
+import dev.courseline.catalogue.guide.RoleFitRecommendation.Choice;
 
 class RoleFitGuideTest {
 

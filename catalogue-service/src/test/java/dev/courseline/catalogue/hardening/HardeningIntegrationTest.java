@@ -2,10 +2,12 @@ package dev.courseline.catalogue.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
 import dev.courseline.catalogue.support.IntegrationTestSupport;
 import dev.courseline.localstack.LocalStack;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /** Tokens must be meant for Courseline; public health tells what is up and nothing about the infrastructure. */
 class HardeningIntegrationTest extends IntegrationTestSupport {

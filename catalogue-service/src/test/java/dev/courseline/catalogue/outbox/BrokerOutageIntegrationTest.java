@@ -3,20 +3,23 @@ package dev.courseline.catalogue.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
-import dev.courseline.catalogue.support.IntegrationTestSupport;
-import dev.courseline.catalogue.support.Requests;
-import dev.courseline.localstack.LocalStack;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
+import dev.courseline.catalogue.support.IntegrationTestSupport;
+import dev.courseline.catalogue.support.Requests;
+import dev.courseline.localstack.LocalStack;
 
 /** Nothing published is lost between the database and Kafka, and nothing arrives twice, across a broker outage. */
 class BrokerOutageIntegrationTest extends IntegrationTestSupport {

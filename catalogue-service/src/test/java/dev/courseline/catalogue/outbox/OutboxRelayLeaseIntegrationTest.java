@@ -2,19 +2,21 @@ package dev.courseline.catalogue.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.catalogue.observability.TraceContexts;
-import dev.courseline.catalogue.support.IntegrationTestSupport;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+
+import dev.courseline.catalogue.observability.TraceContexts;
+import dev.courseline.catalogue.support.IntegrationTestSupport;
 
 /** Several relay instances share the outbox: a claimed document belongs to one of them until its lease ends. */
 class OutboxRelayLeaseIntegrationTest extends IntegrationTestSupport {

@@ -2,12 +2,13 @@ package dev.courseline.catalogue.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+
 import dev.courseline.catalogue.observability.Traceparent;
 import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
 import dev.courseline.catalogue.support.IntegrationTestSupport;
 import dev.courseline.catalogue.support.Requests;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 
 /**
  * A change's event carries the trace of the staff request that made it: stored in the outbox with the event and sent

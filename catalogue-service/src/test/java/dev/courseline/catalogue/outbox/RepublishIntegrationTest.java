@@ -2,14 +2,17 @@ package dev.courseline.catalogue.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
-import dev.courseline.catalogue.support.IntegrationTestSupport;
-import dev.courseline.catalogue.support.Requests;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
+import dev.courseline.catalogue.support.IntegrationTestSupport;
+import dev.courseline.catalogue.support.Requests;
 
 /** A catalogue manager can publish the current state of everything again, for a consumer that starts afresh. */
 class RepublishIntegrationTest extends IntegrationTestSupport {

@@ -2,10 +2,6 @@ package dev.courseline.catalogue.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
-import dev.courseline.catalogue.support.ContractExamples;
-import dev.courseline.catalogue.support.IntegrationTestSupport;
-import dev.courseline.catalogue.support.Requests;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -13,12 +9,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
+import dev.courseline.catalogue.support.ContractExamples;
+import dev.courseline.catalogue.support.IntegrationTestSupport;
+import dev.courseline.catalogue.support.Requests;
 
 class RunLifecycleIntegrationTest extends IntegrationTestSupport {
 

@@ -3,13 +3,15 @@ package dev.courseline.catalogue.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.courseline.catalogue.common.DeliveryMode;
-import dev.courseline.catalogue.common.Money;
-import dev.courseline.catalogue.web.InvalidTransitionException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+
 import org.junit.jupiter.api.Test;
+
+import dev.courseline.catalogue.common.DeliveryMode;
+import dev.courseline.catalogue.common.Money;
+import dev.courseline.catalogue.web.InvalidTransitionException;
 
 class RunTest {
 

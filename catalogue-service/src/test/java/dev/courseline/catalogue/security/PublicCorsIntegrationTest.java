@@ -2,12 +2,14 @@ package dev.courseline.catalogue.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.catalogue.support.IntegrationTestSupport;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.courseline.catalogue.support.IntegrationTestSupport;
 
 /**
  * Browsers on the website's origin (WEBSITE_PUBLIC_URL, here https://www.courseline.test/) and on the origins of

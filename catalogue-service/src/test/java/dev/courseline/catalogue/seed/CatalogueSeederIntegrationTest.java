@@ -2,14 +2,15 @@ package dev.courseline.catalogue.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.catalogue.course.Course;
-import dev.courseline.catalogue.run.Run;
-import dev.courseline.catalogue.support.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+
+import dev.courseline.catalogue.course.Course;
+import dev.courseline.catalogue.run.Run;
+import dev.courseline.catalogue.support.IntegrationTestSupport;
 
 class CatalogueSeederIntegrationTest extends IntegrationTestSupport {
 

@@ -2,14 +2,16 @@ package dev.courseline.catalogue.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.catalogue.course.Course;
-import dev.courseline.catalogue.run.Run;
-import dev.courseline.catalogue.run.RunStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import dev.courseline.catalogue.course.Course;
+import dev.courseline.catalogue.run.Run;
+import dev.courseline.catalogue.run.RunStatus;
 
 class SeedRunsTest {
 

@@ -1,6 +1,5 @@
 package dev.courseline.catalogue.support;
 
-import dev.courseline.catalogue.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,12 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import dev.courseline.catalogue.events.Topics;
 
 /**
  * Reads {@code catalogue.offerings} from the beginning with a plain Kafka consumer, as any consumer of the catalogue

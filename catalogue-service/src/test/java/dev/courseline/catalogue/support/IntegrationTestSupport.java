@@ -3,20 +3,23 @@ package dev.courseline.catalogue.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
-import dev.courseline.localstack.LocalStack;
-import dev.courseline.localstack.junit.WithLocalStack;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.courseline.catalogue.support.CatalogueEventProbe.ReceivedEvent;
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.junit.WithLocalStack;
 
 /**
  * The service on the real local stack (Kafka broker process, MongoDB-wire server, identity provider), driven over

@@ -2,6 +2,7 @@ package dev.courseline.e2e.browser;
 
 import java.nio.file.Path;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

@@ -2,6 +2,7 @@ package dev.courseline.e2e.browser;
 
 import java.util.Arrays;
 import java.util.List;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**

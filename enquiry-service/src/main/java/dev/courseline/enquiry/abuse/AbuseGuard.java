@@ -8,10 +8,11 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.abuse.AbuseProperties.Limit;
 import dev.courseline.enquiry.intake.Fingerprints;
 import dev.courseline.enquiry.metrics.AbuseMetrics;
-import reactor.core.publisher.Mono;
 
 /**
  * Counts each public POST against the limits by client address, email and organisation (refusing it with

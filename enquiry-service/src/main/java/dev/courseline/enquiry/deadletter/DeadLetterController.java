@@ -5,20 +5,22 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.courseline.enquiry.outbox.Topics;
-import dev.courseline.enquiry.web.ConflictException;
-import dev.courseline.enquiry.web.InvalidRequestException;
-import dev.courseline.enquiry.web.NotFoundException;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.outbox.Topics;
+import dev.courseline.enquiry.web.ConflictException;
+import dev.courseline.enquiry.web.InvalidRequestException;
+import dev.courseline.enquiry.web.NotFoundException;
 
 /** Admins' view of the catalogue records this service's consumer could not process, and their replay (role ADMIN). */
 @RestController

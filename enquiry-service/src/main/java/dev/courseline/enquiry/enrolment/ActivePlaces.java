@@ -8,9 +8,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.abuse.AbuseProperties;
 import dev.courseline.enquiry.web.TitledProblem;
-import reactor.core.publisher.Mono;
 
 /**
  * The bound on the confirmed and waitlisted places one email holds across all runs, so one sender cannot take every

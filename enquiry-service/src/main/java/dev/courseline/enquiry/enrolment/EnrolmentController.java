@@ -14,19 +14,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.courseline.enquiry.metrics.EnrolmentMetrics;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.abuse.AbuseGuard;
 import dev.courseline.enquiry.abuse.ClientAddresses;
 import dev.courseline.enquiry.abuse.ClientSignals;
 import dev.courseline.enquiry.idempotency.IdempotencyKeys;
 import dev.courseline.enquiry.intake.Fingerprints;
+import dev.courseline.enquiry.metrics.EnrolmentMetrics;
 import dev.courseline.enquiry.store.TimeOrderedIds;
 import dev.courseline.enquiry.web.NotFoundException;
 import dev.courseline.enquiry.web.RequestValidator;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import reactor.core.publisher.Mono;
 
 @RestController
 public class EnrolmentController {

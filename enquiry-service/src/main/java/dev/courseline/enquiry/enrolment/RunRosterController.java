@@ -5,10 +5,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.courseline.enquiry.web.NotFoundException;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.web.NotFoundException;
 
 /** Staff API (CATALOGUE_MANAGER or ADMIN): a run's learners and waitlist, read only. */
 @RestController

@@ -15,13 +15,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PostConstruct;
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.outbox.OutboxLease;
 import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
 import dev.courseline.enquiry.store.GroupCommit;
 import dev.courseline.enquiry.web.BusyException;
-import jakarta.annotation.PostConstruct;
-import reactor.core.publisher.Mono;
 
 /**
  * Writes seat decisions to the run's document. The decisions on one run are group-committed: all those waiting are

@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.abuse.AbuseProperties;
 import dev.courseline.enquiry.catalogue.RunCatalogueListener;
 import dev.courseline.enquiry.catalogue.RunPayload;
@@ -21,7 +23,6 @@ import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
 import dev.courseline.enquiry.web.NotFoundException;
-import reactor.core.publisher.Mono;
 
 /**
  * Seats, waitlists and cancellations of runs, and the catalogue's changes to runs: each request is decided by the

@@ -18,11 +18,12 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.courseline.enquiry.abuse.AbuseProperties;
 import dev.courseline.enquiry.intake.Fingerprints;
 import dev.courseline.enquiry.web.TitledProblem;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Idempotency-Keys, each scoped to what it was sent to and by whom ({@code scope}: the endpoint and the client

@@ -15,9 +15,9 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
+import reactor.core.publisher.Mono;
 
 import dev.courseline.enquiry.store.GroupCommit;
-import reactor.core.publisher.Mono;
 
 /**
  * Stores new enquiries, those arriving together with one unordered insert ({@link GroupCommit}). Each enquiry is

@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.lead.Lead;
 import dev.courseline.enquiry.web.NotFoundException;
-import reactor.core.publisher.Mono;
 
 @RestController
 public class EnquiryStatusController {

@@ -9,6 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 
+import jakarta.annotation.PostConstruct;
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.abuse.AbuseGuard;
 import dev.courseline.enquiry.abuse.ClientSignals;
 import dev.courseline.enquiry.abuse.Screening;
@@ -18,8 +21,8 @@ import dev.courseline.enquiry.lead.Lead;
 import dev.courseline.enquiry.lead.LeadProperties;
 import dev.courseline.enquiry.lead.LeadRouter;
 import dev.courseline.enquiry.lead.RelatedEnquiry;
-import dev.courseline.enquiry.lead.SearchTerms;
 import dev.courseline.enquiry.lead.Routing;
+import dev.courseline.enquiry.lead.SearchTerms;
 import dev.courseline.enquiry.lead.WorkingDays;
 import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxLease;
@@ -27,8 +30,6 @@ import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
 import dev.courseline.enquiry.quarantine.Quarantine;
 import dev.courseline.enquiry.store.TimeOrderedIds;
-import jakarta.annotation.PostConstruct;
-import reactor.core.publisher.Mono;
 
 /**
  * Stores a quote or membership request with its lead and its event in one insert, then hands the event to the relay.

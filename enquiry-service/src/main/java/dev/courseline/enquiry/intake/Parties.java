@@ -18,8 +18,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import dev.courseline.enquiry.store.GroupCommit;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.store.GroupCommit;
 
 /**
  * The latest enquiries of each person (by email hash) and organisation (by folded name), kept under their own

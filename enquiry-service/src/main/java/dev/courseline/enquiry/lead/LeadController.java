@@ -12,14 +12,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.courseline.enquiry.intake.EnquiryKind;
-import dev.courseline.enquiry.security.StaffMember;
-import dev.courseline.enquiry.web.RequestValidator;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.intake.EnquiryKind;
+import dev.courseline.enquiry.security.StaffMember;
+import dev.courseline.enquiry.web.RequestValidator;
 
 /** Staff API for leads (SALES or ADMIN). */
 @RestController

@@ -13,6 +13,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.intake.IntakeService;
 import dev.courseline.enquiry.outbox.EventFactory;
@@ -21,7 +23,6 @@ import dev.courseline.enquiry.outbox.PendingEvent;
 import dev.courseline.enquiry.web.ConflictException;
 import dev.courseline.enquiry.web.InvalidRequestException;
 import dev.courseline.enquiry.web.NotFoundException;
-import reactor.core.publisher.Mono;
 
 /**
  * What sales staff do with leads. Each change is one update conditional on the lead still being as it was read, and

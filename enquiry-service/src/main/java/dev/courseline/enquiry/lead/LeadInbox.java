@@ -12,8 +12,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import dev.courseline.enquiry.intake.Enquiry;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.intake.Enquiry;
 
 /**
  * The sales inbox: leads filtered by team, status, kind, overdue and free text, in respond-by or arrival order. The

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.courseline.enquiry.intake.Consent;
 import dev.courseline.enquiry.intake.Contact;
@@ -12,7 +13,6 @@ import dev.courseline.enquiry.intake.EnquiryKind;
 import dev.courseline.enquiry.intake.Money;
 import dev.courseline.enquiry.intake.Organisation;
 import dev.courseline.enquiry.intake.Programme;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A lead as sales staff see it: the enquiry behind it, who asked, and where it stands. {@code history} (oldest

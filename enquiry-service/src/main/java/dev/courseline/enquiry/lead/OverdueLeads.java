@@ -13,12 +13,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.intake.IntakeService;
 import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxRelay;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Escalates leads nobody answered in time: once per lead, a {@code lead-overdue} event. The update that records the

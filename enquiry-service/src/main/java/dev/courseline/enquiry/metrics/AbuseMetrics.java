@@ -2,9 +2,10 @@ package dev.courseline.enquiry.metrics;
 
 import java.util.List;
 
+import org.springframework.stereotype.Component;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
 
 /** {@code courseline_rate_limited_total}: public requests answered 429, by the limit they went over. */
 @Component

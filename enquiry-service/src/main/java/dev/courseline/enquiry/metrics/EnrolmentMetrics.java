@@ -1,15 +1,16 @@
 package dev.courseline.enquiry.metrics;
 
+import org.springframework.stereotype.Component;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 import dev.courseline.enquiry.enrolment.Enrolled;
 import dev.courseline.enquiry.enrolment.EnrolmentStatus;
 import dev.courseline.enquiry.web.BusyException;
 import dev.courseline.enquiry.web.ConflictException;
 import dev.courseline.enquiry.web.InvalidRequestException;
-import reactor.core.publisher.Mono;
 
 /** {@code courseline_enrolments_total} by outcome; every series exists from start-up at 0. */
 @Component

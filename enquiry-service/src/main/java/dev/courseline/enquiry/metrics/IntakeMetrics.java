@@ -2,14 +2,15 @@ package dev.courseline.enquiry.metrics;
 
 import java.util.Locale;
 
+import org.springframework.stereotype.Component;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 import dev.courseline.enquiry.intake.EnquiryKind;
 import dev.courseline.enquiry.intake.IntakeResult;
 import dev.courseline.enquiry.web.InvalidRequestException;
-import reactor.core.publisher.Mono;
 
 /**
  * {@code courseline_enquiries_received_total} by kind and outcome, and {@code courseline_quarantined_total} by

@@ -6,8 +6,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -15,10 +13,13 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import dev.courseline.enquiry.outbox.OutboxLease;
-import dev.courseline.enquiry.outbox.OutboxRelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.outbox.OutboxLease;
+import dev.courseline.enquiry.outbox.OutboxRelay;
 
 /**
  * {@code courseline_outbox_pending} and {@code courseline_outbox_oldest_pending_seconds}: what the relay has not sent

@@ -6,20 +6,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.lead.Lead;
 import dev.courseline.enquiry.lead.LeadProperties;
 import dev.courseline.enquiry.lead.LeadStatus;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * {@code courseline_leads_overdue} by team: leads still NEW past their respond-by time. Every team the routing knows

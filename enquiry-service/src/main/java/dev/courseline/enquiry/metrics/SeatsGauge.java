@@ -4,17 +4,18 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import dev.courseline.enquiry.enrolment.RunSeats;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.enrolment.RunSeats;
 
 /**
  * {@code courseline_seats_left} by run, for the runs that take enrolments now (scheduled or confirmed, not started):

@@ -1,10 +1,11 @@
 package dev.courseline.enquiry.observability;
 
+import org.springframework.stereotype.Component;
+
 import io.micrometer.tracing.CurrentTraceContext;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
-import org.springframework.stereotype.Component;
 
 /**
  * Carries a trace across work that runs later on another thread (an outbox relay, a mail dispatcher): the writer

@@ -13,13 +13,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.intake.Contact;
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.intake.Organisation;
 import dev.courseline.enquiry.lead.SearchTerms;
 import dev.courseline.enquiry.outbox.OutboxRelay;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Replaces the personal data of enquiries with placeholders, keeping what the business may keep (what was asked for,

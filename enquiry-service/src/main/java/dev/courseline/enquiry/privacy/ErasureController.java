@@ -6,9 +6,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.courseline.enquiry.web.RequestValidator;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.web.RequestValidator;
 
 /** Erasure of a person's data on their request (ADMIN only). */
 @RestController

@@ -8,6 +8,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
+import jakarta.annotation.PostConstruct;
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.enrolment.Seats;
 import dev.courseline.enquiry.intake.Fingerprints;
 import dev.courseline.enquiry.intake.Parties;
@@ -15,8 +18,6 @@ import dev.courseline.enquiry.outbox.EventFactory;
 import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
 import dev.courseline.enquiry.store.TimeOrderedIds;
-import jakarta.annotation.PostConstruct;
-import reactor.core.publisher.Mono;
 
 /**
  * Erases a person on request: their enquiries and enrolments are anonymised, then the erasure is recorded with its

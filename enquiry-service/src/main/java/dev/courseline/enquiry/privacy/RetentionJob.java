@@ -9,8 +9,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import dev.courseline.enquiry.intake.Enquiry;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.intake.Enquiry;
 
 /**
  * Anonymises the enquiries of leads closed (won or lost) longer ago than the retention period. A scheduled job,

@@ -9,8 +9,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import dev.courseline.enquiry.enrolment.Seats;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.enrolment.Seats;
 
 /**
  * Retention for what {@link RetentionJob} (closed leads) never reaches: duplicate enquiries, enquiries whose lead

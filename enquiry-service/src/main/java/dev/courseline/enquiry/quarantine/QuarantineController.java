@@ -8,10 +8,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.courseline.enquiry.security.StaffMember;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.security.StaffMember;
 
 /** Staff API for quarantined (suspect) quote and membership requests (SALES or ADMIN). */
 @RestController

@@ -11,13 +11,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.lead.SearchTerms;
 import dev.courseline.enquiry.outbox.OutboxRelay;
 import dev.courseline.enquiry.outbox.PendingEvent;
 import dev.courseline.enquiry.web.ConflictException;
 import dev.courseline.enquiry.web.NotFoundException;
-import reactor.core.publisher.Mono;
 
 /**
  * Staff decisions on suspect enquiries. Releasing gives the enquiry the lead and events it was held with, in one

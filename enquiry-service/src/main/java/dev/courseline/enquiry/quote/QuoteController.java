@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.abuse.ClientAddresses;
 import dev.courseline.enquiry.abuse.ClientSignals;
 import dev.courseline.enquiry.config.EnquiryProperties;
@@ -15,7 +17,6 @@ import dev.courseline.enquiry.intake.AcceptedEnquiry;
 import dev.courseline.enquiry.intake.EnquiryKind;
 import dev.courseline.enquiry.metrics.IntakeMetrics;
 import dev.courseline.enquiry.web.RequestValidator;
-import reactor.core.publisher.Mono;
 
 @RestController
 public class QuoteController {

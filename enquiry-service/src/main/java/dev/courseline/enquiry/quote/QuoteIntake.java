@@ -8,11 +8,13 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.abuse.ClientSignals;
 import dev.courseline.enquiry.catalogue.CatalogueView;
 import dev.courseline.enquiry.catalogue.Course;
-import dev.courseline.enquiry.intake.EnquiryDraft;
 import dev.courseline.enquiry.intake.Announcement;
+import dev.courseline.enquiry.intake.EnquiryDraft;
 import dev.courseline.enquiry.intake.EnquiryKind;
 import dev.courseline.enquiry.intake.IntakeResult;
 import dev.courseline.enquiry.intake.IntakeService;
@@ -21,7 +23,6 @@ import dev.courseline.enquiry.intake.Organisation;
 import dev.courseline.enquiry.intake.Programme;
 import dev.courseline.enquiry.web.FieldProblem;
 import dev.courseline.enquiry.web.RequestValidator;
-import reactor.core.publisher.Mono;
 
 /** Validates a quote request against the form's rules and the current catalogue, then hands it to intake. */
 @Service

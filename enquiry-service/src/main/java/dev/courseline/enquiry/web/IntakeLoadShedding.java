@@ -18,8 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import dev.courseline.enquiry.config.EnquiryProperties;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.enquiry.config.EnquiryProperties;
 
 /**
  * Answers {@code 503} with {@code Retry-After} to quote and membership requests beyond {@code max-in-flight}, before

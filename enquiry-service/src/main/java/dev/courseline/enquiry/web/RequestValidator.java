@@ -6,10 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.springframework.stereotype.Component;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-
-import org.springframework.stereotype.Component;
 
 /**
  * Bean Validation plus the checks that need the service's own state, reported together so the caller sees every bad

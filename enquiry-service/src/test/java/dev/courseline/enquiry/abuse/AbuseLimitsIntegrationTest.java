@@ -26,16 +26,17 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.courseline.enquiry.enrolment.RunSeats;
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.membership.MembershipRequested;
+import dev.courseline.enquiry.metrics.PrometheusScrape;
 import dev.courseline.enquiry.quote.QuoteRequested;
 import dev.courseline.enquiry.support.CatalogueFeed;
 import dev.courseline.enquiry.support.EnquiryEvents;
-import dev.courseline.enquiry.metrics.PrometheusScrape;
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The limits, quarantine, enrolment bounds and idempotency of issue 20, with small limits of its own. Requests come

@@ -18,13 +18,14 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 import dev.courseline.enquiry.quote.QuoteRequested;
 import dev.courseline.enquiry.support.CatalogueFeed;
 import dev.courseline.enquiry.support.EnquiryEvents;
 import dev.courseline.localstack.junit.WithLocalStack;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 @WithLocalStack
 @SpringBootTest(webEnvironment = RANDOM_PORT)

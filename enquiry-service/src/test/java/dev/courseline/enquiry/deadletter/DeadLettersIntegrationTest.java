@@ -14,12 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import dev.courseline.enquiry.catalogue.Course;
-import dev.courseline.enquiry.outbox.Topics;
-import dev.courseline.enquiry.support.CatalogueFeed;
-import dev.courseline.localstack.LocalStack;
-import dev.courseline.localstack.junit.WithLocalStack;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,8 +27,16 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.courseline.enquiry.catalogue.Course;
+import dev.courseline.enquiry.outbox.Topics;
+import dev.courseline.enquiry.support.CatalogueFeed;
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.junit.WithLocalStack;
 
 /**
  * Dead letters of the catalogue consumer on the local stack: a record that can never be processed goes to the

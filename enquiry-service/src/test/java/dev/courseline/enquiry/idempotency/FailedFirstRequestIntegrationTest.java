@@ -12,9 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
 
+import reactor.core.publisher.Mono;
+
 import dev.courseline.enquiry.idempotency.IdempotencyKeys.Claim;
 import dev.courseline.localstack.junit.WithLocalStack;
-import reactor.core.publisher.Mono;
 
 /**
  * A first request whose write failed as far as it knows: across the fault suite's store restart, an insert was applied

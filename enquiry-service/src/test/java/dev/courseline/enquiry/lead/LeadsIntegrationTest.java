@@ -25,6 +25,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.intake.IntakeService;
 import dev.courseline.enquiry.outbox.EventFactory;
@@ -35,7 +37,6 @@ import dev.courseline.enquiry.support.EnquiryEvents;
 import dev.courseline.enquiry.support.TestClock;
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
-import tools.jackson.databind.JsonNode;
 
 @WithLocalStack
 @SpringBootTest(webEnvironment = RANDOM_PORT)

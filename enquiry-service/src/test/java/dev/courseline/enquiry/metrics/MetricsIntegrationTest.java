@@ -27,6 +27,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.courseline.enquiry.enrolment.RunSeats;
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.quote.QuoteRequested;
@@ -34,7 +36,6 @@ import dev.courseline.enquiry.support.CatalogueFeed;
 import dev.courseline.enquiry.support.EnquiryEvents;
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
-import tools.jackson.databind.JsonNode;
 
 /** What {@code /actuator/prometheus} shows, read anonymously as Prometheus would, after quotes and enrolments. */
 @WithLocalStack

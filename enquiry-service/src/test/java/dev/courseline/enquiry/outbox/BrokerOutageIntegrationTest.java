@@ -19,11 +19,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.courseline.enquiry.quote.QuoteRequested;
 import dev.courseline.enquiry.support.EnquiryEvents;
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
-import tools.jackson.databind.JsonNode;
 
 @WithLocalStack
 @SpringBootTest(webEnvironment = RANDOM_PORT)

@@ -20,10 +20,11 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.support.EnquiryEvents;
 import dev.courseline.localstack.junit.WithLocalStack;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The relay's marker of documents with events to send ({@code outbox.unsent}): whatever way a document came to have

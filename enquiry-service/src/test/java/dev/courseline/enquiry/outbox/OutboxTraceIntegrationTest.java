@@ -22,11 +22,12 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.courseline.enquiry.observability.Traceparent;
 import dev.courseline.enquiry.quote.QuoteRequested;
 import dev.courseline.enquiry.support.EnquiryEvents;
 import dev.courseline.localstack.junit.WithLocalStack;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The trace of a request goes with the events it writes: stored in the outbox with the event, and sent with it by

@@ -23,6 +23,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.courseline.enquiry.enrolment.RunSeats;
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.intake.Fingerprints;
@@ -31,7 +33,6 @@ import dev.courseline.enquiry.support.CatalogueFeed;
 import dev.courseline.enquiry.support.EnquiryEvents;
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
-import tools.jackson.databind.JsonNode;
 
 /**
  * An erasure leaves nothing of the person in the enquiry service's store: the events not sent yet (here held back by

@@ -25,6 +25,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.courseline.enquiry.enrolment.RunSeats;
 import dev.courseline.enquiry.intake.Contact;
 import dev.courseline.enquiry.intake.Enquiry;
@@ -36,7 +38,6 @@ import dev.courseline.enquiry.support.EnquiryEvents;
 import dev.courseline.enquiry.support.TestClock;
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.localstack.junit.WithLocalStack;
-import tools.jackson.databind.JsonNode;
 
 @WithLocalStack
 @SpringBootTest(webEnvironment = RANDOM_PORT)

@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import tools.jackson.databind.JsonNode;
 
 import dev.courseline.enquiry.enrolment.RunSeats;
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.support.CatalogueFeed;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import dev.courseline.localstack.junit.WithLocalStack;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Duplicates, enquiries whose lead stays open, and enrolments of runs long over are anonymised after their own

@@ -24,15 +24,16 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
 import dev.courseline.enquiry.intake.Enquiry;
 import dev.courseline.enquiry.intake.Fingerprints;
 import dev.courseline.enquiry.support.Contracts;
 import dev.courseline.enquiry.support.EnquiryEvents;
 import dev.courseline.enquiry.support.EnquiryEvents.Event;
 import dev.courseline.localstack.junit.WithLocalStack;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 @WithLocalStack
 @SpringBootTest(webEnvironment = RANDOM_PORT)

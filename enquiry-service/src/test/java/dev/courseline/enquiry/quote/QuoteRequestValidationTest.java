@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 
-import jakarta.validation.Validation;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+
+import jakarta.validation.Validation;
 
 import dev.courseline.enquiry.intake.ConsentForm;
 import dev.courseline.enquiry.intake.ContactForm;

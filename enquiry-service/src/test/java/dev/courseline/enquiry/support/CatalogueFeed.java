@@ -15,9 +15,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import dev.courseline.localstack.LocalStack;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.courseline.localstack.LocalStack;
 
 /**
  * Plays the catalogue: produces the catalogue's own example payloads (from {@code catalogue-service/contracts}), with

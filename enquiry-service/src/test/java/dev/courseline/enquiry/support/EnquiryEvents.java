@@ -17,9 +17,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import dev.courseline.localstack.LocalStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.courseline.localstack.LocalStack;
 
 /** Reads what the service really published on {@code enquiries}, with a plain consumer of its own group. */
 public final class EnquiryEvents implements AutoCloseable {

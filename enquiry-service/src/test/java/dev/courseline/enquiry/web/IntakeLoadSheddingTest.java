@@ -16,10 +16,11 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
-import dev.courseline.enquiry.config.EnquiryProperties;
-import dev.courseline.enquiry.security.PublicCors;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+
+import dev.courseline.enquiry.config.EnquiryProperties;
+import dev.courseline.enquiry.security.PublicCors;
 
 class IntakeLoadSheddingTest {
 

@@ -1,14 +1,17 @@
 package dev.courseline.localstack.identity;
 
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
 import com.nimbusds.jose.jwk.RSAKey;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContext;
+
 import dev.courseline.localstack.support.BindAddress;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.EnumSet;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
  * The local stack's OpenID Connect provider: Spring Authorization Server, with a login form, discovery, the JWKS,

@@ -1,7 +1,5 @@
 package dev.courseline.localstack.identity;
 
-import jakarta.servlet.ServletContext;
-import jakarta.servlet.SessionTrackingMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
@@ -22,6 +21,9 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.http.Rfc6265CookieProcessor;
 import org.apache.tomcat.util.modeler.Registry;
 import org.springframework.util.FileSystemUtils;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.SessionTrackingMode;
 
 /**
  * A Tomcat on one address and port with a single web application, set up by {@code setup} through the Servlet API.

@@ -2,12 +2,13 @@ package dev.courseline.localstack.identity;
 
 import static dev.courseline.localstack.support.SmallHttpServer.escapeHtml;
 
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** {@code /}: what this identity provider is, its users, and how to get a token. Anything else is not here. */
 final class HomePageServlet extends HttpServlet {

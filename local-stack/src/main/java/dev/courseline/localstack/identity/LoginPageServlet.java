@@ -2,12 +2,14 @@ package dev.courseline.localstack.identity;
 
 import static dev.courseline.localstack.support.SmallHttpServer.escapeHtml;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.security.web.csrf.CsrfToken;
+
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * {@code GET /login}: the sign-in form staff see, labelled and styled like the console, with the users of this

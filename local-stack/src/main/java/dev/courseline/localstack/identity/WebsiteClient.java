@@ -2,6 +2,7 @@ package dev.courseline.localstack.identity;
 
 import java.time.Duration;
 import java.util.UUID;
+
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;

@@ -1,10 +1,11 @@
 package dev.courseline.localstack.junit;
 
-import dev.courseline.localstack.LocalStack;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+
+import dev.courseline.localstack.LocalStack;
 
 /**
  * Starts the stack once per JVM and sets the system properties services read: KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI,

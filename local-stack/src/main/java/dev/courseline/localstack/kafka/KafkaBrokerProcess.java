@@ -1,7 +1,5 @@
 package dev.courseline.localstack.kafka;
 
-import dev.courseline.localstack.support.ChildProcesses;
-import dev.courseline.localstack.support.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +14,13 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+
+import dev.courseline.localstack.support.ChildProcesses;
+import dev.courseline.localstack.support.Ports;
 
 /**
  * A real single-node KRaft broker run as its own JVM from the jars on this JVM's classpath. Its storage is

@@ -1,6 +1,5 @@
 package dev.courseline.localstack.launcher;
 
-import dev.courseline.localstack.support.ChildProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
 import org.springframework.util.FileSystemUtils;
+
+import dev.courseline.localstack.support.ChildProcesses;
 
 /**
  * Spring Boot's class data sharing recipe for one service jar: extract the jar ({@code -Djarmode=tools extract}, CDS

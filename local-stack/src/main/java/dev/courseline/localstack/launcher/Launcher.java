@@ -1,9 +1,5 @@
 package dev.courseline.localstack.launcher;
 
-import dev.courseline.localstack.LocalStack;
-import dev.courseline.localstack.LocalStackSettings;
-import dev.courseline.localstack.mail.MailRetention;
-import dev.courseline.localstack.support.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -18,7 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+
 import org.springframework.util.FileSystemUtils;
+
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.LocalStackSettings;
+import dev.courseline.localstack.mail.MailRetention;
+import dev.courseline.localstack.support.Ports;
 
 /**
  * Runs the whole system on one machine: the local stack on the ports of docs/conventions.md, then the website and

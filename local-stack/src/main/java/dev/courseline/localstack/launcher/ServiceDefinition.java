@@ -1,6 +1,5 @@
 package dev.courseline.localstack.launcher;
 
-import dev.courseline.localstack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+
+import dev.courseline.localstack.LocalStack;
 
 /**
  * One Courseline process as the launcher and the end-to-end tests run it: its module, port, its database on the

@@ -1,6 +1,5 @@
 package dev.courseline.localstack.launcher;
 
-import dev.courseline.localstack.support.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,10 +18,12 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+
+import dev.courseline.localstack.support.ChildProcesses;
 
 /**
  * A service run as its own JVM from its runnable jar, with a bounded heap, the given environment, and its output

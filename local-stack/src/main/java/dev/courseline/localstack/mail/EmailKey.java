@@ -1,9 +1,10 @@
 package dev.courseline.localstack.mail;
 
+import java.util.Optional;
+
 import com.icegreen.greenmail.store.StoredMessage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Optional;
 
 /**
  * What the stored copies of one email share. GreenMail stores one copy per recipient mailbox; the inbox lists an email

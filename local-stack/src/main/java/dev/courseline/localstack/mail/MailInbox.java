@@ -1,9 +1,11 @@
 package dev.courseline.localstack.mail;
 
-import com.sun.net.httpserver.HttpExchange;
-import dev.courseline.localstack.support.SmallHttpServer;
 import java.io.IOException;
+
+import com.sun.net.httpserver.HttpExchange;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.courseline.localstack.support.SmallHttpServer;
 
 /** The page a person reads sent emails on: {@code /}, {@code /messages/<id>} and {@code /api/messages} (JSON). */
 public final class MailInbox implements AutoCloseable {

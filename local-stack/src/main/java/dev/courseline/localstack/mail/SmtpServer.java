@@ -1,13 +1,15 @@
 package dev.courseline.localstack.mail;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+
 import dev.courseline.localstack.support.BindAddress;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * GreenMail with SMTP only and no authentication, which can stop and start its SMTP listener on the same port while

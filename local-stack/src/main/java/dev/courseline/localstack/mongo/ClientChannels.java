@@ -1,8 +1,9 @@
 package dev.courseline.localstack.mongo;
 
-import io.netty.channel.Channel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.netty.channel.Channel;
 
 /** The client connections a wire-server backend is serving, so that an outage can drop them all at once. */
 final class ClientChannels {

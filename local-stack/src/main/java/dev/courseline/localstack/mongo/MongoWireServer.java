@@ -1,8 +1,5 @@
 package dev.courseline.localstack.mongo;
 
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
-import dev.courseline.localstack.support.BindAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+
+import dev.courseline.localstack.support.BindAddress;
 
 /**
  * mongo-java-server speaking the MongoDB wire protocol: in memory for tests, or in one H2 file so the launcher keeps

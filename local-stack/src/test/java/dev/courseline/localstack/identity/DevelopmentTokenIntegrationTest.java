@@ -2,14 +2,17 @@ package dev.courseline.localstack.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import dev.courseline.localstack.junit.WithLocalStack;
 import java.net.http.HttpResponse;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jwt.JWTClaimsSet;
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.localstack.junit.WithLocalStack;
 
 @WithLocalStack
 class DevelopmentTokenIntegrationTest {

@@ -2,17 +2,20 @@ package dev.courseline.localstack.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import dev.courseline.localstack.junit.WithLocalStack;
-import dev.courseline.localstack.support.Ports;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import com.nimbusds.jwt.JWTClaimsSet;
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.localstack.junit.WithLocalStack;
+import dev.courseline.localstack.support.Ports;
 
 @WithLocalStack
 class SignInFlowIntegrationTest {

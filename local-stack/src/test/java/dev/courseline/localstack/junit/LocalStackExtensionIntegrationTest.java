@@ -2,9 +2,10 @@ package dev.courseline.localstack.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import dev.courseline.localstack.InfraMode;
 import dev.courseline.localstack.LocalStack;
-import org.junit.jupiter.api.Test;
 
 @WithLocalStack
 class LocalStackExtensionIntegrationTest {

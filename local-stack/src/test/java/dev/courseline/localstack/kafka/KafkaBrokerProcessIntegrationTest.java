@@ -2,14 +2,13 @@ package dev.courseline.localstack.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.localstack.LocalStack;
-import dev.courseline.localstack.junit.WithLocalStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +20,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.junit.WithLocalStack;
 
 @WithLocalStack
 class KafkaBrokerProcessIntegrationTest {

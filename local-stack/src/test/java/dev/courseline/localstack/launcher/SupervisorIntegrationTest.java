@@ -3,8 +3,6 @@ package dev.courseline.localstack.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.courseline.localstack.support.ChildProcesses;
-import dev.courseline.localstack.support.Ports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,8 +17,12 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import javax.tools.ToolProvider;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.courseline.localstack.support.ChildProcesses;
+import dev.courseline.localstack.support.Ports;
 
 /** A real child JVM that answers health, SIGKILLed under the supervisor: it comes back on its port. */
 class SupervisorIntegrationTest {

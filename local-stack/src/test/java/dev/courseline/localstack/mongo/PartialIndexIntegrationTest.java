@@ -2,6 +2,20 @@ package dev.courseline.localstack.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -12,20 +26,9 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import dev.courseline.localstack.support.Ports;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Optional;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import dev.courseline.localstack.support.Ports;
 
 /**
  * Partial indexes of the file store, in the shape of the services' sweeps ("unfinished only"): the index holds just

@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 import dev.courseline.notification.config.NotificationProperties;
 import dev.courseline.notification.events.EnrolmentChanged;
 import dev.courseline.notification.events.EventTypes;
@@ -20,9 +25,6 @@ import dev.courseline.notification.template.EmailTemplates.RenderedBody;
 import dev.courseline.notification.template.Formats;
 import dev.courseline.notification.template.HeaderText;
 import dev.courseline.notification.template.IcsCalendar;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import org.springframework.stereotype.Component;
 
 /**
  * The learner's emails about an enrolment. Those that put the course in (or take it out of) the learner's calendar

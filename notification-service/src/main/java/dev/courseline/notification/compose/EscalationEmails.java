@@ -3,6 +3,8 @@ package dev.courseline.notification.compose;
 import java.util.Collections;
 import java.util.List;
 
+import org.springframework.stereotype.Component;
+
 import dev.courseline.notification.config.NotificationProperties;
 import dev.courseline.notification.events.LeadAssigned;
 import dev.courseline.notification.events.LeadOverdue;
@@ -13,7 +15,6 @@ import dev.courseline.notification.template.EmailTemplates;
 import dev.courseline.notification.template.EmailTemplates.RenderedBody;
 import dev.courseline.notification.template.Formats;
 import dev.courseline.notification.template.HeaderText;
-import org.springframework.stereotype.Component;
 
 /**
  * Emails about a lead after its first notification: a lead moved to another team is announced to that team, and a

@@ -3,6 +3,8 @@ package dev.courseline.notification.compose;
 import java.util.Collections;
 import java.util.List;
 
+import org.springframework.stereotype.Component;
+
 import dev.courseline.notification.config.NotificationProperties;
 import dev.courseline.notification.events.MembershipRequested;
 import dev.courseline.notification.events.Parts.Contact;
@@ -17,7 +19,6 @@ import dev.courseline.notification.template.EmailTemplates;
 import dev.courseline.notification.template.EmailTemplates.RenderedBody;
 import dev.courseline.notification.template.Formats;
 import dev.courseline.notification.template.HeaderText;
-import org.springframework.stereotype.Component;
 
 /**
  * A new quote or membership enquiry: the lead notification to the sales team it was routed to, and the

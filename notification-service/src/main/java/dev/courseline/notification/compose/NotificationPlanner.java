@@ -2,6 +2,8 @@ package dev.courseline.notification.compose;
 
 import java.util.List;
 
+import org.springframework.stereotype.Component;
+
 import dev.courseline.notification.events.CloudEvent;
 import dev.courseline.notification.events.EnrolmentChanged;
 import dev.courseline.notification.events.EventPayloadReader;
@@ -11,7 +13,6 @@ import dev.courseline.notification.events.LeadOverdue;
 import dev.courseline.notification.events.MembershipRequested;
 import dev.courseline.notification.events.QuoteRequested;
 import dev.courseline.notification.notification.NewNotification;
-import org.springframework.stereotype.Component;
 
 /** Decides which emails an event calls for; an event type that needs no email yields none. */
 @Component

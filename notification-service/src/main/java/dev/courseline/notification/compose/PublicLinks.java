@@ -2,9 +2,10 @@ package dev.courseline.notification.compose;
 
 import java.net.URI;
 
-import dev.courseline.notification.config.NotificationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.courseline.notification.config.NotificationProperties;
 
 /**
  * The links emails carry, always to a page of the website and never to an API: an email is opened in a browser, far

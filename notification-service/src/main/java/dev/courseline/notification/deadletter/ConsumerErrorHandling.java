@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 
-import dev.courseline.notification.events.MalformedEventException;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -24,6 +22,10 @@ import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.courseline.notification.events.MalformedEventException;
 
 /**
  * Moves retries and dead-lettering of every consumer binding from the binder into the listener container, where a

@@ -5,16 +5,17 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.common.errors.RetriableException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.messaging.converter.MessageConversionException;
+
 import com.mongodb.MongoException;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
-import org.apache.kafka.common.errors.RetriableException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.messaging.converter.MessageConversionException;
 import tools.jackson.core.JacksonException;
 
 /**

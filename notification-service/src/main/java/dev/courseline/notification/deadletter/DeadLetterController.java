@@ -5,12 +5,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.courseline.notification.events.Topics;
-import dev.courseline.notification.web.InvalidRequestException;
-import dev.courseline.notification.web.FieldProblem;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +13,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.notification.events.Topics;
+import dev.courseline.notification.web.FieldProblem;
+import dev.courseline.notification.web.InvalidRequestException;
 
 /** Admins' view of the records this service's consumer could not process, and their replay (role ADMIN). */
 @RestController

@@ -7,16 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import dev.courseline.notification.dispatch.Dispatcher;
-import dev.courseline.notification.notification.NotificationStatus;
-import dev.courseline.notification.notification.NotificationStore;
-import dev.courseline.notification.web.InvalidRequestException;
-import dev.courseline.notification.web.FieldProblem;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +16,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.notification.dispatch.Dispatcher;
+import dev.courseline.notification.notification.NotificationStatus;
+import dev.courseline.notification.notification.NotificationStore;
+import dev.courseline.notification.web.FieldProblem;
+import dev.courseline.notification.web.InvalidRequestException;
 
 /** The delivery log for sales staff and admins: what was sent, what failed and why, and a retry for failures. */
 @RestController

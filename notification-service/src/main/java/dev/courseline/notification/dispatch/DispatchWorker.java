@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import jakarta.mail.internet.MimeMessage;
+import reactor.util.retry.Retry;
 
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.util.retry.Retry;
 
 /**
  * One sending thread of the {@link Dispatcher}, with its own SMTP connection, kept open while there is work and closed

@@ -3,9 +3,6 @@ package dev.courseline.notification.dispatch;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
-import dev.courseline.notification.notification.EmailContent;
-import dev.courseline.notification.notification.EmailContent.CalendarAttachment;
-import dev.courseline.notification.notification.Notification;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -15,6 +12,10 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+
+import dev.courseline.notification.notification.EmailContent;
+import dev.courseline.notification.notification.EmailContent.CalendarAttachment;
+import dev.courseline.notification.notification.Notification;
 
 /**
  * Builds the MIME message for a stored notification: plain text and HTML as alternatives, the .ics (if any) as an

@@ -1,14 +1,16 @@
 package dev.courseline.notification.dispatch;
 
-import dev.courseline.notification.notification.Notification;
-import dev.courseline.notification.observability.TraceContexts;
-import dev.courseline.notification.observability.Traceparent;
+import org.springframework.stereotype.Component;
+
 import io.micrometer.tracing.CurrentTraceContext;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.springframework.stereotype.Component;
+
+import dev.courseline.notification.notification.Notification;
+import dev.courseline.notification.observability.TraceContexts;
+import dev.courseline.notification.observability.Traceparent;
 
 /**
  * Puts each SMTP send in the trace of the event that asked for the email: a span that is a child of the context

@@ -1,8 +1,9 @@
 package dev.courseline.notification.dispatch;
 
-import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+
+import jakarta.mail.internet.AddressException;
 
 /**
  * Tells a permanent refusal (an SMTP 5xx reply, or an address that can never be valid) from a temporary failure

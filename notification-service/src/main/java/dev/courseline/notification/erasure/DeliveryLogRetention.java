@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.courseline.notification.notification.Notification;
-import dev.courseline.notification.notification.NotificationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +15,11 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+
 import reactor.core.publisher.Mono;
+
+import dev.courseline.notification.notification.Notification;
+import dev.courseline.notification.notification.NotificationStatus;
 
 /**
  * Retention of the delivery log: an email sent or failed longer ago than {@code NOTIFICATION_RETENTION} loses its

@@ -10,6 +10,14 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+
+import reactor.util.retry.Retry;
+
 import dev.courseline.notification.compose.NotificationPlanner;
 import dev.courseline.notification.dispatch.Dispatcher;
 import dev.courseline.notification.erasure.ErasureRecords;
@@ -18,12 +26,6 @@ import dev.courseline.notification.notification.Lease;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStore;
 import dev.courseline.notification.observability.TraceContexts;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.messaging.Message;
-import org.springframework.stereotype.Component;
-import reactor.util.retry.Retry;
 
 /**
  * The {@code enquiryEvents} function bound to the {@code enquiries} topic. It only records which emails to send (one

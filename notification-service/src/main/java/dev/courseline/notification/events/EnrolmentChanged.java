@@ -1,12 +1,13 @@
 package dev.courseline.notification.events;
 
-import dev.courseline.notification.events.Parts.Learner;
-import dev.courseline.notification.events.Parts.Links;
-import dev.courseline.notification.events.Parts.Run;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.notification.events.Parts.Learner;
+import dev.courseline.notification.events.Parts.Links;
+import dev.courseline.notification.events.Parts.Run;
 
 /** The payload shared by the enrolment events: confirmed, waitlisted, promoted, cancelled, rescheduled. */
 public record EnrolmentChanged(

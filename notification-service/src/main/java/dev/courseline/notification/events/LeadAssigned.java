@@ -2,9 +2,10 @@ package dev.courseline.notification.events;
 
 import java.time.Instant;
 
-import dev.courseline.notification.events.Parts.Links;
 import jakarta.validation.constraints.NotBlank;
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.notification.events.Parts.Links;
 
 /** {@code courseline.enquiry.lead-assigned.v1}: a lead was (re)assigned to a sales team. */
 public record LeadAssigned(

@@ -2,10 +2,11 @@ package dev.courseline.notification.events;
 
 import java.time.Instant;
 
-import dev.courseline.notification.events.Parts.Links;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import tools.jackson.databind.JsonNode;
+
+import dev.courseline.notification.events.Parts.Links;
 
 /** {@code courseline.enquiry.lead-overdue.v1}: a lead passed its response deadline while still new. */
 public record LeadOverdue(

@@ -6,10 +6,11 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.stereotype.Component;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
 
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationKind;

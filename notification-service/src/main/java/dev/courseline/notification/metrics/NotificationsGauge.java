@@ -5,17 +5,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import dev.courseline.notification.notification.Notification;
-import dev.courseline.notification.notification.NotificationStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import dev.courseline.notification.notification.Notification;
+import dev.courseline.notification.notification.NotificationStatus;
 
 /** {@code courseline_notifications} by state: the delivery log's counts, one series per state from start-up. */
 @Component

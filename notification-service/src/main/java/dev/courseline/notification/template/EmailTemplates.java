@@ -8,10 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
 
 /**
  * Renders an email's plain-text and HTML bodies from {@code templates/email/<name>.txt.mustache} and

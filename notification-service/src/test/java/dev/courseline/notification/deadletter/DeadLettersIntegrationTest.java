@@ -12,14 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import dev.courseline.localstack.LocalStack;
-import dev.courseline.notification.events.LeadNotificationTestData;
-import dev.courseline.notification.events.Topics;
-import dev.courseline.notification.support.ContractEvents;
-import dev.courseline.notification.support.EnquiryTopic;
-import dev.courseline.notification.support.Inbox;
-import dev.courseline.notification.support.IntegrationTest;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,7 +23,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.notification.events.LeadNotificationTestData;
+import dev.courseline.notification.events.Topics;
+import dev.courseline.notification.support.ContractEvents;
+import dev.courseline.notification.support.EnquiryTopic;
+import dev.courseline.notification.support.Inbox;
+import dev.courseline.notification.support.IntegrationTest;
 
 /**
  * Dead letters end to end on the local stack: a record that can never be processed goes to the dead-letter topic

@@ -11,21 +11,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
 import dev.courseline.notification.config.NotificationProperties;
 import dev.courseline.notification.config.NotificationProperties.Dispatch;
+import dev.courseline.notification.metrics.DeliveryMetrics;
 import dev.courseline.notification.notification.Attempt;
 import dev.courseline.notification.notification.Lease;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStatus;
-import dev.courseline.notification.metrics.DeliveryMetrics;
 import dev.courseline.notification.notification.NotificationStore;
 import dev.courseline.notification.support.Inbox;
 import dev.courseline.notification.support.IntegrationTest;
 import dev.courseline.notification.support.ReceivedEmail;
 import dev.courseline.notification.support.TestEmails;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Fresh notifications, recorded already leased to this instance's dispatcher and handed to it as they are: a worker

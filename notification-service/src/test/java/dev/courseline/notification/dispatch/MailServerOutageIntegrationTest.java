@@ -10,6 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import tools.jackson.databind.node.ObjectNode;
+
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStatus;
@@ -18,12 +26,6 @@ import dev.courseline.notification.support.EnquiryTopic;
 import dev.courseline.notification.support.Inbox;
 import dev.courseline.notification.support.IntegrationTest;
 import dev.courseline.notification.support.ReceivedEmail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import tools.jackson.databind.node.ObjectNode;
 
 class MailServerOutageIntegrationTest extends IntegrationTest {
 

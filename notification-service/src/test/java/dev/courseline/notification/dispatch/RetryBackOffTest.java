@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.courseline.notification.config.NotificationProperties.Retry;
 import org.junit.jupiter.api.Test;
+
+import dev.courseline.notification.config.NotificationProperties.Retry;
 
 class RetryBackOffTest {
 

@@ -11,17 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.courseline.localstack.LocalStack;
-import dev.courseline.notification.support.EnquiryTopic;
-import dev.courseline.notification.support.Inbox;
-import dev.courseline.notification.support.IntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.notification.support.EnquiryTopic;
+import dev.courseline.notification.support.Inbox;
+import dev.courseline.notification.support.IntegrationTest;
 
 class DeadLetterIntegrationTest extends IntegrationTest {
 

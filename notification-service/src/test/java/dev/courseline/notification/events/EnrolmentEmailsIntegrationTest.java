@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.node.ObjectNode;
+
 import dev.courseline.notification.support.ContractEvents;
 import dev.courseline.notification.support.EnquiryTopic;
 import dev.courseline.notification.support.Inbox;
 import dev.courseline.notification.support.IntegrationTest;
 import dev.courseline.notification.support.ReceivedEmail;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.ObjectNode;
 
 class EnrolmentEmailsIntegrationTest extends IntegrationTest {
 

@@ -13,17 +13,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.courseline.notification.observability.TraceContexts;
+import org.junit.jupiter.api.Test;
+import org.springframework.messaging.support.MessageBuilder;
+
+import jakarta.validation.Validation;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.courseline.notification.compose.NotificationPlanner;
 import dev.courseline.notification.dispatch.Dispatcher;
 import dev.courseline.notification.erasure.ErasureRecords;
 import dev.courseline.notification.erasure.PersonalDataEraser;
 import dev.courseline.notification.notification.NotificationStore;
-import jakarta.validation.Validation;
-import org.junit.jupiter.api.Test;
-import org.springframework.messaging.support.MessageBuilder;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
+import dev.courseline.notification.observability.TraceContexts;
 
 /** A store failing for a while makes the erasure wait and try again, in the listener: it never reaches the DLQ. */
 class ErasureRetryTest {

@@ -7,13 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.node.ObjectNode;
+
 import dev.courseline.notification.support.ContractEvents;
 import dev.courseline.notification.support.EnquiryTopic;
 import dev.courseline.notification.support.Inbox;
 import dev.courseline.notification.support.IntegrationTest;
 import dev.courseline.notification.support.ReceivedEmail;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.ObjectNode;
 
 class LeadNotificationIntegrationTest extends IntegrationTest {
 

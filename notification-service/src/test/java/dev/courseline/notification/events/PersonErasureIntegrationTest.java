@@ -12,17 +12,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import tools.jackson.databind.node.ObjectNode;
+
 import dev.courseline.notification.notification.Notification;
 import dev.courseline.notification.notification.NotificationStatus;
 import dev.courseline.notification.support.ContractEvents;
 import dev.courseline.notification.support.EnquiryTopic;
 import dev.courseline.notification.support.Inbox;
 import dev.courseline.notification.support.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import tools.jackson.databind.node.ObjectNode;
 
 class PersonErasureIntegrationTest extends IntegrationTest {
 

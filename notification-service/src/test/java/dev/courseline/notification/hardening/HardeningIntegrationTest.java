@@ -2,13 +2,15 @@ package dev.courseline.notification.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.courseline.localstack.LocalStack;
-import dev.courseline.notification.support.IntegrationTest;
 import java.time.Duration;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.notification.support.IntegrationTest;
 
 /** Tokens must be meant for Courseline; public health tells what is up and nothing about the infrastructure. */
 class HardeningIntegrationTest extends IntegrationTest {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 
-import dev.courseline.notification.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,6 +14,8 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.courseline.notification.support.IntegrationTest;
 
 class HealthIntegrationTest extends IntegrationTest {
 

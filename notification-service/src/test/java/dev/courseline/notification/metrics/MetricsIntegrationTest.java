@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import tools.jackson.databind.node.ObjectNode;
+
 import dev.courseline.notification.support.ContractEvents;
 import dev.courseline.notification.support.EnquiryTopic;
 import dev.courseline.notification.support.Inbox;
 import dev.courseline.notification.support.IntegrationTest;
-import tools.jackson.databind.node.ObjectNode;
 
 /** What {@code /actuator/prometheus} shows, read anonymously as Prometheus would, after a quote request's emails. */
 class MetricsIntegrationTest extends IntegrationTest {

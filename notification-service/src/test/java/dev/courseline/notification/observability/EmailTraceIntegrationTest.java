@@ -10,6 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import dev.courseline.localstack.LocalStack;
 import dev.courseline.notification.dispatch.EmailTraces;
 import dev.courseline.notification.support.ContractEvents;
@@ -17,11 +24,6 @@ import dev.courseline.notification.support.EnquiryTopic;
 import dev.courseline.notification.support.Inbox;
 import dev.courseline.notification.support.IntegrationTest;
 import dev.courseline.notification.support.ReceivedEmail;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An event's trace goes on into its emails: the consumer continues the record's {@code traceparent}, the dispatcher

@@ -8,13 +8,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.courseline.localstack.LocalStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.courseline.localstack.LocalStack;
 
 /** Publishes to {@code enquiries} the way the enquiry service does: CloudEvents binary mode, string keys. */
 public final class EnquiryTopic {

@@ -2,8 +2,9 @@ package dev.courseline.notification.support;
 
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-import dev.courseline.localstack.junit.WithLocalStack;
 import org.springframework.boot.test.context.SpringBootTest;
+
+import dev.courseline.localstack.junit.WithLocalStack;
 
 /**
  * Base of the integration tests: the whole service on the local stack (real Kafka broker process, MongoDB-wire

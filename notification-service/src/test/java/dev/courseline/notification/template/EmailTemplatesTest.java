@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import dev.courseline.notification.compose.LeadView;
 import dev.courseline.notification.template.EmailTemplates.RenderedBody;
-import org.junit.jupiter.api.Test;
 
 class EmailTemplatesTest {
 

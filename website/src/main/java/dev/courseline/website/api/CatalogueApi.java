@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
+
 import reactor.core.publisher.Mono;
 
 /** The public catalogue: courses, their runs and the role-fit guide. */

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+
 import reactor.core.publisher.Mono;
 
 class SharedCacheTest {

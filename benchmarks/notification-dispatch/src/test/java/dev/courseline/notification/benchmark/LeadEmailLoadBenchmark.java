@@ -20,12 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.courseline.localstack.LocalStack;
-import dev.courseline.localstack.junit.WithLocalStack;
-import dev.courseline.notification.notification.Notification;
-import dev.courseline.notification.notification.NotificationKind;
-import dev.courseline.notification.notification.NotificationStatus;
-import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,8 +30,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+
+import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.courseline.localstack.LocalStack;
+import dev.courseline.localstack.junit.WithLocalStack;
+import dev.courseline.notification.notification.Notification;
+import dev.courseline.notification.notification.NotificationKind;
+import dev.courseline.notification.notification.NotificationStatus;
 
 /**
  * Not a test (Surefire does not pick up {@code *Benchmark}): a load run of the notification service's consumer and
