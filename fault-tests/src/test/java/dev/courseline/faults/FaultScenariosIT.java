@@ -13,9 +13,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.concurrent.ThreadLocalRandom;
+
 import org.assertj.core.api.SoftAssertions;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -23,8 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,9 +39,11 @@ import tools.jackson.databind.JsonNode;
  * exactly one lead email and one acknowledgement (or one enrolment email), no seat sold twice, and nothing left unsent;
  * its figures go to {@code target/faults/<scenario>.md}. One launched system is shared: each scenario has its own
  * run, names and addresses, and starts by waiting for every service to be healthy, so none depends on another's order.
- * The two-instance scenarios start their second instances themselves and stop them when they end.
+ * The two-instance scenarios start the second instances they find missing; they run last, the crowd first, so that
+ * the crowd's second instances, still running, serve the scenario that kills them (a start costs 20 s on two cores).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultScenariosIT {
 
     /** The notification service's {@code NOTIFICATION_DISPATCH_WORKERS} default: emails in flight at once. */
@@ -48,6 +55,7 @@ class FaultScenariosIT {
     private FaultSystem system;
     private StaffApi staff;
     private Verifier verifier;
+    private SecondInstances second;
 
     /** What a scenario does to the system while the load runs; returns once the fault is over. */
     @FunctionalInterface
@@ -68,6 +76,9 @@ class FaultScenariosIT {
     @AfterAll
     void stop() {
         Awaitility.reset();
+        if (second != null) {
+            second.close();
+        }
         if (system != null) {
             system.close();
         }
@@ -117,7 +128,7 @@ class FaultScenariosIT {
                         system.stack().startKafka();
                         report.event("broker started again on its port");
                         report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
-                        keepLoading(load, Duration.ofSeconds(2));
+                        loadBetweenFaults(load, kill, settings.brokerKills());
                     }
                 });
     }
@@ -333,7 +344,7 @@ class FaultScenariosIT {
                                 String.format(Locale.ROOT, "every service healthy %.1f s after the store came back",
                                         seconds(started)));
                         report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
-                        keepLoading(load, Duration.ofSeconds(2));
+                        loadBetweenFaults(load, restart, settings.storeRestarts());
                     }
                     List<String> restarted = FaultSystem.SERVICES.stream()
                             .filter(service -> system.pid(service) != pids.get(service)).toList();
@@ -347,8 +358,10 @@ class FaultScenariosIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE)
     void twoInstancesOneKilled() {
-        try (SecondInstances second = system.startSecondInstances(FaultSystem.SERVICES)) {
+        SecondInstances second = secondInstances();
+        try {
             scenario("two-instances", "Two instances of each service, the load spread over both enquiry instances. "
                     + OVERDUE_LEADS + " of the quote requests' leads are made overdue (their respond-by moved an hour "
                     + "into the past) while both enquiry instances look for overdue leads every "
@@ -364,39 +377,55 @@ class FaultScenariosIT {
                         }
                         report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
                     });
+        } finally {
+            second.close();
+            this.second = null;
         }
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 1)
     void enrolmentCrowdOverTwoInstances() {
-        try (SecondInstances second = system.startSecondInstances(List.of("enquiry"))) {
-            scenario("enrolment-crowd", settings.crowd() + " learners enrolling at once on one run of "
-                    + settings.seats() + " seats, their requests taking turns between two enquiry instances, while "
-                    + "the steady load goes on: exactly " + settings.seats() + " confirmed, everyone else waitlisted, "
-                    + "each told once.", 0, List.of(system.url("enquiry", ""), second.url("enquiry", "")),
-                    (report, load) -> {
-                        int before = load.acknowledged(LoadClient.Kind.ENROLMENT).size();
-                        Instant sent = Instant.now();
-                        load.burstOfEnrolments(settings.crowd());
-                        report.event(settings.crowd() + " enrolments sent at once");
-                        boolean answered = within(settings.recovery(),
-                                () -> load.acknowledged(LoadClient.Kind.ENROLMENT).size() >= before + settings.crowd());
-                        double seconds = seconds(sent);
-                        report.event(
-                                String.format(Locale.ROOT, "every enrolment of the crowd answered 2xx, %.1f s after "
-                                        + "they were sent", seconds));
-                        report.figure("the crowd answered in (s)", String.format(Locale.ROOT, "%.1f", seconds));
-                        JsonNode roster = staff.roster(load.runId());
-                        int confirmed = roster == null ? -1 : roster.path("confirmed").size();
-                        report.figure("confirmed on the run right after the crowd (of " + settings.seats() + " seats)",
-                                confirmed);
-                        if (!answered || confirmed != settings.seats()) {
-                            report.problem(
-                                    "the crowd was " + (answered ? "" : "not ") + "answered in time and the run has "
-                                            + confirmed + " confirmed, not exactly " + settings.seats());
-                        }
-                    });
+        SecondInstances second = secondInstances();
+        scenario("enrolment-crowd", settings.crowd() + " learners enrolling at once on one run of "
+                + settings.seats()
+                + " seats, their requests taking turns between two enquiry instances (every service runs two here), while "
+                + "the steady load goes on: exactly " + settings.seats() + " confirmed, everyone else waitlisted, "
+                + "each told once.", 0, List.of(system.url("enquiry", ""), second.url("enquiry", "")),
+                (report, load) -> {
+                    int before = load.acknowledged(LoadClient.Kind.ENROLMENT).size();
+                    Instant sent = Instant.now();
+                    load.burstOfEnrolments(settings.crowd());
+                    report.event(settings.crowd() + " enrolments sent at once");
+                    boolean answered = within(settings.recovery(),
+                            () -> load.acknowledged(LoadClient.Kind.ENROLMENT).size() >= before + settings.crowd());
+                    double seconds = seconds(sent);
+                    report.event(
+                            String.format(Locale.ROOT, "every enrolment of the crowd answered 2xx, %.1f s after "
+                                    + "they were sent", seconds));
+                    report.figure("the crowd answered in (s)", String.format(Locale.ROOT, "%.1f", seconds));
+                    JsonNode roster = staff.roster(load.runId());
+                    int confirmed = roster == null ? -1 : roster.path("confirmed").size();
+                    report.figure("confirmed on the run right after the crowd (of " + settings.seats() + " seats)",
+                            confirmed);
+                    if (!answered || confirmed != settings.seats()) {
+                        report.problem(
+                                "the crowd was " + (answered ? "" : "not ") + "answered in time and the run has "
+                                        + confirmed + " confirmed, not exactly " + settings.seats());
+                    }
+                });
+    }
+
+    /** The second instances of every service, started if they are not all running. */
+    private SecondInstances secondInstances() {
+        if (second != null && !second.allRunning()) {
+            second.close();
+            second = null;
         }
+        if (second == null) {
+            second = system.startSecondInstances(FaultSystem.SERVICES);
+        }
+        return second;
     }
 
     /**
@@ -439,7 +468,7 @@ class FaultScenariosIT {
                 report.event(String.format(java.util.Locale.ROOT, "%s healthy again, %.1f s after the kill", service,
                         Duration.between(killed, Instant.now()).toMillis() / 1000.0));
                 report.recovered(verifier.awaitCaughtUp(load.acknowledged(), settings.recovery()));
-                keepLoading(load, Duration.ofSeconds(2));
+                loadBetweenFaults(load, kill, settings.serviceKills());
             }
         });
     }
@@ -512,6 +541,13 @@ class FaultScenariosIT {
         int target = load.sent() + (int) Math.round(load.perSecond() * duration.toMillis() / 1000.0);
         await("the load running for " + duration).atMost(duration.multipliedBy(2).plusSeconds(10))
                 .pollInterval(Duration.ofMillis(50)).until(() -> load.sent() >= target);
+    }
+
+    /** Two seconds of load between one fault and the next; after the last, the scenario's own load follows. */
+    private void loadBetweenFaults(LoadClient load, int fault, int faults) {
+        if (fault < faults) {
+            keepLoading(load, Duration.ofSeconds(2));
+        }
     }
 
     private static final String ENROLMENT_CONFIRMED = "courseline.enquiry.enrolment-confirmed.v1";

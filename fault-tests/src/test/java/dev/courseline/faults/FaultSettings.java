@@ -21,7 +21,7 @@ record FaultSettings(boolean isLong, double quotesPerSecond, double enrolmentsPe
                         3, 3, 20, Duration.ofMinutes(3), Duration.ofMinutes(3), Duration.ofMinutes(4), 1_000,
                         Duration.ofSeconds(20), 3, FaultSystem.DISPATCH_LEASE.multipliedBy(4), 4, 500)
                 : new FaultSettings(false, 6, 2, Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(10),
-                        1, 1, 20, Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofSeconds(90), 1_000,
+                        1, 1, 20, Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofSeconds(90), 300,
                         Duration.ofSeconds(5), 1, FaultSystem.DISPATCH_LEASE.plusSeconds(3), 2, 500);
     }
 

@@ -1,10 +1,11 @@
 package dev.courseline.faults;
 
-import dev.courseline.localstack.launcher.ServiceGroup;
-import dev.courseline.localstack.launcher.ServiceProcess;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import dev.courseline.localstack.launcher.ServiceGroup;
+import dev.courseline.localstack.launcher.ServiceProcess;
 
 /**
  * Second instances of some services beside the suite's first ones ({@link FaultSystem#startSecondInstances}), as a
@@ -33,6 +34,10 @@ final class SecondInstances implements AutoCloseable {
 
     boolean isRunning(String service) {
         return byService.get(service).isRunning();
+    }
+
+    boolean allRunning() {
+        return byService.values().stream().allMatch(ServiceProcess::isRunning);
     }
 
     @Override
