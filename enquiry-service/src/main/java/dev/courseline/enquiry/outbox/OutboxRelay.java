@@ -146,7 +146,7 @@ public class OutboxRelay implements SmartLifecycle {
      * {@code unsent} is the document's marker as read along with {@code events}.
      */
     private Mono<Void> send(String collection, Object id, List<Document> events, String unsent, int priorFailures) {
-        Mono<List<CompletableFuture<?>>> sends = Mono.fromCallable(() -> events.stream().map(this::sendOne).toList());
+        Mono<List<CompletableFuture<?>>> sends = Mono.fromCallable(() -> sendInOrder(events));
         return (sendsAcknowledged ? sends : sends.subscribeOn(sendScheduler))
                 .flatMap(futures -> Flux.fromIterable(futures)
                         .concatMap(future -> Mono.fromFuture(future)
@@ -159,6 +159,22 @@ public class OutboxRelay implements SmartLifecycle {
                                 }))
                         .collectList())
                 .flatMap(acks -> complete(collection, id, events, acks, unsent, priorFailures));
+    }
+
+    /**
+     * Hands the events to the producer in order and stops at the first one refused at once (no metadata: the broker
+     * is away): sent after it, a later event could reach the topic first, once the broker is back, and overtake it.
+     */
+    private List<CompletableFuture<?>> sendInOrder(List<Document> events) {
+        List<CompletableFuture<?>> futures = new ArrayList<>(events.size());
+        for (Document event : events) {
+            CompletableFuture<?> future = sendOne(event);
+            futures.add(future);
+            if (future.isCompletedExceptionally()) {
+                break;
+            }
+        }
+        return futures;
     }
 
     /**
@@ -178,7 +194,7 @@ public class OutboxRelay implements SmartLifecycle {
             String unsent, int priorFailures) {
         // Only the acknowledged prefix is pulled, so the order of an aggregate's events survives a partial failure.
         List<String> sent = new ArrayList<>();
-        for (int i = 0; i < events.size() && acks.get(i); i++) {
+        for (int i = 0; i < acks.size() && acks.get(i); i++) {
             sent.add(events.get(i).getString("eventId"));
         }
         if (sent.size() < events.size()) {
