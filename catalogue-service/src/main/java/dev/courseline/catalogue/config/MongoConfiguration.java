@@ -7,12 +7,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.convert.ConverterBuilder;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-
-import dev.courseline.catalogue.course.Course;
-import dev.courseline.catalogue.outbox.OutboxCollections;
-import dev.courseline.catalogue.run.Run;
 
 /**
  * Local date-times are stored as ISO text: the default mapping turns them into instants in the JVM's zone, which
@@ -28,11 +23,5 @@ public class MongoConfiguration {
                         .andReading(LocalDateTime::parse),
                 ConverterBuilder.writing(LocalDate.class, String.class, LocalDate::toString)
                         .andReading(LocalDate::parse)));
-    }
-
-    @Bean
-    OutboxCollections outboxCollections(ReactiveMongoTemplate mongo) {
-        return new OutboxCollections(
-                List.of(mongo.getCollectionName(Course.class), mongo.getCollectionName(Run.class)));
     }
 }

@@ -37,6 +37,7 @@ public class CourseService {
     public CourseService(ReactiveMongoTemplate mongo, OutboxWriter outbox, EventFactory events, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
+        outbox.register(Course.class);
         this.events = events;
         this.clock = clock;
     }

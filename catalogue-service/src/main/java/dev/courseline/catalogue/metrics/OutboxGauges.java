@@ -18,7 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.courseline.catalogue.outbox.OutboxCollections;
+import dev.courseline.catalogue.outbox.OutboxLease;
+import dev.courseline.catalogue.outbox.OutboxRelay;
 
 /**
  * {@code courseline_outbox_pending} and {@code courseline_outbox_oldest_pending_seconds}: what the relay has not sent
@@ -28,14 +29,14 @@ import dev.courseline.catalogue.outbox.OutboxCollections;
 class OutboxGauges implements StoreGauge {
 
     private final ReactiveMongoTemplate mongo;
-    private final OutboxCollections collections;
+    private final OutboxRelay relay;
     private final Clock clock;
     private final AtomicReference<OutboxSnapshot> snapshot = new AtomicReference<>(OutboxSnapshot.EMPTY);
 
-    OutboxGauges(MeterRegistry registry, ReactiveMongoTemplate mongo, OutboxCollections collections, Clock clock,
+    OutboxGauges(MeterRegistry registry, ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock,
             @Value("${spring.application.name}") String service) {
         this.mongo = mongo;
-        this.collections = collections;
+        this.relay = relay;
         this.clock = clock;
         Gauge.builder("courseline.outbox.pending", snapshot, s -> s.get().pending())
                 .description("Events stored but not yet acknowledged by Kafka").tag("service", service)
@@ -47,24 +48,24 @@ class OutboxGauges implements StoreGauge {
 
     @Override
     public Mono<Void> refresh() {
-        return Flux.fromIterable(collections.names())
+        return Flux.fromIterable(relay.collections())
                 .flatMap(this::pendingIn)
                 .reduce(OutboxSnapshot.EMPTY, (total, part) -> total.plus(part.pending(), part.oldest()))
                 .doOnNext(snapshot::set)
                 .then();
     }
 
-    /** Only documents with events are read, and of them only the events' times. */
+    /** Only documents marked unsent are read (through the marker's partial index), and of them only event times. */
     private Mono<OutboxSnapshot> pendingIn(String collection) {
-        Query query = Query.query(Criteria.where("pendingEvents.0").exists(true));
-        query.fields().include("pendingEvents.occurredAt");
+        Query query = Query.query(Criteria.where(OutboxLease.FIELD + ".unsent").exists(true));
+        query.fields().include(OutboxRelay.PENDING_EVENTS + ".occurredAt");
         return mongo.find(query, Document.class, collection)
                 .map(OutboxGauges::ofDocument)
                 .reduce(OutboxSnapshot.EMPTY, (total, part) -> total.plus(part.pending(), part.oldest()));
     }
 
     private static OutboxSnapshot ofDocument(Document document) {
-        List<Document> events = document.getList("pendingEvents", Document.class, List.of());
+        List<Document> events = document.getList(OutboxRelay.PENDING_EVENTS, Document.class, List.of());
         Instant oldest = events.stream().map(event -> event.get("occurredAt")).filter(Date.class::isInstance)
                 .map(date -> ((Date) date).toInstant()).min(Instant::compareTo).orElse(null);
         return new OutboxSnapshot(events.size(), oldest);

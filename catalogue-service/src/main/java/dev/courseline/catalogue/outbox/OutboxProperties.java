@@ -5,13 +5,15 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param pollInterval   how often the relay looks for pending events when nobody woke it
- * @param lease          how long a relay instance owns a document it claimed; another instance takes over after it
- * @param sendTimeout    how long to wait for Kafka's acknowledgement of one event
- * @param initialBackOff first pause after a failed send; doubles up to {@code maxBackOff}
- * @param maxBackOff     longest pause between attempts while the broker is unreachable
+ * {@code sweepInterval}: how often the relay looks for documents whose events nobody is sending (a crash, a broker
+ * outage, a lease that ran out elsewhere); {@code lease}: how long a claim holds; the back-off after failed sends.
  */
 @ConfigurationProperties("catalogue.outbox")
-public record OutboxProperties(Duration pollInterval, Duration lease, Duration sendTimeout,
-        Duration initialBackOff, Duration maxBackOff) {
+public record OutboxProperties(Duration sweepInterval, Duration lease, Duration initialBackOff, Duration maxBackOff) {
+
+    /** Back-off before the next attempt after {@code failures} failed ones: doubling, capped. */
+    public Duration backOff(int failures) {
+        long millis = initialBackOff.toMillis() << Math.min(Math.max(failures - 1, 0), 16);
+        return Duration.ofMillis(Math.min(millis, maxBackOff.toMillis()));
+    }
 }

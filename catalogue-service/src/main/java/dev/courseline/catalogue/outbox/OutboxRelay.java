@@ -3,180 +3,250 @@ package dev.courseline.catalogue.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.tracing.CurrentTraceContext;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import dev.courseline.catalogue.observability.TraceContexts;
 
 /**
- * Publishes the events waiting in aggregate documents, in order per aggregate, and removes each one only after Kafka
- * acknowledged it ({@code acks=all}, idempotent producer). A document is claimed under a lease first, so several
- * instances of the service can relay at once without sending the same event twice.
+ * Publishes the events waiting in aggregate documents ({@code pendingEvents}) to {@code catalogue.offerings}.
  *
- * <p>Runs on its own thread: it blocks on Kafka acknowledgements by design, and must never hold a request thread.
+ * <p>A document is sent only by the instance holding its lease ({@link OutboxLeases}), so several instances may run.
+ * Each event is sent with an acknowledged send ({@code acks=all}, idempotent producer) and only then pulled from the
+ * document by id, so a crash mid-way re-sends at most (consumers dedupe by {@code ce_id}) and never loses. A failed
+ * send keeps the lease for a back-off.
+ *
+ * <p>Writers hand a freshly written document over at once ({@link #relayNow}, {@link #signal}); a sweep every
+ * {@code sweep-interval} claims whatever is left over (a crash, a broker outage, a lease that ran out elsewhere),
+ * reading only the documents marked as having events to send ({@code outbox.unsent}, see {@link OutboxLease}).
+ *
+ * <p>The marker goes with the last events: completing a send names the document by the token it read along with the
+ * events, pulls them and removes the marker in one update; a token replaced meanwhile (events added) makes that
+ * update match nothing, and the relay then pulls what it sent, renews its lease and relays the rest, in one
+ * find-and-modify. The design is the enquiry service's; only its batching of those completions is left out, which
+ * the enquiry's intake rate needs and a catalogue edited by people does not.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
 
+    public static final String PENDING_EVENTS = "pendingEvents";
+    private static final int CONCURRENT_SWEEP_CLAIMS = 4;
+
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
-    private final OutboxSignal signal;
     private final OutboxProperties properties;
-    private final OutboxCollections collections;
-    private final Clock clock;
+    private final OutboxLeases leases;
     private final TraceContexts traces;
-    private final String owner = UUID.randomUUID().toString();
-    private volatile Thread worker;
-    private volatile boolean running;
+    private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    /**
+     * Kafka's send() blocks while the producer has no metadata for the topic (before the first acknowledgement, or
+     * after the broker went away and the metadata expired); never on a request or driver thread. While sends are
+     * being acknowledged the metadata is there and send() only appends to the producer's buffer, so it runs where
+     * the caller is: handing every send to another thread cost a context switch each, and under load the Mongo
+     * driver's event loop queued for the hand-off's lock.
+     */
+    // Made again on each start: a stopped context (Spring's test context pausing, a refresh) starts the relay again.
+    private volatile Scheduler sendScheduler = newSendScheduler();
+    private volatile boolean sendsAcknowledged;
+    private volatile Disposable sweeper;
 
-    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxSignal signal,
-            OutboxProperties properties, OutboxCollections collections, Clock clock,
-            TraceContexts traces) {
-        this.mongo = mongo;
+    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+            Clock clock, TraceContexts traces) {
         this.kafka = kafka;
-        this.signal = signal;
         this.properties = properties;
-        this.collections = collections;
-        this.clock = clock;
         this.traces = traces;
+        this.leases = new OutboxLeases(mongo, properties, clock);
+    }
+
+    /** Makes the sweep look after documents of this collection too. */
+    public void register(String collection) {
+        collections.add(collection);
+    }
+
+    /** The collections registered so far, for the outbox gauges. */
+    public Set<String> collections() {
+        return Set.copyOf(collections);
+    }
+
+    /**
+     * Adds events to a write of an aggregate document. Every write that adds events must go through here: the new
+     * {@code unsent} token is what tells a send in flight that its events are no longer the last ones.
+     */
+    public static Update pushEvents(Update update, List<?> events) {
+        return update.push(PENDING_EVENTS).each(events.toArray())
+                .set(OutboxLeases.UNSENT, OutboxLease.newUnsentToken());
+    }
+
+    /** A lease for a document this instance is about to insert with events, so it can relay it without a claim. */
+    public OutboxLease leaseForNewDocument() {
+        return leases.forNewDocument();
+    }
+
+    /** Relays the events of a document this instance inserted with {@link #leaseForNewDocument()}; returns at once. */
+    public void relayNow(String collection, Object id, List<PendingEvent> events, OutboxLease lease) {
+        send(collection, id, events.stream().map(PendingEvent::toDocument).toList(), lease.unsent(), 0)
+                .subscribe(null, e -> failed(collection, id, e));
+    }
+
+    /** Tells the relay a document got new pending events; it claims and relays it at once if it is free. */
+    public void signal(String collection, Object id) {
+        leases.claim(collection, id)
+                .flatMap(doc -> relayClaimed(collection, doc))
+                .subscribe(null, e -> failed(collection, id, e));
+    }
+
+    private void failed(String collection, Object id, Throwable e) {
+        log.warn("Relay of {} {} failed; a sweep will retry: {}", collection, id, e.toString());
+    }
+
+    /**
+     * Claims and relays every document of every registered collection that has events to send and no live lease;
+     * clears the marker of any seen without events.
+     */
+    public Mono<Void> sweep() {
+        return Flux.fromIterable(collections)
+                .flatMap(collection -> leases.marked(collection)
+                        .filter(leases::ranOut)
+                        .flatMap(doc -> leases.claim(collection, doc.get("_id"))
+                                .flatMap(claimed -> relayClaimed(collection, claimed))
+                                .onErrorResume(e -> Mono.empty()), CONCURRENT_SWEEP_CLAIMS))
+                .then();
+    }
+
+    private Mono<Void> relayClaimed(String collection, Document doc) {
+        Document lease = OutboxLeases.of(doc);
+        return send(collection, doc.get("_id"), doc.getList(PENDING_EVENTS, Document.class), lease.getString("unsent"),
+                lease.getInteger("attempts", 0));
+    }
+
+    /**
+     * Sends the events in order, waits for every acknowledgement, then pulls exactly those that were acknowledged.
+     * {@code unsent} is the document's marker as read along with {@code events}.
+     */
+    private Mono<Void> send(String collection, Object id, List<Document> events, String unsent, int priorFailures) {
+        Mono<List<CompletableFuture<?>>> sends = Mono.fromCallable(() -> sendInOrder(events));
+        return (sendsAcknowledged ? sends : sends.subscribeOn(sendScheduler))
+                .flatMap(futures -> Flux.fromIterable(futures)
+                        .concatMap(future -> Mono.fromFuture(future)
+                                .doOnSuccess(acknowledged -> sendsAcknowledged = true)
+                                .thenReturn(true)
+                                .onErrorResume(e -> {
+                                    sendsAcknowledged = false;
+                                    log.warn("Send from {} {} failed: {}", collection, id, e.toString());
+                                    return Mono.just(false);
+                                }))
+                        .collectList())
+                .flatMap(acks -> complete(collection, id, events, acks, unsent, priorFailures));
+    }
+
+    /**
+     * Hands the events to the producer in order and stops at the first one refused at once (no metadata: the broker
+     * is away): sent after it, a later event could reach the topic first, once the broker is back, and overtake it.
+     */
+    private List<CompletableFuture<?>> sendInOrder(List<Document> events) {
+        List<CompletableFuture<?>> futures = new ArrayList<>(events.size());
+        for (Document event : events) {
+            CompletableFuture<?> future = sendOne(event);
+            futures.add(future);
+            if (future.isCompletedExceptionally()) {
+                break;
+            }
+        }
+        return futures;
+    }
+
+    /**
+     * Sends within the trace of the request that wrote the event, not whatever is current here: the template's
+     * producer span is then a child of that request's span and its {@code traceparent} goes into the record.
+     */
+    private CompletableFuture<?> sendOne(Document event) {
+        PendingEvent pending = PendingEvent.fromDocument(event);
+        try (CurrentTraceContext.Scope trace = traces.restore(pending.traceparent())) {
+            return kafka.send(CloudEventRecords.toRecord(pending));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private Mono<Void> complete(String collection, Object id, List<Document> events, List<Boolean> acks,
+            String unsent, int priorFailures) {
+        // Only the acknowledged prefix is pulled, so the order of an aggregate's events survives a partial failure.
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < acks.size() && acks.get(i); i++) {
+            sent.add(events.get(i).getString("eventId"));
+        }
+        if (sent.size() < events.size()) {
+            return leases.backOff(collection, id, sent, priorFailures + 1)
+                    .then(Mono.error(new IllegalStateException("Not every event was acknowledged")));
+        }
+        Mono<Boolean> wereTheLast = unsent == null
+                ? Mono.just(false)
+                : leases.completeIfLast(collection, id, unsent, sent);
+        // Events added while these were in flight (a new token): pull those sent, then relay the rest at once.
+        return wereTheLast.flatMap(done -> done
+                ? Mono.empty()
+                : leases.pullAndRenew(collection, id, sent)
+                        .flatMap(doc -> doc.getList(PENDING_EVENTS, Document.class, List.of()).isEmpty()
+                                ? leases.release(collection, id)
+                                        .then(leases.unmark(collection, OutboxLeases.of(doc).getString("unsent")))
+                                : relayClaimed(collection, doc)));
+    }
+
+    private void sweepUnlessSweeping() {
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        sweep().doFinally(signal -> sweeping.set(false))
+                .subscribe(null, e -> log.warn("Outbox sweep failed", e));
+    }
+
+    private static Scheduler newSendScheduler() {
+        return Schedulers.newBoundedElastic(8, 100_000, "outbox-relay");
     }
 
     @Override
     public void start() {
-        running = true;
-        worker = new Thread(this::relayUntilStopped, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        if (sendScheduler.isDisposed()) {
+            sendScheduler = newSendScheduler();
+        }
+        leases.createIndexes(collections);
+        sweeper = Flux.interval(Duration.ZERO, properties.sweepInterval())
+                .onBackpressureDrop()
+                .subscribe(tick -> sweepUnlessSweeping());
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        Disposable current = sweeper;
+        if (current != null) {
+            current.dispose();
         }
+        sendScheduler.dispose();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void relayUntilStopped() {
-        Duration backOff = properties.initialBackOff();
-        while (running) {
-            try {
-                relayAllPending();
-                backOff = properties.initialBackOff();
-                signal.awaitWakeUp(properties.pollInterval());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Publishing catalogue events failed, retrying in {}: {}", backOff, e.toString());
-                try {
-                    // A new write does not cut the back-off short: the broker is most likely still down.
-                    TimeUnit.MILLISECONDS.sleep(backOff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backOff = min(backOff.multipliedBy(2), properties.maxBackOff());
-            }
-        }
-    }
-
-    /** Publishes until no unclaimed document with pending events is left; throws on the first failed send. */
-    void relayAllPending() throws InterruptedException {
-        for (String collection : collections.names()) {
-            OutboxEntry claimed;
-            while (running && (claimed = claimNext(collection)) != null) {
-                publish(collection, claimed);
-            }
-        }
-    }
-
-    OutboxEntry claimNext(String collection) {
-        Date now = Date.from(clock.instant());
-        Query claimable = Query.query(new Criteria().andOperator(
-                Criteria.where(OutboxWriter.PENDING_EVENTS + ".0").exists(true),
-                new Criteria().orOperator(
-                        Criteria.where(OutboxWriter.LEASE_UNTIL).is(null),
-                        Criteria.where(OutboxWriter.LEASE_UNTIL).lt(now))));
-        Update lease = new Update()
-                .set(OutboxWriter.LEASE_UNTIL, Date.from(clock.instant().plus(properties.lease())))
-                .set(OutboxWriter.LEASE_OWNER, owner);
-        return mongo.findAndModify(claimable, lease, FindAndModifyOptions.options().returnNew(true),
-                OutboxEntry.class, collection).block();
-    }
-
-    void publish(String collection, OutboxEntry claimed) throws InterruptedException {
-        List<String> sent = new ArrayList<>();
-        try {
-            for (PendingEvent event : claimed.pendingEvents()) {
-                send(event);
-                sent.add(event.eventId());
-            }
-        } catch (InterruptedException e) {
-            release(collection, claimed.id(), sent);
-            throw e;
-        } catch (Exception e) {
-            release(collection, claimed.id(), sent);
-            throw new IllegalStateException("Kafka did not acknowledge an event of " + claimed.id(), e);
-        }
-        release(collection, claimed.id(), sent);
-        log.debug("Published {} event(s) of {} {}", sent.size(), collection, claimed.id());
-    }
-
-    /**
-     * Sends within the trace of the request that made the change, not whatever is current here: the template's
-     * producer span is then a child of that request's span and its {@code traceparent} goes into the record.
-     */
-    private void send(PendingEvent event) throws Exception {
-        try (CurrentTraceContext.Scope trace = traces.restore(event.traceparent())) {
-            kafka.send(CloudEventRecords.toRecord(event))
-                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Removes exactly the acknowledged events and gives the document back, if this instance still holds it. */
-    private void release(String collection, String id, List<String> sentEventIds) {
-        Query ours = Query.query(Criteria.where("_id").is(id).and(OutboxWriter.LEASE_OWNER).is(owner));
-        Update update = new Update().unset(OutboxWriter.LEASE_UNTIL).unset(OutboxWriter.LEASE_OWNER);
-        if (!sentEventIds.isEmpty()) {
-            update.pull(OutboxWriter.PENDING_EVENTS, new Document("eventId", new Document("$in", sentEventIds)));
-        }
-        mongo.updateFirst(ours, update, collection).block();
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+        return sweeper != null && !sweeper.isDisposed();
     }
 }

@@ -1,6 +1,5 @@
 package dev.courseline.catalogue.outbox;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
@@ -22,32 +21,46 @@ import reactor.core.publisher.Mono;
  *
  * <p>Updates {@code $set} the state's fields and {@code $push} the events instead of replacing the document: the
  * relay concurrently {@code $pull}s events it has sent from the same document, and a replace would bring them back.
+ * A new document is inserted under this instance's lease and relayed at once; an updated one is signalled to the
+ * relay, which claims it if nobody holds it ({@link OutboxRelay}).
  */
 @Component
 public class OutboxWriter {
 
-    static final String PENDING_EVENTS = "pendingEvents";
-    static final String LEASE_UNTIL = "leaseUntil";
-    static final String LEASE_OWNER = "leaseOwner";
     private static final String VERSION = "version";
 
     private final ReactiveMongoTemplate mongo;
     private final MongoConverter converter;
-    private final OutboxSignal signal;
+    private final OutboxRelay relay;
 
-    public OutboxWriter(ReactiveMongoTemplate mongo, OutboxSignal signal) {
+    public OutboxWriter(ReactiveMongoTemplate mongo, OutboxRelay relay) {
         this.mongo = mongo;
         this.converter = mongo.getConverter();
-        this.signal = signal;
+        this.relay = relay;
+    }
+
+    /** Makes the relay look after this aggregate type's collection, from start-up on. */
+    public void register(Class<?> aggregateType) {
+        relay.register(mongo.getCollectionName(aggregateType));
     }
 
     /** Inserts a new aggregate; fails with {@code DuplicateKeyException} when its id is taken. */
     public Mono<Void> insert(Object aggregate, List<PendingEvent> events) {
+        String collection = mongo.getCollectionName(aggregate.getClass());
         Document document = new Document();
         converter.write(aggregate, document);
-        document.put(PENDING_EVENTS, toDocuments(events));
-        return mongo.insert(document, mongo.getCollectionName(aggregate.getClass()))
-                .doOnSuccess(inserted -> wakeIfAny(events))
+        document.put(OutboxRelay.PENDING_EVENTS, toDocuments(events));
+        OutboxLease lease = events.isEmpty() ? OutboxLease.free() : relay.leaseForNewDocument();
+        Document outbox = new Document();
+        converter.write(lease, outbox);
+        outbox.remove("_class");
+        document.put(OutboxLease.FIELD, outbox);
+        return mongo.insert(document, collection)
+                .doOnSuccess(inserted -> {
+                    if (!events.isEmpty()) {
+                        relay.relayNow(collection, document.get("_id"), events, lease);
+                    }
+                })
                 .then();
     }
 
@@ -74,26 +87,24 @@ public class OutboxWriter {
                 update.set(field, state.get(field));
             }
         }
-        if (!events.isEmpty()) {
-            update.push(PENDING_EVENTS).each(toDocuments(events).toArray());
-        }
-        return mongo.updateFirst(atVersion(id, expectedVersion), update, mongo.getCollectionName(newState.getClass()))
-                .map(result -> result.getMatchedCount() == 1)
-                .doOnNext(written -> {
-                    if (written) {
-                        wakeIfAny(events);
-                    }
-                });
+        return write(mongo.getCollectionName(newState.getClass()), id, expectedVersion, update, events);
     }
 
     /** Queues events for an unchanged aggregate (a republish); emits {@code false} if it changed meanwhile. */
     public Mono<Boolean> append(Class<?> aggregateType, String id, long expectedVersion, List<PendingEvent> events) {
-        Update update = new Update().push(PENDING_EVENTS).each(toDocuments(events).toArray());
-        return mongo.updateFirst(atVersion(id, expectedVersion), update, mongo.getCollectionName(aggregateType))
+        return write(mongo.getCollectionName(aggregateType), id, expectedVersion, new Update(), events);
+    }
+
+    private Mono<Boolean> write(String collection, String id, long expectedVersion, Update update,
+            List<PendingEvent> events) {
+        if (!events.isEmpty()) {
+            OutboxRelay.pushEvents(update, toDocuments(events));
+        }
+        return mongo.updateFirst(atVersion(id, expectedVersion), update, collection)
                 .map(result -> result.getMatchedCount() == 1)
                 .doOnNext(written -> {
-                    if (written) {
-                        wakeIfAny(events);
+                    if (written && !events.isEmpty()) {
+                        relay.signal(collection, id);
                     }
                 });
     }
@@ -102,20 +113,7 @@ public class OutboxWriter {
         return Query.query(Criteria.where("_id").is(id).and(VERSION).is(version));
     }
 
-    private List<Document> toDocuments(List<PendingEvent> events) {
-        List<Document> documents = new ArrayList<>(events.size());
-        for (PendingEvent event : events) {
-            Document document = new Document();
-            converter.write(event, document);
-            document.remove("_class");
-            documents.add(document);
-        }
-        return documents;
-    }
-
-    private void wakeIfAny(List<PendingEvent> events) {
-        if (!events.isEmpty()) {
-            signal.wake();
-        }
+    private static List<Document> toDocuments(List<PendingEvent> events) {
+        return events.stream().map(PendingEvent::toDocument).toList();
     }
 }

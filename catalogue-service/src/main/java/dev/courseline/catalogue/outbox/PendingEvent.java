@@ -1,6 +1,9 @@
 package dev.courseline.catalogue.outbox;
 
 import java.time.Instant;
+import java.util.Date;
+
+import org.bson.Document;
 
 /**
  * An event waiting in its aggregate's own document until the relay has had it acknowledged by Kafka.
@@ -15,4 +18,17 @@ import java.time.Instant;
  */
 public record PendingEvent(String eventId, String type, String key, Instant occurredAt, String payload,
         String traceparent) {
+
+    /** As the relay reads it back from {@code pendingEvents}. */
+    static PendingEvent fromDocument(Document event) {
+        return new PendingEvent(event.getString("eventId"), event.getString("type"), event.getString("key"),
+                event.getDate("occurredAt").toInstant(), event.getString("payload"), event.getString("traceparent"));
+    }
+
+    /** As it is stored in {@code pendingEvents}. */
+    Document toDocument() {
+        return new Document("eventId", eventId).append("type", type).append("key", key)
+                .append("occurredAt", Date.from(occurredAt)).append("payload", payload)
+                .append("traceparent", traceparent);
+    }
 }

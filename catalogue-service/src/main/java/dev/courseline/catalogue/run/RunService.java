@@ -46,6 +46,7 @@ public class RunService {
         this.mongo = mongo;
         this.courses = courses;
         this.outbox = outbox;
+        outbox.register(Run.class);
         this.events = events;
         this.clock = clock;
     }

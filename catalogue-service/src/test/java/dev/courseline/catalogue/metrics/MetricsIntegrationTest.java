@@ -39,8 +39,10 @@ class MetricsIntegrationTest extends IntegrationTestSupport {
                 .append("pendingEvents", List.of(new Document("eventId", UUID.randomUUID().toString())
                         .append("type", "courseline.catalogue.run-scheduled.v1").append("key", id)
                         .append("occurredAt", Date.from(happened)).append("payload", "{}")))
-                .append("leaseUntil", Date.from(Instant.now().plus(Duration.ofMinutes(10))))
-                .append("leaseOwner", "an-instance-that-hangs"), "runs").block();
+                .append("outbox", new Document("until", Date.from(Instant.now().plus(Duration.ofMinutes(10))))
+                        .append("owner", "an-instance-that-hangs").append("attempts", 0)
+                        .append("unsent", UUID.randomUUID().toString())),
+                "runs").block();
         try {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 PrometheusScrape scrape = scrape();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,38 +40,45 @@ class OutboxRelayLeaseIntegrationTest extends IntegrationTestSupport {
     private TraceContexts traces;
 
     @Test
-    void aClaimedDocumentIsNotClaimedByAnotherInstanceUntilItsLeaseEndsAndIsReleasedWithoutTheSentEvents()
-            throws InterruptedException {
+    void aClaimedDocumentIsNotClaimedByAnotherInstanceUntilItsLeaseEndsAndIsReleasedWithoutTheSentEvents() {
         String collection = "leaseTest" + UUID.randomUUID().toString().replace("-", "");
         String key = uniqueSlug();
         PendingEvent event = pendingEvents.create("courseline.catalogue.course-updated.v1", key, NOW,
                 Map.of("slug", key));
-        Document eventDocument = new Document();
-        mongo.getConverter().write(event, eventDocument);
-        mongo.insert(new Document("_id", key).append("pendingEvents", List.of(eventDocument)), collection).block();
+        mongo.insert(new Document("_id", key).append(OutboxRelay.PENDING_EVENTS, List.of(event.toDocument()))
+                .append(OutboxLease.FIELD, new Document("unsent", "token-1")), collection).block();
 
-        OutboxRelay first = relay(collection, NOW);
-        OutboxRelay second = relay(collection, NOW.plusSeconds(1));
-        OutboxEntry claimed = first.claimNext(collection);
-        assertThat(claimed.pendingEvents()).extracting(PendingEvent::eventId).containsExactly(event.eventId());
-        assertThat(second.claimNext(collection)).as("leased to the first instance").isNull();
+        OutboxLeases first = leases(NOW);
+        Document claimed = first.claim(collection, key).block();
+        assertThat(claimed.getList(OutboxRelay.PENDING_EVENTS, Document.class))
+                .extracting(pending -> pending.getString("eventId")).containsExactly(event.eventId());
+        assertThat(leases(NOW.plusSeconds(1)).claim(collection, key).block()).as("leased to the first instance")
+                .isNull();
 
         // An instance that died holding a lease does not block the outbox for ever: another takes over afterwards.
         OutboxRelay afterLease = relay(collection, NOW.plus(properties.lease()).plusSeconds(1));
-        OutboxEntry takenOver = afterLease.claimNext(collection);
-        assertThat(takenOver.id()).isEqualTo(key);
-        afterLease.publish(collection, takenOver);
+        try {
+            afterLease.sweep().block();
+        } finally {
+            afterLease.stop();
+        }
 
         Document stored = mongo.findById(key, Document.class, collection).block();
-        assertThat(stored.getList("pendingEvents", Document.class)).isEmpty();
-        assertThat(stored).doesNotContainKeys("leaseUntil", "leaseOwner");
+        assertThat(stored.getList(OutboxRelay.PENDING_EVENTS, Document.class)).isEmpty();
+        assertThat(stored.get(OutboxLease.FIELD, Document.class)).as("the lease given back and the marker gone")
+                .doesNotContainKey("unsent").containsEntry("until", Date.from(Instant.EPOCH));
         assertThat(awaitEvents(key, "courseline.catalogue.course-updated.v1").get(0).headers())
                 .containsEntry("ce_id", event.eventId());
-        assertThat(second.claimNext(collection)).as("nothing left to send").isNull();
+        assertThat(first.marked(collection).collectList().block()).as("nothing left to send").isEmpty();
+    }
+
+    private OutboxLeases leases(Instant now) {
+        return new OutboxLeases(mongo, properties, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private OutboxRelay relay(String collection, Instant now) {
-        return new OutboxRelay(mongo, kafka, new OutboxSignal(), properties, new OutboxCollections(List.of(collection)),
-                Clock.fixed(now, ZoneOffset.UTC), traces);
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, properties, Clock.fixed(now, ZoneOffset.UTC), traces);
+        relay.register(collection);
+        return relay;
     }
 }
