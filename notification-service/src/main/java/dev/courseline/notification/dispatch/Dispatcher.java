@@ -3,27 +3,28 @@ package dev.courseline.notification.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import dev.courseline.notification.config.NotificationProperties;
 import dev.courseline.notification.config.NotificationProperties.Dispatch;
@@ -41,13 +42,21 @@ import dev.courseline.notification.notification.NotificationStore;
  * (leases that ran out: a crashed worker's, or those of fresh notifications nobody got to send, here or in an
  * instance that died; retries of an instance that died); a worker claims those under a lease first, so an id queued
  * twice is still sent once. Every send starts only while enough of its lease is left ({@link #leaseLeftToSend}), and
- * its outcome is recorded under that lease as soon as the mail server answers ({@link DispatchWorker}).
+ * its outcome is recorded under that lease as soon as the mail server answers ({@link DispatchWorker}). All of it is
+ * reactive: only Jakarta Mail's sends block, on an SMTP scheduler with one thread per worker, so as many emails go
+ * out at once as there are workers.
  */
 @Component
-public class Dispatcher implements SmartLifecycle {
+public class Dispatcher implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final int SWEEP_BATCH = 1000;
+    private static final int BATCH_SIZE = 20;
+    /** How often the workers' connections are checked for having been idle {@code idleConnectionClose}. */
+    private static final Duration IDLE_CHECK = Duration.ofMillis(200);
+    /** How long stopping waits for the workers to finish the batches in hand. */
+    private static final Duration WORKERS_FINISH = Duration.ofSeconds(15);
+    private static final Duration HAND_BACK_TIMEOUT = Duration.ofSeconds(10);
 
     private final NotificationStore store;
     private final JavaMailSenderImpl mail;
@@ -67,11 +76,12 @@ public class Dispatcher implements SmartLifecycle {
 
     private final AtomicLong freshLeases = new AtomicLong();
 
-    private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
-    /** The ids waiting in the queue to be claimed, so that one found again by the sweep is not queued twice. */
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final List<Thread> workers = new ArrayList<>();
-    private ScheduledExecutorService sweeper;
+    /** Where the blocking sends run, one thread per worker; it outlives a stop, for the workers still finishing. */
+    private final Scheduler smtp;
+    /** The sweep, the retries' back-off and the idle-connection check; one per start. */
+    private volatile Scheduler timers;
+    private volatile Disposable timerRuns = Disposables.disposed();
+    private volatile WorkQueue work;
     private volatile boolean running;
 
     public Dispatcher(NotificationStore store, JavaMailSenderImpl mail, NotificationProperties properties, Clock clock,
@@ -85,6 +95,7 @@ public class Dispatcher implements SmartLifecycle {
         this.clock = clock;
         this.metrics = metrics;
         this.traces = traces;
+        this.smtp = newSmtpScheduler();
     }
 
     /**
@@ -102,7 +113,7 @@ public class Dispatcher implements SmartLifecycle {
      */
     public void submitLeased(List<Notification> notifications) {
         if (running) {
-            notifications.forEach(notification -> queue.add(new Work.Leased(notification)));
+            work.addLeased(notifications);
         }
     }
 
@@ -111,62 +122,74 @@ public class Dispatcher implements SmartLifecycle {
      * retried.
      */
     public void submit(String notificationId) {
-        if (running && queued.add(notificationId)) {
-            queue.add(new Work.Claim(notificationId));
+        if (running) {
+            work.addClaim(notificationId);
         }
     }
 
     @Override
     public synchronized void start() {
+        timers = Schedulers.newSingle("mail-dispatch-sweep", true);
+        WorkQueue started = new WorkQueue(BATCH_SIZE, IntStream.range(0, settings.workers())
+                .mapToObj(i -> new DispatchWorker(this, instanceId + "/" + i)).toList());
+        work = started;
         running = true;
-        for (int i = 0; i < settings.workers(); i++) {
-            DispatchWorker worker = new DispatchWorker(this, instanceId + "/" + i);
-            Thread thread = new Thread(worker, "mail-dispatch-" + i);
-            thread.setDaemon(true);
-            workers.add(thread);
-            thread.start();
-        }
-        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mail-dispatch-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.sweepInterval().toMillis();
-        sweeper.scheduleWithFixedDelay(this::sweep, 0, interval, TimeUnit.MILLISECONDS);
+        Disposable sweeps = Mono.defer(this::sweep)
+                .then(Mono.delay(settings.sweepInterval(), timers))
+                .repeat()
+                .subscribe();
+        Disposable idleChecks = Flux.interval(IDLE_CHECK, timers)
+                .subscribe(tick -> started.closeIdleConnections(clock.instant().minus(settings.idleConnectionClose())));
+        timerRuns = Disposables.composite(sweeps, idleChecks);
     }
 
+    /** Stops without waiting: {@link #stop(Runnable)} says when the workers are done and the leases handed back. */
     @Override
-    public synchronized void stop() {
-        running = false;
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-        }
-        // Workers finish the email in hand (an interrupted SMTP exchange could leave it half-sent) and then stop.
-        for (Thread worker : workers) {
-            try {
-                worker.join(Duration.ofSeconds(15).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        workers.clear();
-        releaseLeasedLeftInQueue();
-        queue.clear();
-        queued.clear();
+    public void stop() {
+        stop(() -> {
+        });
     }
 
-    private void releaseLeasedLeftInQueue() {
-        List<Notification> unsent = queue.stream()
-                .filter(Work.Leased.class::isInstance)
-                .map(work -> ((Work.Leased) work).notification())
-                .toList();
-        try {
-            store.releaseAll(unsent).block(Duration.ofSeconds(10));
-        } catch (RuntimeException e) {
-            log.warn("Could not hand back {} unsent notifications; they are sent once their leases run out: {}",
-                    unsent.size(), e.getMessage());
+    /**
+     * Workers finish the batch in hand (an interrupted SMTP exchange could leave an email half-sent) and close their
+     * connections; then the leases of what this dispatcher was handed but did not send go back in one bulk write, so
+     * the next start sends those at once instead of after their lease.
+     */
+    @Override
+    public synchronized void stop(Runnable callback) {
+        running = false;
+        timerRuns.dispose();
+        if (timers != null) {
+            timers.dispose();
         }
+        WorkQueue stopping = work;
+        Mono<Void> workersDone = stopping == null ? Mono.empty() : stopping.close();
+        workersDone.timeout(WORKERS_FINISH)
+                .onErrorResume(late -> {
+                    log.warn("Workers still sending after {}; stopping without them", WORKERS_FINISH);
+                    return Mono.empty();
+                })
+                .then(Mono.defer(() -> stopping == null ? Mono.empty() : handBack(stopping.takeLeftLeased())))
+                .doFinally(signal -> callback.run())
+                .subscribe();
+    }
+
+    /** After the last stop: a send still going (past {@link #WORKERS_FINISH}) may finish, nothing new starts. */
+    @Override
+    public void destroy() {
+        smtp.disposeGracefully().subscribe(null, ignored -> {
+        });
+    }
+
+    private Mono<Void> handBack(List<Notification> unsent) {
+        return store.releaseAll(unsent)
+                .timeout(HAND_BACK_TIMEOUT)
+                .then()
+                .onErrorResume(e -> {
+                    log.warn("Could not hand back {} unsent notifications; they are sent once their leases run out: {}",
+                            unsent.size(), e.getMessage());
+                    return Mono.empty();
+                });
     }
 
     /**
@@ -184,44 +207,28 @@ public class Dispatcher implements SmartLifecycle {
         return running;
     }
 
-    /**
-     * Waits up to {@code pollMillis} for work, then takes whatever else is already queued, up to {@code max}; empty
-     * when there is none or the thread is interrupted.
-     */
-    List<Work> nextBatch(int max, long pollMillis) {
-        try {
-            Work first = queue.poll(pollMillis, TimeUnit.MILLISECONDS);
-            if (first == null) {
-                return List.of();
-            }
-            List<Work> batch = new ArrayList<>(max);
-            batch.add(first);
-            queue.drainTo(batch, max - 1);
-            batch.stream().filter(Work.Claim.class::isInstance).map(Work::id).forEach(queued::remove);
-            return batch;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-            return List.of();
-        }
-    }
-
     /** Queues a retry when its back-off ends; should this process die first, another instance's sweep finds it. */
     void retryAt(String id, Instant when) {
         long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
+        Scheduler timer = timers;
         try {
-            sweeper.schedule(() -> submit(id), delay, TimeUnit.MILLISECONDS);
+            if (timer != null) {
+                timer.schedule(() -> submit(id), delay, TimeUnit.MILLISECONDS);
+            }
         } catch (RejectedExecutionException stopping) {
             // Shutting down: the sweep of the next start picks it up.
         }
     }
 
-    private void sweep() {
-        try {
-            store.dueIds(clock.instant(), SWEEP_BATCH).doOnNext(this::submit).then().block();
-        } catch (RuntimeException e) {
-            log.warn("Could not look for due notifications: {}", e.getMessage());
-        }
+    /** One sweep; a failure is logged and the next sweep tries again. */
+    private Mono<Void> sweep() {
+        return store.dueIds(clock.instant(), SWEEP_BATCH)
+                .doOnNext(this::submit)
+                .then()
+                .onErrorResume(e -> {
+                    log.warn("Could not look for due notifications: {}", e.getMessage());
+                    return Mono.empty();
+                });
     }
 
     /** Whether a send may start now: at least half of the lease must be left (see {@link #leaseLeftToSend}). */
@@ -264,6 +271,16 @@ public class Dispatcher implements SmartLifecycle {
 
     EmailTraces traces() {
         return traces;
+    }
+
+    Scheduler smtp() {
+        return smtp;
+    }
+
+    /** Threads made as sends need them, at most one per worker (one for a test's lone worker), daemons like theirs. */
+    private Scheduler newSmtpScheduler() {
+        return Schedulers.newBoundedElastic(Math.max(1, settings.workers()),
+                Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "mail-dispatch", 60, true);
     }
 
     private static InternetAddress parse(String address) {

@@ -38,6 +38,11 @@ public class EmailTraces {
         return new Send(span, tracer.withSpan(span), stored);
     }
 
+    /** Makes the notification's stored trace current again, until closed, for what is logged after its send. */
+    public CurrentTraceContext.Scope resume(Notification notification) {
+        return traces.restore(notification.traceparent());
+    }
+
     /** One send's span and the scopes that make it current; closing ends the span and restores what was current. */
     public static final class Send implements AutoCloseable {
 

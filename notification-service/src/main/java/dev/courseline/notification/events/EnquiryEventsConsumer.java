@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
+import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import dev.courseline.notification.compose.NotificationPlanner;
@@ -34,7 +35,9 @@ import dev.courseline.notification.observability.TraceContexts;
  * rebalance. It records them already leased to the dispatcher and hands it the new ones as they are, so they are sent
  * without being claimed or read back; those the dispatcher never gets to (it is stopping, the process dies) wait for
  * the lease to run out, and then the sweep sends them. An exception here makes the binder retry, and a
- * {@link MalformedEventException} goes to the dead-letter topic at once.
+ * {@link MalformedEventException} goes to the dead-letter topic at once. Its store work is one reactive chain that the
+ * listener thread waits for, at most {@code courseline.notification.record-timeout}: the container commits the offset
+ * only once the record is processed, and a store that never answers becomes a failure it retries.
  */
 @Component("enquiryEvents")
 public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
@@ -50,12 +53,14 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
     private final EventPayloadReader reader;
     private final Clock clock;
     private final TraceContexts traces;
+    private final Duration recordTimeout;
 
     public EnquiryEventsConsumer(NotificationPlanner planner, NotificationStore store, Dispatcher dispatcher,
             PersonalDataEraser eraser, EventPayloadReader reader, Clock clock, ErasureRecords erasures,
             TraceContexts traces,
             @Value("${courseline.notification.erasure-retry.initial-delay:PT0.5S}") Duration erasureRetryDelay,
-            @Value("${courseline.notification.erasure-retry.max-delay:PT30S}") Duration erasureRetryMaxDelay) {
+            @Value("${courseline.notification.erasure-retry.max-delay:PT30S}") Duration erasureRetryMaxDelay,
+            @Value("${courseline.notification.record-timeout:PT1M}") Duration recordTimeout) {
         this.erasures = erasures;
         this.erasureRetry = Retry.backoff(Long.MAX_VALUE, erasureRetryDelay).maxBackoff(erasureRetryMaxDelay)
                 .doBeforeRetry(failure -> log.warn("Erasure failed ({}); trying again", failure.failure().toString()));
@@ -66,22 +71,23 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
         this.reader = reader;
         this.clock = clock;
         this.traces = traces;
+        this.recordTimeout = recordTimeout;
     }
 
     @Override
     public void accept(Message<byte[]> message) {
         try {
-            record(CloudEvent.from(message));
+            record(CloudEvent.from(message)).block(recordTimeout);
         } catch (MalformedEventException e) {
             log.warn("Dead-lettering a record that can never be processed: {}", e.getMessage());
             throw e;
         }
     }
 
-    private void record(CloudEvent event) {
+    /** Parses and plans at once, so a record that can never be processed throws here; the store work is returned. */
+    private Mono<Void> record(CloudEvent event) {
         if (EventTypes.PERSON_ERASED.equals(event.type())) {
-            erase(reader.read(event, PersonErased.class));
-            return;
+            return erase(reader.read(event, PersonErased.class));
         }
         Instant now = clock.instant();
         Lease lease = dispatcher.leaseForFresh();
@@ -91,12 +97,16 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
                 .map(email -> Notification.leased(event.id(), event.type(), event.time(), email, now, lease,
                         traceparent))
                 .toList();
-        List<Notification> recorded = store.recordAllIfAbsent(notifications);
-        if (recorded.size() < notifications.size()) {
-            log.info("Event {} was seen before: {} of its {} emails were already recorded", event.id(),
-                    notifications.size() - recorded.size(), notifications.size());
-        }
-        dispatcher.submitLeased(withoutErasedPeople(event, recorded));
+        return store.recordAllIfAbsent(notifications)
+                .doOnNext(recorded -> {
+                    if (recorded.size() < notifications.size()) {
+                        log.info("Event {} was seen before: {} of its {} emails were already recorded", event.id(),
+                                notifications.size() - recorded.size(), notifications.size());
+                    }
+                })
+                .flatMap(recorded -> withoutErasedPeople(event, recorded))
+                .doOnNext(dispatcher::submitLeased)
+                .then();
     }
 
     /**
@@ -104,29 +114,30 @@ public class EnquiryEventsConsumer implements Consumer<Message<byte[]>> {
      * so the person's data cannot outlive the request. The record of the erasure comes first, so emails of this
      * person's earlier events that arrive later are never sent.
      */
-    private void erase(PersonErased erased) {
+    private Mono<Void> erase(PersonErased erased) {
         Instant erasedAt = erased.erasedAt() != null ? erased.erasedAt() : clock.instant();
-        erasures.remember(erased.emailSha256(), erasedAt)
+        return erasures.remember(erased.emailSha256(), erasedAt)
                 .then(eraser.erase(erased.emailSha256()))
                 .retryWhen(erasureRetry)
-                .block();
+                .then();
     }
 
     /** The emails to send: those of a person erased since the event happened are erased instead, never sent. */
-    private List<Notification> withoutErasedPeople(CloudEvent event, List<Notification> recorded) {
+    private Mono<List<Notification>> withoutErasedPeople(CloudEvent event, List<Notification> recorded) {
         Set<String> people = recorded.stream().flatMap(notification -> notification.personEmailHashes() == null
                 ? Stream.empty()
                 : notification.personEmailHashes().stream()).collect(Collectors.toSet());
-        Set<String> erased = erasures.erasedSince(people, event.time()).block();
-        if (erased == null || erased.isEmpty()) {
-            return recorded;
-        }
-        Map<Boolean, List<Notification>> split = recorded.stream()
-                .collect(Collectors.partitioningBy(notification -> notification.personEmailHashes() != null
-                        && notification.personEmailHashes().stream().anyMatch(erased::contains)));
-        eraser.eraseAll(split.get(true)).block();
-        log.info("Event {} is about a person erased since: {} email(s) erased unsent", event.id(),
-                split.get(true).size());
-        return split.get(false);
+        return erasures.erasedSince(people, event.time()).defaultIfEmpty(Set.of()).flatMap(erased -> {
+            if (erased.isEmpty()) {
+                return Mono.just(recorded);
+            }
+            Map<Boolean, List<Notification>> split = recorded.stream()
+                    .collect(Collectors.partitioningBy(notification -> notification.personEmailHashes() != null
+                            && notification.personEmailHashes().stream().anyMatch(erased::contains)));
+            return eraser.eraseAll(split.get(true))
+                    .doOnNext(count -> log.info("Event {} is about a person erased since: {} email(s) erased unsent",
+                            event.id(), split.get(true).size()))
+                    .thenReturn(split.get(false));
+        });
     }
 }

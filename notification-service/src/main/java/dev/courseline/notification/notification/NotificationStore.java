@@ -8,12 +8,13 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -39,6 +40,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class NotificationStore implements InitializingBean {
 
+    private static final Logger log = LoggerFactory.getLogger(NotificationStore.class);
     private static final String STATUS = "status";
     private static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
     private static final String LEASE_OWNER = "leaseOwner";
@@ -50,24 +52,32 @@ public class NotificationStore implements InitializingBean {
             NotificationStatus.SENDING.name());
 
     private final ReactiveMongoTemplate mongo;
-    private final MongoTemplate blockingMongo;
+    private volatile boolean indexesCreated;
 
-    public NotificationStore(ReactiveMongoTemplate mongo, MongoTemplate blockingMongo) {
+    public NotificationStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
-        this.blockingMongo = blockingMongo;
+    }
+
+    /** Creates the indexes as the service starts; should the store not answer yet, the first recording does. */
+    @Override
+    public void afterPropertiesSet() {
+        indexes().subscribe(null, failure -> log.warn("Could not create the notification indexes yet: {}",
+                failure.getMessage()));
     }
 
     /**
-     * The unique index on (event, kind, recipient) is what makes recording idempotent; it exists before the consumer
-     * can record anything. The conditional updates of claiming and finishing a lease name the notification's id, so
-     * the {@code _id} index serves them. {@code by_status} serves the sweep, which reads the unfinished statuses
-     * only, and the admin listing by status. {@code by_subject} and {@code by_related} find what was sent about a
-     * lead or an enquiry.
+     * The unique index on (event, kind, recipient) is what makes recording idempotent, so every recording waits for
+     * it (once; creating an index that exists changes nothing). The conditional updates of claiming and finishing a
+     * lease name the notification's id, so the {@code _id} index serves them. {@code by_status} serves the sweep,
+     * which reads the unfinished statuses only, and the admin listing by status. {@code by_subject} and
+     * {@code by_related} find what was sent about a lead or an enquiry.
      */
-    @Override
-    public void afterPropertiesSet() {
+    private Mono<Void> indexes() {
+        if (indexesCreated) {
+            return Mono.empty();
+        }
         var indexes = mongo.indexOps(Notification.class);
-        Mono.when(
+        return Mono.when(
                 indexes.createIndex(new Index().named("event_kind_recipient").unique()
                         .on("eventId", Sort.Direction.ASC).on("kind", Sort.Direction.ASC)
                         .on("recipient", Sort.Direction.ASC)),
@@ -76,35 +86,33 @@ public class NotificationStore implements InitializingBean {
                 indexes.createIndex(new Index().named("by_person").on("personEmailHashes", Sort.Direction.ASC)),
                 indexes.createIndex(new Index().named("by_subject").on("aboutId", Sort.Direction.ASC)),
                 indexes.createIndex(new Index().named("by_related").on(RELATED_IDS, Sort.Direction.ASC)))
-                .block();
+                .doOnSuccess(created -> indexesCreated = true);
     }
 
     /**
      * Records an event's notifications in one round trip; returns those that are new. A redelivered event hits the
      * unique index, and then each is recorded on its own so that the ones missing are still added.
      */
-    public List<Notification> recordAllIfAbsent(List<Notification> notifications) {
+    public Mono<List<Notification>> recordAllIfAbsent(List<Notification> notifications) {
         if (notifications.isEmpty()) {
-            return List.of();
+            return Mono.just(List.of());
         }
         List<Document> documents = notifications.stream().map(this::toDocument).toList();
-        try {
-            blockingMongo.getCollection(Notification.COLLECTION)
-                    .insertMany(documents, new InsertManyOptions().ordered(false));
-            return notifications;
-        } catch (RuntimeException e) {
-            if (!isDuplicate(e)) {
-                throw e;
-            }
-            return notifications.stream()
-                    .filter(notification -> Boolean.TRUE.equals(recordIfAbsent(notification).block()))
-                    .toList();
-        }
+        return indexes()
+                .then(mongo.getCollection(Notification.COLLECTION))
+                .flatMap(collection -> Mono
+                        .from(collection.insertMany(documents, new InsertManyOptions().ordered(false))))
+                .thenReturn(notifications)
+                .onErrorResume(NotificationStore::isDuplicate, duplicate -> Flux.fromIterable(notifications)
+                        .concatMap(notification -> recordIfAbsent(notification).filter(Boolean::booleanValue)
+                                .map(added -> notification))
+                        .collectList());
     }
 
     /** Records a notification unless the same (event, kind, recipient) was recorded before; true when new. */
     public Mono<Boolean> recordIfAbsent(Notification notification) {
-        return mongo.insert(toDocument(notification), Notification.COLLECTION)
+        return indexes()
+                .then(mongo.insert(toDocument(notification), Notification.COLLECTION))
                 .thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
     }
@@ -132,7 +140,7 @@ public class NotificationStore implements InitializingBean {
      * Takes the lease, under a token unique to this call, on those of {@code ids} that are PENDING, and returns
      * them; ids another worker holds, or that are done, are left alone. Ids reach a worker only once they are due.
      * Each condition names the document by id plus exact values, the shape an index serves even on the embedded
-     * store (see {@link #afterPropertiesSet()}), and all of them travel in one bulk write.
+     * store (see {@link #indexes()}), and all of them travel in one bulk write.
      */
     public Flux<Notification> claimAll(Collection<String> ids, String token, Instant leaseUntil) {
         ReactiveBulkOperations claims = mongo.bulkOps(BulkMode.UNORDERED, Notification.class);

@@ -82,7 +82,7 @@ class BatchDeliveryIntegrationTest extends IntegrationTest {
         };
 
         new DispatchWorker(dispatcher, "test-worker").deliver(
-                batch.stream().<Work>map(Work.Leased::new).toList(), mailServer);
+                batch.stream().<Work>map(Work.Leased::new).toList(), mailServer).block();
 
         // At 0 s and 40 s the lease (until 120 s) has at least 60 s left; at 80 s it has not.
         assertThat(sentIds).containsExactly(batch.get(0).id(), batch.get(1).id());
@@ -101,7 +101,7 @@ class BatchDeliveryIntegrationTest extends IntegrationTest {
     private Notification recordLeased(String scenario, Lease lease, Instant now) {
         Notification notification = Notification.leased(UUID.randomUUID().toString(), "test",
                 TestEmails.acknowledgement(scenario + "-" + UUID.randomUUID()), now, lease);
-        assertThat(store.recordAllIfAbsent(List.of(notification))).containsExactly(notification);
+        assertThat(store.recordAllIfAbsent(List.of(notification)).block()).containsExactly(notification);
         return notification;
     }
 

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,7 +87,7 @@ class LeasedDispatchIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aStoppingDispatcherHandsBackWhatItWasHandedButDidNotSendAndTheSweepSendsItOnce() {
+    void aStoppingDispatcherHandsBackWhatItWasHandedButDidNotSendAndTheSweepSendsItOnce() throws Exception {
         // A dispatcher with no workers: whatever it is handed is still queued when it stops.
         Dispatch noWorkers = new Dispatch(0, properties.dispatch().lease(), properties.dispatch().sweepInterval(),
                 properties.dispatch().idleConnectionClose(), properties.dispatch().retry());
@@ -95,7 +97,10 @@ class LeasedDispatchIntegrationTest extends IntegrationTest {
         Notification fresh = recordLeased("handed-back", stopping.leaseForFresh());
         stopping.submitLeased(List.of(fresh));
 
-        stopping.stop();
+        // Stopping finishes asynchronously; waiting on the callback reads the store the moment it is done.
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        stopping.stop(() -> stopped.complete(null));
+        stopped.get(30, TimeUnit.SECONDS);
 
         Notification handedBack = store.findById(fresh.id()).block();
         assertThat(handedBack.status()).isEqualTo(NotificationStatus.PENDING);
@@ -106,7 +111,7 @@ class LeasedDispatchIntegrationTest extends IntegrationTest {
     private Notification recordLeased(String scenario, Lease lease) {
         Notification notification = Notification.leased(UUID.randomUUID().toString(), "test",
                 TestEmails.acknowledgement(scenario), Instant.now(), lease);
-        assertThat(store.recordAllIfAbsent(List.of(notification))).containsExactly(notification);
+        assertThat(store.recordAllIfAbsent(List.of(notification)).block()).containsExactly(notification);
         return notification;
     }
 

@@ -51,7 +51,7 @@ class SweepIntegrationTest extends IntegrationTest {
         Notification recorded = Notification.leased(UUID.randomUUID().toString(), "test",
                 TestEmails.acknowledgement("leased-by-the-dead"), Instant.now(), lease);
 
-        assertThat(store.recordAllIfAbsent(List.of(recorded))).containsExactly(recorded);
+        assertThat(store.recordAllIfAbsent(List.of(recorded)).block()).containsExactly(recorded);
 
         Notification sent = assertSentOnce(recorded);
         // Nobody may send it while the lease of the instance that recorded it holds.

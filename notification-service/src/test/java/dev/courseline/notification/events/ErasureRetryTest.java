@@ -43,7 +43,8 @@ class ErasureRetryTest {
                 mock(NotificationStore.class), mock(Dispatcher.class), eraser,
                 new EventPayloadReader(JsonMapper.builder().build(),
                         Validation.buildDefaultValidatorFactory().getValidator()),
-                Clock.systemUTC(), records, mock(TraceContexts.class), Duration.ofMillis(5), Duration.ofMillis(20));
+                Clock.systemUTC(), records, mock(TraceContexts.class), Duration.ofMillis(5), Duration.ofMillis(20),
+                Duration.ofSeconds(30));
         String hash = "a".repeat(64);
         var message = MessageBuilder
                 .withPayload(("{\"emailSha256\":\"" + hash + "\",\"erasedAt\":\"2026-12-01T10:00:00Z\"}")
